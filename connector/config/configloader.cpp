@@ -1,0 +1,448 @@
+#include "connectorconfig.h"
+
+#include <QFile>
+#include <QHash>
+#include <QUrl>
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <vector>
+
+namespace machina {
+
+namespace {
+
+constexpr int MaxSeconds = 86400; // poll_interval and timeout: one day is already absurd
+constexpr qsizetype MaxEchoLength = 40;
+
+enum class ValueType { String, Int, Bool, Type };
+
+struct KeySpec
+{
+    const char *name;
+    ValueType type;
+    QString ConnectorConfig::*text = nullptr; ///< for ValueType::String
+    int ConnectorConfig::*number = nullptr;   ///< for ValueType::Int
+};
+
+// The keys of the email section, in the reference's order.
+const KeySpec Keys[] = {
+    {"type", ValueType::Type},
+    {"smtp_host", ValueType::String, &ConnectorConfig::smtpHost},
+    {"smtp_port", ValueType::Int, nullptr, &ConnectorConfig::smtpPort},
+    {"imap_host", ValueType::String, &ConnectorConfig::imapHost},
+    {"imap_port", ValueType::Int, nullptr, &ConnectorConfig::imapPort},
+    {"username", ValueType::String, &ConnectorConfig::username},
+    {"password", ValueType::String, &ConnectorConfig::password},
+    {"use_tls", ValueType::Bool},
+    {"from_address", ValueType::String, &ConnectorConfig::fromAddress},
+    {"gmail_credentials_file", ValueType::String, &ConnectorConfig::gmailCredentialsFile},
+    {"poll_interval", ValueType::Int, nullptr, &ConnectorConfig::pollInterval},
+    {"ca_file", ValueType::String, &ConnectorConfig::caFile},
+    {"gmail_api_url", ValueType::String, &ConnectorConfig::gmailApiUrl},
+    {"timeout", ValueType::Int, nullptr, &ConnectorConfig::timeout},
+};
+
+const KeySpec *findKey(const QString &name)
+{
+    for (const KeySpec &spec : Keys) {
+        if (name == QLatin1String(spec.name))
+            return &spec;
+    }
+    return nullptr;
+}
+
+/// A mistake in the values, with the key it belongs to (so the loader can add the line).
+struct Problem
+{
+    QString key;
+    QString what;
+};
+
+bool isSecret(const QString &key)
+{
+    return key == QLatin1String("password");
+}
+
+/// The value as it may appear in an error message: quoted, cut short, never a secret.
+QString echo(const QString &key, const QString &value)
+{
+    if (isSecret(key))
+        return QStringLiteral("the value");
+    QString shown = value.size() > MaxEchoLength ? value.left(MaxEchoLength) + QStringLiteral("...") : value;
+    shown.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
+    return QLatin1Char('"') + shown + QLatin1Char('"');
+}
+
+/// Empty if @p value is acceptable for the integer setting @p key.
+QString rangeProblem(const QString &key, qint64 value)
+{
+    if (key.endsWith(QLatin1String("_port"))) {
+        if (value < 1 || value > 65535)
+            return QStringLiteral("%1 is not a port (1-65535)").arg(value);
+        return {};
+    }
+    if (value < 1 || value > MaxSeconds)
+        return QStringLiteral("%1 is out of range (1-%2 seconds)").arg(value).arg(MaxSeconds);
+    return {};
+}
+
+bool isLoopbackHost(const QString &host)
+{
+    // QUrl has already lower-cased names, normalised IPv4 shorthand ("127.1") and
+    // compressed IPv6 ("[0:0::1]" -> "::1").
+    if (host == QLatin1String("localhost") || host == QLatin1String("::1"))
+        return true;
+    QString ipv4 = host;
+    if (ipv4.startsWith(QLatin1String("::ffff:")))
+        ipv4 = ipv4.mid(7);
+    const QStringList parts = ipv4.split(QLatin1Char('.'));
+    if (parts.size() != 4)
+        return false;
+    for (const QString &part : parts) {
+        bool ok = false;
+        const int n = part.toInt(&ok);
+        if (!ok || n < 0 || n > 255)
+            return false;
+    }
+    return parts.first() == QLatin1String("127");
+}
+
+QString urlProblem(const QString &value)
+{
+    const QUrl url(value, QUrl::StrictMode);
+    const QString scheme = url.scheme();
+    if (!url.isValid() || (scheme != QLatin1String("https") && scheme != QLatin1String("http"))
+        || url.host().isEmpty()) {
+        return QStringLiteral("%1 is not an http(s) URL").arg(echo(QString(), value));
+    }
+    if (scheme == QLatin1String("http") && !isLoopbackHost(url.host())) {
+        return QStringLiteral("%1 uses plain http, which is allowed only for a loopback host "
+                              "(127.0.0.0/8, ::1, localhost); use https")
+            .arg(echo(QString(), value));
+    }
+    return {};
+}
+
+std::optional<Problem> firstProblem(const ConnectorConfig &config)
+{
+    if (config.smtpHost.trimmed().isEmpty() && !config.isGmail()) {
+        return Problem{QStringLiteral("smtp_host"),
+                       QStringLiteral("is missing or empty (required unless gmail_credentials_file is set)")};
+    }
+    const std::pair<const char *, int> ints[] = {
+        {"smtp_port", config.smtpPort},
+        {"imap_port", config.imapPort},
+        {"poll_interval", config.pollInterval},
+        {"timeout", config.timeout},
+    };
+    for (const auto &[name, value] : ints) {
+        const QString key = QString::fromLatin1(name);
+        const QString what = rangeProblem(key, value);
+        if (!what.isEmpty())
+            return Problem{key, what};
+    }
+    const QString what = urlProblem(config.gmailApiUrl);
+    if (!what.isEmpty())
+        return Problem{QStringLiteral("gmail_api_url"), what};
+    return std::nullopt;
+}
+
+int editDistance(const QString &a, const QString &b)
+{
+    std::vector<int> row(b.size() + 1);
+    for (qsizetype j = 0; j <= b.size(); ++j)
+        row[j] = int(j);
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        int diagonal = row[0];
+        row[0] = int(i);
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const int above = row[j];
+            row[j] = std::min({above + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+/// The known key closest to @p name if it is a plausible typo (edit distance <= 2).
+QString suggestion(const QString &name)
+{
+    const QString lower = name.toLower();
+    QString best;
+    int bestDistance = 3;
+    for (const KeySpec &spec : Keys) {
+        const QString candidate = QString::fromLatin1(spec.name);
+        const int distance = editDistance(lower, candidate);
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+
+QString describe(const YAML::Node &node)
+{
+    switch (node.Type()) {
+    case YAML::NodeType::Map: return QStringLiteral("a map");
+    case YAML::NodeType::Sequence: return QStringLiteral("a list");
+    case YAML::NodeType::Scalar: return QStringLiteral("a single value");
+    case YAML::NodeType::Null:
+    case YAML::NodeType::Undefined: break;
+    }
+    return QStringLiteral("nothing");
+}
+
+bool isEnvNameChar(QChar c, bool first)
+{
+    const char16_t u = c.unicode();
+    return (u >= u'A' && u <= u'Z') || (u >= u'a' && u <= u'z') || u == u'_' || (!first && u >= u'0' && u <= u'9');
+}
+
+/**
+ * Turns the YAML tree into a ConnectorConfig. Every method that can fail returns
+ * a ConnectorError (None on success); the first mistake ends the reading.
+ */
+class Reader
+{
+public:
+    explicit Reader(QString source) : m_source(std::move(source)) {}
+
+    ConfigLoader::Result read(const YAML::Node &root);
+
+private:
+    /// @p line is yaml-cpp's 0-based line.
+    ConnectorError error(int line, const QString &key, const QString &what) const
+    {
+        return ConnectorError(ConnectorError::Kind::Config,
+                              QStringLiteral("%1:%2: %3: %4")
+                                  .arg(m_source, QString::number(std::max(line, 0) + 1), key, what));
+    }
+
+    ConnectorError findSection(const YAML::Node &map, const char *name, std::optional<YAML::Node> *key,
+                               YAML::Node *value) const;
+    ConnectorError readSetting(const YAML::Node &keyNode, const YAML::Node &value, ConnectorConfig *config);
+    ConnectorError expand(const QString &raw, int line, const QString &key, QString *out) const;
+
+    QString m_source;
+    QHash<QString, int> m_keyLines; ///< setting -> 0-based line, for validate()'s findings
+    int m_emailLine = 0;
+};
+
+ConfigLoader::Result Reader::read(const YAML::Node &root)
+{
+    const QString connectorsName = QStringLiteral("connectors");
+    if (!root.IsMap() && !root.IsNull()) {
+        return {std::nullopt, error(0, connectorsName,
+                                    QStringLiteral("the top level must be a map holding a connectors: section, found %1")
+                                        .arg(describe(root)))};
+    }
+    std::optional<YAML::Node> connectorsKey; // a default YAML::Node is a defined null, so optional
+    YAML::Node connectors;
+    if (root.IsMap()) {
+        if (ConnectorError e = findSection(root, "connectors", &connectorsKey, &connectors))
+            return {std::nullopt, e};
+    }
+    if (!connectorsKey)
+        return {std::nullopt, error(0, connectorsName, QStringLiteral("section is missing"))};
+    const int connectorsLine = connectorsKey->Mark().line;
+
+    const QString emailName = QStringLiteral("email");
+    if (!connectors.IsMap() && !connectors.IsNull()) {
+        return {std::nullopt, error(connectorsLine, connectorsName,
+                                    QStringLiteral("expected a map of connectors, found %1").arg(describe(connectors)))};
+    }
+    std::optional<YAML::Node> emailKey;
+    YAML::Node email;
+    if (connectors.IsMap()) {
+        if (ConnectorError e = findSection(connectors, "email", &emailKey, &email))
+            return {std::nullopt, e};
+    }
+    if (!emailKey)
+        return {std::nullopt, error(connectorsLine, emailName, QStringLiteral("section is missing under connectors"))};
+    m_emailLine = emailKey->Mark().line;
+    if (email.IsNull())
+        return {std::nullopt, error(m_emailLine, emailName, QStringLiteral("section is empty"))};
+    if (!email.IsMap()) {
+        return {std::nullopt, error(m_emailLine, emailName,
+                                    QStringLiteral("expected a map of settings, found %1").arg(describe(email)))};
+    }
+
+    ConnectorConfig config;
+    // yaml-cpp keeps repeated keys as separate pairs, so iterating sees duplicates.
+    for (auto it = email.begin(); it != email.end(); ++it) {
+        if (ConnectorError e = readSetting(it->first, it->second, &config))
+            return {std::nullopt, e};
+    }
+
+    if (const std::optional<Problem> problem = firstProblem(config)) {
+        const int line = m_keyLines.value(problem->key, m_emailLine);
+        return {std::nullopt, error(line, problem->key, problem->what)};
+    }
+    return {config, {}};
+}
+
+/// Finds @p name among the keys of @p map; other keys (other connectors, other sections) are ignored.
+ConnectorError Reader::findSection(const YAML::Node &map, const char *name, std::optional<YAML::Node> *key,
+                                   YAML::Node *value) const
+{
+    for (auto it = map.begin(); it != map.end(); ++it) {
+        if (!it->first.IsScalar() || it->first.Scalar() != name)
+            continue;
+        if (key->has_value()) {
+            return error(it->first.Mark().line, QString::fromLatin1(name),
+                         QStringLiteral("duplicate key (first given on line %1)").arg((*key)->Mark().line + 1));
+        }
+        *key = it->first;
+        *value = it->second;
+    }
+    return {};
+}
+
+ConnectorError Reader::readSetting(const YAML::Node &keyNode, const YAML::Node &value, ConnectorConfig *config)
+{
+    const int line = keyNode.Mark().line;
+    if (!keyNode.IsScalar())
+        return error(line, QStringLiteral("(key)"),
+                     QStringLiteral("a key must be a plain name, found %1").arg(describe(keyNode)));
+    const QString key = QString::fromStdString(keyNode.Scalar());
+
+    const auto previous = m_keyLines.constFind(key);
+    if (previous != m_keyLines.cend())
+        return error(line, key, QStringLiteral("duplicate key (first given on line %1)").arg(*previous + 1));
+    m_keyLines.insert(key, line);
+
+    const KeySpec *spec = findKey(key);
+    if (!spec) {
+        const QString closest = suggestion(key);
+        return error(line, key, closest.isEmpty() ? QStringLiteral("unknown key")
+                                                  : QStringLiteral("unknown key; did you mean %1?").arg(closest));
+    }
+
+    if (value.IsMap() || value.IsSequence())
+        return error(line, key, QStringLiteral("expected a single value, found %1").arg(describe(value)));
+
+    QString text;
+    if (value.IsNull()) {
+        switch (spec->type) {
+        case ValueType::String: break; // "password:" with nothing: empty, as if absent
+        case ValueType::Int: return error(line, key, QStringLiteral("has no value (expected a whole number)"));
+        case ValueType::Bool: return error(line, key, QStringLiteral("has no value (expected true or false)"));
+        case ValueType::Type: return error(line, key, QStringLiteral("has no value (expected email)"));
+        }
+    } else if (ConnectorError e = expand(QString::fromStdString(value.Scalar()), line, key, &text)) {
+        return e;
+    }
+
+    switch (spec->type) {
+    case ValueType::Type:
+        if (text != QLatin1String("email"))
+            return error(line, key,
+                         QStringLiteral("%1 is not supported here; this section must be type: email").arg(echo(key, text)));
+        return {};
+    case ValueType::Bool: {
+        // Env expansion works on text, so convert afterwards, with yaml-cpp's own YAML 1.1 rules
+        // (true/false, yes/no, on/off, y/n, in lower, Capitalised or UPPER case).
+        bool flag = false;
+        if (!YAML::convert<bool>::decode(YAML::Node(text.toStdString()), flag))
+            return error(line, key, QStringLiteral("%1 is not true or false").arg(echo(key, text)));
+        config->useTls = flag;
+        return {};
+    }
+    case ValueType::Int: {
+        const QString trimmed = text.trimmed();
+        bool digits = !trimmed.isEmpty();
+        for (qsizetype i = 0; i < trimmed.size() && digits; ++i) {
+            const QChar c = trimmed[i];
+            digits = c.isDigit() || (i == 0 && trimmed.size() > 1 && (c == QLatin1Char('-') || c == QLatin1Char('+')));
+        }
+        bool ok = false;
+        const qint64 number = digits ? trimmed.toLongLong(&ok) : 0;
+        if (!ok)
+            return error(line, key, QStringLiteral("%1 is not a whole number").arg(echo(key, text)));
+        const QString what = rangeProblem(key, number);
+        if (!what.isEmpty())
+            return error(line, key, what);
+        config->*spec->number = int(number);
+        return {};
+    }
+    case ValueType::String:
+        config->*spec->text = text;
+        return {};
+    }
+    return {};
+}
+
+/// Replaces each `${NAME}` in @p raw by the environment variable NAME (set but empty is fine).
+ConnectorError Reader::expand(const QString &raw, int line, const QString &key, QString *out) const
+{
+    QString result;
+    qsizetype pos = 0;
+    while (true) {
+        const qsizetype start = raw.indexOf(QLatin1String("${"), pos);
+        if (start < 0)
+            break;
+        result += QStringView(raw).mid(pos, start - pos);
+        const qsizetype end = raw.indexOf(QLatin1Char('}'), start + 2);
+        const QString name = end < 0 ? QString() : raw.mid(start + 2, end - start - 2);
+        bool valid = !name.isEmpty();
+        for (qsizetype i = 0; i < name.size() && valid; ++i)
+            valid = isEnvNameChar(name[i], i == 0);
+        if (!valid) {
+            // Never quote the text: it may be (part of) a password.
+            return error(line, key, QStringLiteral("malformed ${...} reference (expected ${NAME} with NAME made of "
+                                                   "letters, digits and _)"));
+        }
+        const QByteArray variable = name.toLatin1();
+        if (!qEnvironmentVariableIsSet(variable.constData()))
+            return error(line, key, QStringLiteral("environment variable %1 is not set").arg(name));
+        result += qEnvironmentVariable(variable.constData());
+        pos = end + 1;
+    }
+    result += QStringView(raw).mid(pos);
+    *out = result;
+    return {};
+}
+
+} // namespace
+
+ConnectorError ConnectorConfig::validate() const
+{
+    if (const std::optional<Problem> problem = firstProblem(*this))
+        return ConnectorError(ConnectorError::Kind::Config, problem->key + QStringLiteral(": ") + problem->what);
+    return {};
+}
+
+ConfigLoader::Result ConfigLoader::loadFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return {std::nullopt, ConnectorError(ConnectorError::Kind::Config,
+                                             QStringLiteral("%1: cannot read the file: %2").arg(path, file.errorString()))};
+    }
+    const QByteArray text = file.readAll();
+    if (file.error() != QFileDevice::NoError) {
+        return {std::nullopt, ConnectorError(ConnectorError::Kind::Config,
+                                             QStringLiteral("%1: cannot read the file: %2").arg(path, file.errorString()))};
+    }
+    return loadString(text, path);
+}
+
+ConfigLoader::Result ConfigLoader::loadString(const QByteArray &yaml, const QString &sourceName)
+{
+    try {
+        const YAML::Node root = YAML::Load(yaml.toStdString());
+        return Reader(sourceName).read(root);
+    } catch (const YAML::Exception &e) {
+        // ParserException for syntax errors; its mark's line is 0-based like Node::Mark().
+        const int line = e.mark.is_null() ? 1 : e.mark.line + 1;
+        return {std::nullopt, ConnectorError(ConnectorError::Kind::Config,
+                                             QStringLiteral("%1:%2: syntax error: %3")
+                                                 .arg(sourceName, QString::number(line),
+                                                      QString::fromStdString(e.msg)))};
+    }
+}
+
+} // namespace machina

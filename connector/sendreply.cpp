@@ -1,0 +1,7 @@
+#include "sendreply.h"
+
+namespace machina {
+
+SendReply::SendReply(QObject *parent) : ConnectorReply(parent) {}
+
+} // namespace machina

@@ -1,0 +1,774 @@
+#include "smtpclient.h"
+
+#include "../tls.h"
+
+#include <QHostAddress>
+#include <QLoggingCategory>
+#include <QSslCipher>
+#include <QSslSocket>
+
+Q_LOGGING_CATEGORY(lcSmtp, "machina.smtp", QtWarningMsg)
+
+namespace machina {
+
+using Kind = ConnectorError::Kind;
+
+namespace {
+
+QString describeTls(QSsl::SslProtocol p)
+{
+    switch (p) {
+    case QSsl::TlsV1_2: return QStringLiteral("TLSv1.2");
+    case QSsl::TlsV1_3: return QStringLiteral("TLSv1.3");
+    case QSsl::DtlsV1_2: return QStringLiteral("DTLSv1.2");
+    default: return QStringLiteral("TLS");
+    }
+}
+
+/// Google answers a failed XOAUTH2 with base64 JSON {"status":"401","schemes":...}.
+QString xoauthDetail(const QByteArray &challenge)
+{
+    const QByteArray json = QByteArray::fromBase64(challenge);
+    QString out;
+    for (char c : json)
+        out += (c >= 0x20 && c < 0x7f) ? QChar::fromLatin1(c) : QLatin1Char('?');
+    return out.left(200);
+}
+
+} // namespace
+
+SmtpClient::SmtpClient(const SmtpSettings &settings, QObject *parent)
+    : QObject(parent), m_settings(settings)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &SmtpClient::onTimeout);
+}
+
+SmtpClient::~SmtpClient()
+{
+    // Replies the caller still holds learn that the session is gone.
+    if (m_current && m_current->reply)
+        m_current->reply->finish({Kind::Aborted, tr("The SMTP session was closed.")});
+    for (Job &job : m_queue) {
+        if (job.reply)
+            job.reply->finish({Kind::Aborted, tr("The SMTP session was closed.")});
+    }
+}
+
+ConnectorReply *SmtpClient::open()
+{
+    auto *reply = new ConnectorReply;
+    Job job;
+    job.type = JobType::Open;
+    job.reply = reply;
+    enqueue(std::move(job));
+    return reply;
+}
+
+SendReply *SmtpClient::send(const QString &from, const QStringList &recipients,
+                            const QByteArray &message, bool smtpUtf8)
+{
+    auto *reply = new SendReply;
+    if (recipients.isEmpty()) {
+        reply->finish({Kind::Config, tr("No recipient given.")});
+        return reply;
+    }
+    Job job;
+    job.type = JobType::Send;
+    job.reply = reply;
+    job.from = from;
+    job.recipients = recipients;
+    job.message = message;
+    job.smtpUtf8 = smtpUtf8;
+    enqueue(std::move(job));
+    return reply;
+}
+
+ConnectorReply *SmtpClient::noop()
+{
+    auto *reply = new ConnectorReply;
+    Job job;
+    job.type = JobType::Noop;
+    job.reply = reply;
+    enqueue(std::move(job));
+    return reply;
+}
+
+ConnectorReply *SmtpClient::close()
+{
+    auto *reply = new ConnectorReply;
+    for (Job &job : m_queue) {
+        if (job.reply)
+            job.reply->finish({Kind::Aborted, tr("The SMTP session was closed before this ran.")});
+    }
+    m_queue.clear();
+    if (m_state == State::Disconnected && !m_current) {
+        reply->finish();
+        return reply;
+    }
+    Job job;
+    job.type = JobType::Close;
+    job.reply = reply;
+    if (m_state == State::Ready && !m_current) {
+        m_queue.enqueue(std::move(job));
+        process();
+    } else {
+        // In the middle of something: drop the connection rather than wait.
+        if (m_current && m_current->reply)
+            m_current->reply->finish({Kind::Aborted, tr("The SMTP session was closed.")});
+        m_current.reset();
+        dropSocket();
+        reply->finish();
+    }
+    return reply;
+}
+
+void SmtpClient::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void SmtpClient::enqueue(Job job)
+{
+    m_queue.enqueue(std::move(job));
+    // Start from the event loop so a reply's finished() is never emitted
+    // before the caller could connect to it.
+    QMetaObject::invokeMethod(this, &SmtpClient::process, Qt::QueuedConnection);
+}
+
+void SmtpClient::process()
+{
+    if (m_current)
+        return;
+    // Skip jobs whose caller gave up (aborted or deleted the reply).
+    while (!m_queue.isEmpty() && (!m_queue.head().reply || m_queue.head().reply->isFinished()))
+        m_queue.dequeue();
+    if (m_queue.isEmpty())
+        return;
+    if (m_state == State::Disconnected) {
+        if (m_queue.head().type == JobType::Close) {
+            Job job = m_queue.dequeue();
+            job.reply->finish();
+            return;
+        }
+        m_current = m_queue.dequeue();
+        m_sessionReused = false;
+        startConnection();
+    } else if (m_state == State::Ready) {
+        m_current = m_queue.dequeue();
+        startJob();
+    }
+    // Otherwise a connection is being set up; sessionReady() calls process() again.
+}
+
+void SmtpClient::startConnection()
+{
+    dropSocket();
+    m_parser.reset();
+    m_caps = {};
+    m_sslErrors.clear();
+    m_tlsProtocol.clear();
+    m_greeting.clear();
+    m_startTlsDone = false;
+    m_authStep = AuthStep::None;
+
+    m_socket = new QSslSocket(this);
+    m_socket->setSslConfiguration(m_settings.tls);
+    m_socket->setPeerVerifyName(m_settings.host);
+    connect(m_socket, &QSslSocket::connected, this, &SmtpClient::onConnected);
+    connect(m_socket, &QSslSocket::encrypted, this, &SmtpClient::onEncrypted);
+    connect(m_socket, &QSslSocket::readyRead, this, &SmtpClient::onReadyRead);
+    connect(m_socket, &QSslSocket::disconnected, this, &SmtpClient::onDisconnected);
+    connect(m_socket, &QSslSocket::errorOccurred, this, &SmtpClient::onSocketError);
+    connect(m_socket, &QSslSocket::sslErrors, this, &SmtpClient::onSslErrors);
+    connect(m_socket, &QSslSocket::bytesWritten, this, [this] {
+        if (m_timer.isActive())
+            m_timer.start(); // a large message still flowing is progress
+    });
+
+    qCDebug(lcSmtp) << "connecting to" << endpoint() << (m_settings.implicitTls ? "with TLS" : "for STARTTLS");
+    if (m_settings.implicitTls) {
+        setState(State::TlsHandshake);
+        m_socket->connectToHostEncrypted(m_settings.host, m_settings.port, m_settings.host);
+        arm(tr("the TLS handshake"));
+    } else {
+        setState(State::Connecting);
+        m_socket->connectToHost(m_settings.host, m_settings.port);
+        arm(tr("the TCP connection"));
+    }
+}
+
+void SmtpClient::dropSocket()
+{
+    m_timer.stop();
+    if (!m_socket)
+        return;
+    QSslSocket *old = m_socket;
+    m_socket = nullptr;
+    old->disconnect(this);
+    old->abort();
+    old->deleteLater();
+    setState(State::Disconnected);
+}
+
+QString SmtpClient::endpoint() const
+{
+    return QStringLiteral("%1:%2").arg(m_settings.host).arg(m_settings.port);
+}
+
+QByteArray SmtpClient::heloName() const
+{
+    // An address literal is always a valid EHLO argument (RFC 5321 4.1.3).
+    const QHostAddress local = m_socket ? m_socket->localAddress() : QHostAddress(QHostAddress::LocalHost);
+    if (local.protocol() == QAbstractSocket::IPv6Protocol)
+        return "[IPv6:" + local.toString().toLatin1() + ']';
+    return '[' + local.toString().toLatin1() + ']';
+}
+
+void SmtpClient::write(const QByteArray &bytes, const QByteArray &logText)
+{
+    if (!m_socket)
+        return;
+    if (lcSmtp().isDebugEnabled()) {
+        const QByteArray shown = logText.isEmpty() ? bytes.trimmed() : logText;
+        for (const QByteArray &line : shown.split('\n'))
+            qCDebug(lcSmtp).noquote() << "C:" << QString::fromUtf8(line.trimmed());
+    }
+    m_socket->write(bytes);
+}
+
+void SmtpClient::arm(const QString &waitingFor)
+{
+    m_waitingFor = waitingFor;
+    m_timer.start(m_settings.timeoutMs);
+}
+
+void SmtpClient::onConnected()
+{
+    // Whole commands go out in one write; without Nagle they also go at once (PITFALLS 26).
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
+    if (!m_settings.implicitTls) {
+        setState(State::WaitingForGreeting220);
+        arm(tr("the greeting"));
+    }
+}
+
+void SmtpClient::onEncrypted()
+{
+    m_tlsProtocol = describeTls(m_socket->sessionProtocol());
+    qCDebug(lcSmtp) << "TLS established:" << m_tlsProtocol << m_socket->sessionCipher().name();
+    if (!m_startTlsDone && m_settings.implicitTls) {
+        setState(State::WaitingForGreeting220);
+        arm(tr("the greeting"));
+        return;
+    }
+    // After STARTTLS: forget what was learnt in clear and ask again (RFC 3207 section 4.2).
+    m_caps = {};
+    setState(State::WaitingForEhlo250);
+    write("EHLO " + heloName() + "\r\n");
+    arm(QStringLiteral("EHLO"));
+}
+
+void SmtpClient::onReadyRead()
+{
+    if (!m_socket)
+        return;
+    QSslSocket *socket = m_socket;
+    m_parser.feed(socket->readAll());
+    while (m_socket == socket) {
+        const std::optional<SmtpReply> reply = m_parser.takeReply();
+        if (!reply)
+            break;
+        if (lcSmtp().isDebugEnabled()) {
+            for (const QByteArray &line : reply->lines)
+                qCDebug(lcSmtp).noquote() << "S:" << reply->code << QString::fromUtf8(line);
+        }
+        handleReply(*reply);
+    }
+    if (m_socket == socket && m_parser.hasError()) {
+        const SmtpReplyParser::Error e = m_parser.error();
+        failConnection({Kind::Protocol, tr("%1 sent a malformed reply (%2 at byte %3).")
+                                             .arg(endpoint(), e.reason).arg(e.offset)});
+    }
+}
+
+void SmtpClient::onDisconnected()
+{
+    if (m_state == State::WaitingForQuit221) {
+        dropSocket();
+        finishJob();
+        return;
+    }
+    const State was = m_state;
+    handleLostSession({Kind::Network, was == State::InTransaction && m_current && m_current->messageWritten
+                                          ? tr("The connection to %1 was lost during DATA; the message was not accepted.").arg(endpoint())
+                                          : tr("The connection to %1 was closed by the server while waiting for %2.").arg(endpoint(), m_waitingFor)});
+}
+
+void SmtpClient::onSocketError()
+{
+    if (!m_socket)
+        return;
+    const QAbstractSocket::SocketError code = m_socket->error();
+    if (code == QAbstractSocket::RemoteHostClosedError && m_state != State::TlsHandshake) {
+        return; // disconnected() follows and decides
+    }
+    ConnectorError error;
+    switch (code) {
+    case QAbstractSocket::HostNotFoundError:
+        error = {Kind::Network, tr("Cannot find the SMTP server %1: %2").arg(m_settings.host, m_socket->errorString())};
+        break;
+    case QAbstractSocket::ConnectionRefusedError:
+        error = {Kind::Network, tr("%1 refused the connection (is the port right?).").arg(endpoint())};
+        break;
+    case QAbstractSocket::SslHandshakeFailedError:
+    case QAbstractSocket::SslInvalidUserDataError:
+    case QAbstractSocket::SslInternalError:
+    case QAbstractSocket::RemoteHostClosedError:
+        error = {Kind::Tls, m_sslErrors.isEmpty()
+                                ? tr("TLS handshake with %1 failed: %2").arg(endpoint(), m_socket->errorString())
+                                : Tls::describeErrors(endpoint(), m_sslErrors)};
+        break;
+    default:
+        error = {Kind::Network, tr("Network error with %1: %2").arg(endpoint(), m_socket->errorString())};
+        break;
+    }
+    if (m_state == State::Ready && !m_current) {
+        dropSocket();   // an idle session died; the next job re-opens it
+        return;
+    }
+    handleLostSession(error);
+}
+
+void SmtpClient::onSslErrors(const QList<QSslError> &errors)
+{
+    // Never ignored: the handshake fails and the user is told why.
+    m_sslErrors = errors;
+    qCDebug(lcSmtp).noquote() << Tls::describeErrors(endpoint(), errors);
+}
+
+void SmtpClient::onTimeout()
+{
+    failConnection({Kind::Timeout, tr("%1 did not answer within %2 s (waiting for %3).")
+                                       .arg(endpoint()).arg(m_settings.timeoutMs / 1000.0).arg(m_waitingFor)});
+}
+
+/// The session ended under a job. A send that had not reached DATA on a kept
+/// session is retried once on a new session (the server's idle timeout is the
+/// usual cause); everything else fails.
+void SmtpClient::handleLostSession(const ConnectorError &error)
+{
+    if (m_state == State::Ready && !m_current) {
+        qCDebug(lcSmtp) << "idle session closed by" << endpoint();
+        dropSocket();
+        return;
+    }
+    const bool retry = m_current && m_current->type != JobType::Close && m_sessionReused
+                       && m_current->attempts == 0 && !m_current->messageWritten;
+    if (retry) {
+        qCDebug(lcSmtp) << "kept session lost; re-opening for the pending job";
+        Job job = std::move(*m_current);
+        m_current.reset();
+        job.attempts++;
+        job.step = TxStep::Mail;
+        job.results.clear();
+        job.pendingError = {};
+        dropSocket();
+        m_queue.prepend(std::move(job));
+        process();
+        return;
+    }
+    failConnection(error);
+}
+
+/// The session is unusable: the current job fails; when the session never
+/// became ready, the jobs waiting for it fail with the same reason.
+void SmtpClient::failConnection(const ConnectorError &error)
+{
+    const bool establishing = m_state != State::Ready && m_state != State::InTransaction
+                              && m_state != State::WaitingForNoop250 && m_state != State::WaitingForQuit221;
+    qCDebug(lcSmtp).noquote() << "session failed:" << error.message();
+    // Say goodbye after a refused login (the session itself is sound); anything
+    // else closes at once. No flush elsewhere: on a failed handshake it would
+    // restart the handshake from inside its own error handler.
+    if (m_socket && m_state == State::Authenticating && m_socket->isEncrypted()) {
+        m_socket->disconnect(this);
+        m_socket->write("QUIT\r\n");
+        m_socket->flush();
+    }
+    dropSocket();
+    if (m_current) {
+        if (m_current->reply)
+            m_current->reply->finish(error);
+        m_current.reset();
+    }
+    if (establishing) {
+        while (!m_queue.isEmpty()) {
+            Job job = m_queue.dequeue();
+            if (job.reply)
+                job.reply->finish(error);
+        }
+    }
+    process();
+}
+
+void SmtpClient::finishJob(const ConnectorError &error)
+{
+    m_timer.stop();
+    if (m_current) {
+        if (m_current->reply)
+            m_current->reply->finish(error);
+        m_current.reset();
+    }
+    if (m_state == State::InTransaction || m_state == State::WaitingForNoop250)
+        setState(State::Ready);
+    m_sessionReused = true;
+    QMetaObject::invokeMethod(this, &SmtpClient::process, Qt::QueuedConnection);
+}
+
+void SmtpClient::handleReply(const SmtpReply &reply)
+{
+    m_timer.stop();
+    // 421: the server is closing the session (RFC 5321 3.8), in any state.
+    if (reply.code == 421 && m_state != State::WaitingForQuit221) {
+        handleLostSession({Kind::Network, tr("%1 closed the session: %2").arg(endpoint(), reply.toDisplayString())});
+        return;
+    }
+    switch (m_state) {
+    case State::WaitingForGreeting220: handleGreeting(reply); break;
+    case State::WaitingForEhlo250: handleEhlo(reply, false); break;
+    case State::WaitingForHelo250: handleEhlo(reply, true); break;
+    case State::WaitingForStartTls220: handleStartTls(reply); break;
+    case State::Authenticating: handleAuth(reply); break;
+    case State::InTransaction: handleTransaction(reply); break;
+    case State::WaitingForNoop250:
+        if (reply.codeClass() == 2)
+            finishJob();
+        else
+            failConnection({Kind::Protocol, tr("%1 answered NOOP with %2").arg(endpoint(), reply.toDisplayString())});
+        break;
+    case State::WaitingForQuit221:
+        dropSocket();
+        finishJob();
+        break;
+    case State::Ready:
+    case State::Disconnected:
+    case State::Connecting:
+    case State::TlsHandshake:
+        // Nothing was asked: a server talking out of turn cannot be trusted to stay in step.
+        failConnection({Kind::Protocol, tr("%1 sent an unexpected reply: %2").arg(endpoint(), reply.toDisplayString())});
+        break;
+    }
+}
+
+void SmtpClient::handleGreeting(const SmtpReply &reply)
+{
+    if (reply.code != 220) {
+        failConnection({reply.code == 554 ? Kind::Rejected : Kind::Protocol,
+                        tr("%1 does not accept mail from us: %2").arg(endpoint(), reply.toDisplayString())});
+        return;
+    }
+    m_greeting = QString::fromUtf8(reply.lines.value(0));
+    setState(State::WaitingForEhlo250);
+    write("EHLO " + heloName() + "\r\n");
+    arm(QStringLiteral("EHLO"));
+}
+
+void SmtpClient::handleEhlo(const SmtpReply &reply, bool wasHelo)
+{
+    if (reply.codeClass() != 2) {
+        if (!wasHelo && reply.codeClass() == 5) {
+            // An old server without ESMTP (RFC 5321 4.1.4): fall back to HELO.
+            setState(State::WaitingForHelo250);
+            write("HELO " + heloName() + "\r\n");
+            arm(QStringLiteral("HELO"));
+            return;
+        }
+        failConnection({Kind::Protocol, tr("%1 refused %2: %3").arg(endpoint(), wasHelo ? QStringLiteral("HELO") : QStringLiteral("EHLO"),
+                                                                     reply.toDisplayString())});
+        return;
+    }
+    m_caps = wasHelo ? SmtpCapabilities{} : SmtpCapabilities::fromEhloReply(reply);
+    const bool encrypted = m_socket && m_socket->isEncrypted();
+    if (!encrypted) {
+        if (!m_caps.has("STARTTLS")) {
+            failConnection({Kind::Tls, tr("%1 does not offer STARTTLS; refusing to send credentials or mail "
+                                          "unencrypted (use_tls: false means STARTTLS, never plain text).")
+                                           .arg(endpoint())});
+            return;
+        }
+        setState(State::WaitingForStartTls220);
+        write("STARTTLS\r\n");
+        arm(QStringLiteral("STARTTLS"));
+        return;
+    }
+    startAuth();
+}
+
+void SmtpClient::handleStartTls(const SmtpReply &reply)
+{
+    if (reply.code != 220) {
+        failConnection({Kind::Tls, tr("%1 refused STARTTLS: %2").arg(endpoint(), reply.toDisplayString())});
+        return;
+    }
+    // Anything after the 220 arrived in clear and may have been injected by a
+    // man in the middle (CVE-2011-0411): discard it (RFC 3207 section 4.2).
+    const qsizetype injected = m_parser.bufferedBytes() + m_socket->bytesAvailable();
+    if (injected > 0) {
+        qCWarning(lcSmtp) << "discarding" << injected << "bytes" << endpoint() << "sent before the TLS handshake";
+        m_socket->readAll();
+    }
+    m_parser.reset();
+    m_startTlsDone = true;
+    setState(State::TlsHandshake);
+    m_socket->startClientEncryption();
+    arm(tr("the TLS handshake"));
+}
+
+void SmtpClient::startAuth()
+{
+    if (m_settings.username.isEmpty()) {
+        sessionReady();
+        return;
+    }
+    const QList<QByteArray> mechs = m_caps.authMechanisms();
+    setState(State::Authenticating);
+    if (!m_settings.accessToken.isEmpty()) {
+        if (!mechs.contains("XOAUTH2")) {
+            failConnection({Kind::Auth, tr("%1 does not offer AUTH XOAUTH2, needed for OAuth sign-in.").arg(endpoint())});
+            return;
+        }
+        m_authStep = AuthStep::XOAuth2Sent;
+        write("AUTH XOAUTH2 " + SmtpWriter::saslXOAuth2(m_settings.username, m_settings.accessToken) + "\r\n",
+              "AUTH XOAUTH2 <redacted>");
+    } else if (mechs.contains("PLAIN")) {
+        m_authStep = AuthStep::PlainSent;
+        write("AUTH PLAIN " + SmtpWriter::saslPlain(m_settings.username, m_settings.password) + "\r\n",
+              "AUTH PLAIN <redacted>");
+    } else if (mechs.contains("LOGIN")) {
+        m_authStep = AuthStep::LoginUser;
+        write("AUTH LOGIN\r\n");
+    } else {
+        const QString offered = mechs.isEmpty() ? tr("none") : QString::fromLatin1(mechs.join(' '));
+        failConnection({Kind::Auth, tr("%1 offers no authentication method we support (offered: %2; "
+                                       "we support PLAIN, LOGIN, XOAUTH2).").arg(endpoint(), offered)});
+        return;
+    }
+    arm(QStringLiteral("AUTH"));
+}
+
+void SmtpClient::handleAuth(const SmtpReply &reply)
+{
+    if (reply.code == 235) {
+        m_authStep = AuthStep::None;
+        sessionReady();
+        return;
+    }
+    if (reply.code == 334) {
+        switch (m_authStep) {
+        case AuthStep::LoginUser:
+            m_authStep = AuthStep::LoginPassword;
+            write(m_settings.username.toUtf8().toBase64() + "\r\n", "<redacted>");
+            arm(QStringLiteral("AUTH"));
+            return;
+        case AuthStep::LoginPassword:
+            m_authStep = AuthStep::None;
+            write(m_settings.password.toUtf8().toBase64() + "\r\n", "<redacted>");
+            arm(QStringLiteral("AUTH"));
+            return;
+        case AuthStep::XOAuth2Sent:
+            // The error comes as a challenge; an empty answer gets the final reply (PITFALLS 21).
+            m_xoauthChallenge = reply.lines.value(0);
+            m_authStep = AuthStep::XOAuth2Error;
+            write("\r\n");
+            arm(QStringLiteral("AUTH"));
+            return;
+        default:
+            write("*\r\n"); // cancel (RFC 4954 section 4)
+            arm(QStringLiteral("AUTH"));
+            return;
+        }
+    }
+    QString detail = reply.toDisplayString();
+    if (m_authStep == AuthStep::XOAuth2Error && !m_xoauthChallenge.isEmpty())
+        detail += QStringLiteral(" (%1)").arg(xoauthDetail(m_xoauthChallenge));
+    m_authStep = AuthStep::None;
+    const QString message = reply.codeClass() == 4
+        ? tr("%1 could not check the credentials of %2 right now, try again later: %3")
+        : tr("%1 refused the credentials of %2: %3");
+    failConnection({Kind::Auth, message.arg(endpoint(), m_settings.username, detail)});
+}
+
+void SmtpClient::sessionReady()
+{
+    setState(State::Ready);
+    qCDebug(lcSmtp) << "session ready on" << endpoint();
+    if (m_current && m_current->type != JobType::Open) {
+        startJob();
+        return;
+    }
+    finishJob();
+}
+
+void SmtpClient::startJob()
+{
+    switch (m_current->type) {
+    case JobType::Open:
+        finishJob();
+        return;
+    case JobType::Noop:
+        setState(State::WaitingForNoop250);
+        write("NOOP\r\n");
+        arm(QStringLiteral("NOOP"));
+        return;
+    case JobType::Close:
+        setState(State::WaitingForQuit221);
+        write("QUIT\r\n");
+        arm(QStringLiteral("QUIT"));
+        return;
+    case JobType::Send:
+        startTransaction();
+        return;
+    }
+}
+
+void SmtpClient::startTransaction()
+{
+    Job &job = *m_current;
+    const bool body8Bit = SmtpWriter::has8BitData(job.message);
+    if (job.smtpUtf8 && !m_caps.has("SMTPUTF8")) {
+        finishJob({Kind::Rejected, tr("%1 does not support SMTPUTF8, needed for the non-ASCII address.").arg(endpoint())});
+        return;
+    }
+    if (body8Bit && !job.smtpUtf8 && !m_caps.has("8BITMIME")) {
+        finishJob({Kind::Rejected, tr("%1 does not accept 8-bit data (no 8BITMIME).").arg(endpoint())});
+        return;
+    }
+    const qint64 limit = m_caps.sizeLimit();
+    if (limit > 0 && job.message.size() > limit) {
+        finishJob({Kind::Rejected, tr("The message is %1 bytes; %2 accepts at most %3.")
+                                       .arg(job.message.size()).arg(endpoint()).arg(limit)});
+        return;
+    }
+    setState(State::InTransaction);
+    job.step = TxStep::Mail;
+    job.messageWritten = false;
+    job.results.clear();
+    job.pendingError = {};
+    job.pipelined = m_caps.has("PIPELINING");
+
+    QByteArray batch = SmtpWriter::mailFrom(job.from, body8Bit, job.smtpUtf8,
+                                            m_caps.has("SIZE") ? job.message.size() : 0);
+    if (job.pipelined) {
+        // RFC 2920: MAIL and every RCPT in one write; DATA waits for their replies,
+        // so a refused recipient never leaves us holding an open DATA.
+        for (const QString &rcpt : job.recipients)
+            batch += SmtpWriter::rcptTo(rcpt);
+    }
+    write(batch);
+    arm(QStringLiteral("MAIL FROM"));
+}
+
+void SmtpClient::handleTransaction(const SmtpReply &reply)
+{
+    Job &job = *m_current;
+    switch (job.step) {
+    case TxStep::Mail:
+        job.mailReply = reply;
+        job.step = TxStep::Rcpt;
+        if (!job.pipelined) {
+            if (reply.codeClass() != 2) {
+                job.pendingError = {Kind::Rejected, tr("%1 refused the sender %2: %3").arg(endpoint(), job.from, reply.toDisplayString())};
+                job.step = TxStep::Rset250;
+                write("RSET\r\n");
+                arm(QStringLiteral("RSET"));
+                return;
+            }
+            write(SmtpWriter::rcptTo(job.recipients.first()));
+        }
+        arm(QStringLiteral("RCPT TO"));
+        return;
+
+    case TxStep::Rcpt: {
+        RecipientResult result;
+        result.address = job.recipients.at(job.results.size());
+        result.accepted = reply.codeClass() == 2;
+        result.serverReply = reply.toDisplayString();
+        job.results.append(result);
+        if (job.results.size() < job.recipients.size()) {
+            if (!job.pipelined)
+                write(SmtpWriter::rcptTo(job.recipients.at(job.results.size())));
+            arm(QStringLiteral("RCPT TO"));
+            return;
+        }
+        if (auto *sendReply = qobject_cast<SendReply *>(job.reply.data()))
+            sendReply->setRecipients(job.results);
+        QStringList refused;
+        for (const RecipientResult &r : job.results) {
+            if (!r.accepted)
+                refused.append(QStringLiteral("%1 (%2)").arg(r.address, r.serverReply));
+        }
+        if (job.mailReply.codeClass() != 2) {
+            job.pendingError = {Kind::Rejected, tr("%1 refused the sender %2: %3").arg(endpoint(), job.from, job.mailReply.toDisplayString())};
+        } else if (!refused.isEmpty()) {
+            job.pendingError = {Kind::Rejected, tr("%1 refused %n recipient(s): %2. Nothing was sent.", nullptr, int(refused.size()))
+                                                    .arg(endpoint(), refused.join(QStringLiteral(", ")))};
+        }
+        if (job.pendingError) {
+            job.step = TxStep::Rset250;
+            write("RSET\r\n");
+            arm(QStringLiteral("RSET"));
+            return;
+        }
+        job.step = TxStep::Data354;
+        write("DATA\r\n");
+        arm(QStringLiteral("DATA"));
+        return;
+    }
+
+    case TxStep::Data354:
+        if (reply.code != 354) {
+            job.pendingError = {Kind::Rejected, tr("%1 refused DATA: %2").arg(endpoint(), reply.toDisplayString())};
+            job.step = TxStep::Rset250;
+            write("RSET\r\n");
+            arm(QStringLiteral("RSET"));
+            return;
+        }
+        job.step = TxStep::Message250;
+        job.messageWritten = true;
+        // The whole message with its terminating dot in one write (PITFALLS 26).
+        write(SmtpWriter::dotStuff(job.message),
+              QByteArray("<message, ") + QByteArray::number(job.message.size()) + " bytes>");
+        arm(tr("the reply to the message"));
+        return;
+
+    case TxStep::Message250:
+        if (auto *sendReply = qobject_cast<SendReply *>(job.reply.data()))
+            sendReply->setServerReply(reply.toDisplayString());
+        if (reply.codeClass() == 2) {
+            finishJob();
+        } else {
+            finishJob({Kind::Rejected, reply.codeClass() == 4
+                                           ? tr("%1 did not accept the message for now (try again later): %2").arg(endpoint(), reply.toDisplayString())
+                                           : tr("%1 refused the message: %2").arg(endpoint(), reply.toDisplayString())});
+        }
+        return;
+
+    case TxStep::Rset250:
+        if (reply.codeClass() != 2) {
+            // The session is out of step; start afresh next time.
+            const ConnectorError error = job.pendingError;
+            dropSocket();
+            finishJob(error);
+            return;
+        }
+        finishJob(job.pendingError);
+        return;
+    }
+}
+
+} // namespace machina

@@ -1,0 +1,172 @@
+#pragma once
+
+#include "../connectorreply.h"
+#include "../sendreply.h"
+#include "protocol/smtpreply.h"
+#include "protocol/smtpwriter.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QQueue>
+#include <QSslConfiguration>
+#include <QSslError>
+#include <QTimer>
+
+class QSslSocket;
+
+namespace machina {
+
+/** Where and how to reach one SMTP server. */
+struct SmtpSettings
+{
+    QString host;
+    quint16 port = 465;
+    bool implicitTls = true;       ///< true: TLS from the first byte; false: STARTTLS, required
+    QString username;              ///< empty: no AUTH
+    QString password;
+    QString accessToken;           ///< set: AUTH XOAUTH2 with this bearer token instead of the password
+    QSslConfiguration tls;         ///< trust store; verification is always on
+    int timeoutMs = 30000;         ///< for each step (connect, handshake, each reply)
+};
+
+/**
+ * An SMTP session (RFC 5321) on QSslSocket. It runs a queue of jobs (open,
+ * send, noop) over one session that it keeps between sends, and re-opens
+ * transparently when the server has closed an idle session.
+ *
+ * Session states and the reply each one waits for:
+ *
+ *     Disconnected --open--> Connecting --(implicit TLS)--> TlsHandshake
+ *     Connecting/TlsHandshake --> WaitingForGreeting220 --220--> WaitingForEhlo250
+ *     WaitingForEhlo250 --250, no TLS yet--> WaitingForStartTls220 --220--> TlsHandshake --> WaitingForEhlo250
+ *     WaitingForEhlo250 --5xx--> WaitingForHelo250 (HELO fallback)
+ *     WaitingForEhlo250/Helo250 --250--> Authenticating --235--> Ready
+ *     Ready --send--> InTransaction (MAIL, RCPT..., DATA 354, message 250 | RSET 250) --> Ready
+ *     Ready --noop--> WaitingForNoop250 --> Ready
+ *     any --close--> WaitingForQuit221 --> Disconnected
+ *
+ * Credentials only go over TLS: with implicitTls false the session refuses to
+ * continue when STARTTLS is not offered.
+ */
+class SmtpClient : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State {
+        Disconnected,
+        Connecting,
+        TlsHandshake,
+        WaitingForGreeting220,
+        WaitingForEhlo250,
+        WaitingForHelo250,
+        WaitingForStartTls220,
+        Authenticating,
+        Ready,
+        InTransaction,
+        WaitingForNoop250,
+        WaitingForQuit221,
+    };
+    Q_ENUM(State)
+
+    explicit SmtpClient(const SmtpSettings &settings, QObject *parent = nullptr);
+    ~SmtpClient() override;
+
+    /// Connects, secures, and authenticates; finishes when the session is Ready.
+    ConnectorReply *open();
+    /**
+     * Sends @p message (RFC 5322 bytes, not dot-stuffed) from @p from to every
+     * address in @p recipients. @p smtpUtf8: an address is not ASCII (RFC 6531).
+     */
+    SendReply *send(const QString &from, const QStringList &recipients, const QByteArray &message,
+                    bool smtpUtf8 = false);
+    /// NOOP: proves the session is alive (opens it first when needed).
+    ConnectorReply *noop();
+    /// QUIT and close; queued jobs end with an Aborted error. Finishes when the socket is closed.
+    ConnectorReply *close();
+
+    State state() const { return m_state; }
+    bool isReady() const { return m_state == State::Ready; }
+    SmtpSettings settings() const { return m_settings; }
+    void setSettings(const SmtpSettings &settings) { m_settings = settings; }
+    SmtpCapabilities capabilities() const { return m_caps; }
+    /// "TLSv1.3" once encrypted, empty otherwise.
+    QString tlsProtocol() const { return m_tlsProtocol; }
+    QString serverGreeting() const { return m_greeting; }
+
+Q_SIGNALS:
+    void stateChanged(machina::SmtpClient::State state);
+
+private:
+    enum class AuthStep { None, PlainSent, LoginUser, LoginPassword, XOAuth2Sent, XOAuth2Error };
+    enum class TxStep { Mail, Rcpt, Data354, Message250, Rset250 };
+    enum class JobType { Open, Send, Noop, Close };
+
+    struct Job
+    {
+        JobType type = JobType::Open;
+        QPointer<ConnectorReply> reply;
+        QString from;
+        QStringList recipients;
+        QByteArray message;
+        bool smtpUtf8 = false;
+        int attempts = 0;
+        // transaction progress
+        TxStep step = TxStep::Mail;
+        bool pipelined = false;
+        SmtpReply mailReply;
+        QList<RecipientResult> results;
+        ConnectorError pendingError;   ///< reported once RSET has been answered
+        bool messageWritten = false;
+    };
+
+    void setState(State state);
+    void enqueue(Job job);
+    void process();
+    void startConnection();
+    void startJob();
+    void finishJob(const ConnectorError &error = {});
+    void failConnection(const ConnectorError &error);
+    void dropSocket();
+    void write(const QByteArray &bytes, const QByteArray &logText = {});
+    void arm(const QString &waitingFor);
+
+    void onConnected();
+    void onEncrypted();
+    void onReadyRead();
+    void onDisconnected();
+    void onSocketError();
+    void onSslErrors(const QList<QSslError> &errors);
+    void onTimeout();
+
+    void handleReply(const SmtpReply &reply);
+    void handleGreeting(const SmtpReply &reply);
+    void handleEhlo(const SmtpReply &reply, bool wasHelo);
+    void handleStartTls(const SmtpReply &reply);
+    void startAuth();
+    void handleAuth(const SmtpReply &reply);
+    void sessionReady();
+    void startTransaction();
+    void handleTransaction(const SmtpReply &reply);
+    void handleLostSession(const ConnectorError &error);
+    QString endpoint() const;
+    QByteArray heloName() const;
+
+    SmtpSettings m_settings;
+    State m_state = State::Disconnected;
+    QSslSocket *m_socket = nullptr;
+    SmtpReplyParser m_parser;
+    SmtpCapabilities m_caps;
+    QTimer m_timer;
+    QString m_waitingFor;
+    QQueue<Job> m_queue;
+    std::optional<Job> m_current;
+    AuthStep m_authStep = AuthStep::None;
+    QByteArray m_xoauthChallenge;
+    QList<QSslError> m_sslErrors;
+    QString m_tlsProtocol;
+    QString m_greeting;
+    bool m_sessionReused = false;      ///< the current job runs on a session an earlier job opened
+    bool m_startTlsDone = false;
+};
+
+} // namespace machina

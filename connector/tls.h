@@ -1,0 +1,24 @@
+#pragma once
+
+#include "connectorerror.h"
+
+#include <QList>
+#include <QSslConfiguration>
+#include <QSslError>
+#include <QString>
+
+namespace machina {
+
+/** TLS settings shared by every session: the system CAs plus the configured ca_file. */
+namespace Tls {
+
+/// A client configuration trusting the system CAs and @p extraCaFile (PEM) when set.
+/// Fails with a Config error naming the file when it holds no certificate, and with a
+/// Tls error when Qt has no TLS backend (PITFALLS 24).
+ConnectorError makeClientConfiguration(const QString &extraCaFile, QSslConfiguration *out);
+
+/// "certificate of smtp.example.com is not trusted (The issuer certificate of a locally looked up certificate could not be found)"
+QString describeErrors(const QString &host, const QList<QSslError> &errors);
+
+} // namespace Tls
+} // namespace machina

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The README's test command: installs what is missing (apt-get), builds under
+# AddressSanitizer + UndefinedBehaviorSanitizer, and runs every test tier.
+# The integration tier starts its own Postfix and Dovecot on loopback
+# (tests/harness/mailstack.sh) through CTest fixtures and stops them after.
+#
+#   scripts/test.sh                 everything
+#   scripts/test.sh -L unit         one tier (any ctest arguments pass through)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+preset="${MACHINA_PRESET:-asan}"
+start=$(date +%s)
+
+bash scripts/setup.sh
+cmake --preset "$preset" >/dev/null
+cmake --build --preset "$preset"
+echo "test.sh: built in $(( $(date +%s) - start )) s"
+ctest --preset "$preset" "$@"
+echo "test.sh: done in $(( $(date +%s) - start )) s"

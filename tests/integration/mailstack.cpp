@@ -1,0 +1,129 @@
+#include "mailstack.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTextStream>
+
+std::optional<MailStack> MailStack::fromEnvironment(QString *error)
+{
+    const QString envPath = qEnvironmentVariable("MAILSTACK_ENV");
+    if (envPath.isEmpty()) {
+        *error = QStringLiteral("MAILSTACK_ENV is not set: run this test through ctest, which starts the mail stack");
+        return std::nullopt;
+    }
+    QFile file(envPath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read %1 (did integration.mailstack.start fail?): %2").arg(envPath, file.errorString());
+        return std::nullopt;
+    }
+    QHash<QString, QString> values;
+    while (!file.atEnd()) {
+        const QString line = QString::fromUtf8(file.readLine()).trimmed();
+        const qsizetype eq = line.indexOf(QLatin1Char('='));
+        if (line.startsWith(QLatin1Char('#')) || eq <= 0)
+            continue;
+        QString value = line.mid(eq + 1);
+        // The script writes values with printf %q; ours need no unquoting beyond quotes and backslashes.
+        if (value.size() >= 2 && (value.startsWith(QLatin1Char('\'')) || value.startsWith(QLatin1Char('"'))))
+            value = value.mid(1, value.size() - 2);
+        value.replace(QStringLiteral("\\ "), QStringLiteral(" "));
+        values.insert(line.left(eq), value);
+    }
+    MailStack s;
+    s.host = values.value(QStringLiteral("MAILSTACK_HOST"));
+    s.smtpsPort = values.value(QStringLiteral("MAILSTACK_SMTPS_PORT")).toInt();
+    s.submissionPort = values.value(QStringLiteral("MAILSTACK_SUBMISSION_PORT")).toInt();
+    s.untrustedSmtpsPort = values.value(QStringLiteral("MAILSTACK_UNTRUSTED_SMTPS_PORT")).toInt();
+    s.imapsPort = values.value(QStringLiteral("MAILSTACK_IMAPS_PORT")).toInt();
+    s.imapPort = values.value(QStringLiteral("MAILSTACK_IMAP_PORT")).toInt();
+    s.caFile = values.value(QStringLiteral("MAILSTACK_CA_FILE"));
+    s.untrustedCaFile = values.value(QStringLiteral("MAILSTACK_UNTRUSTED_CA_FILE"));
+    s.domain = values.value(QStringLiteral("MAILSTACK_DOMAIN"));
+    s.mailRoot = values.value(QStringLiteral("MAILSTACK_MAIL_ROOT"));
+    s.users = values.value(QStringLiteral("MAILSTACK_USERS")).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (s.host.isEmpty() || !s.smtpsPort || !s.submissionPort || s.caFile.isEmpty() || s.mailRoot.isEmpty()) {
+        *error = QStringLiteral("%1 does not describe a complete mail stack").arg(envPath);
+        return std::nullopt;
+    }
+    return s;
+}
+
+QList<QByteArray> MailStack::messages(const QString &user) const
+{
+    QList<QByteArray> out;
+    for (const char *sub : {"new", "cur"}) {
+        QDir dir(QStringLiteral("%1/%2/Maildir/%3").arg(mailRoot, user, QLatin1String(sub)));
+        const QStringList names = dir.entryList(QDir::Files, QDir::Name);
+        for (const QString &name : names) {
+            QFile f(dir.filePath(name));
+            if (f.open(QIODevice::ReadOnly))
+                out.append(f.readAll());
+        }
+    }
+    return out;
+}
+
+QByteArray MailStack::findMessage(const QString &user, const QByteArray &token) const
+{
+    const QList<QByteArray> all = messages(user);
+    for (const QByteArray &m : all) {
+        if (m.contains(token))
+            return m;
+    }
+    return {};
+}
+
+CliRun runMachinaMail(const QStringList &args, const QProcessEnvironment &env)
+{
+    QProcess process;
+    QProcessEnvironment full = QProcessEnvironment::systemEnvironment();
+    full.insert(env);
+    process.setProcessEnvironment(full);
+    process.start(qEnvironmentVariable("MACHINA_MAIL"), args);
+    CliRun run;
+    if (!process.waitForStarted(10000)) {
+        run.err = QStringLiteral("could not start $MACHINA_MAIL: ") + process.errorString();
+        return run;
+    }
+    process.closeWriteChannel();
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished(5000);
+        run.err = QStringLiteral("machina-mail did not finish within 60 s");
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+QString writeConfig(const QString &dir, const MailStack &stack, const QString &user, int port, bool useTls,
+                    const QString &caFile)
+{
+    const QString path = dir + QStringLiteral("/config-%1-%2.yaml").arg(user).arg(port);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return {};
+    QTextStream yaml(&file);
+    yaml << "connectors:\n"
+         << "  email:\n"
+         << "    type: email\n"
+         << "    smtp_host: " << stack.host << "\n"
+         << "    smtp_port: " << port << "\n"
+         << "    imap_host: " << stack.host << "\n"
+         << "    imap_port: " << stack.imapsPort << "\n"
+         << "    username: " << stack.address(user) << "\n"
+         << "    password: ${MACHINA_TEST_PASSWORD}\n"
+         << "    use_tls: " << (useTls ? "true" : "false") << "\n"
+         << "    ca_file: " << caFile << "\n"
+         << "    timeout: 20\n";
+    return path;
+}
+
+QByteArray uniqueToken(const char *prefix)
+{
+    return QByteArray(prefix) + '-' + QByteArray::number(QRandomGenerator::system()->generate64(), 36);
+}

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+/**
+ * The real Postfix + Dovecot stack that tests/harness/mailstack.sh started,
+ * read from the env file named by $MAILSTACK_ENV. Test-only credentials:
+ * user NAME logs in as NAME@machina.test with password NAME-pass.
+ */
+struct MailStack
+{
+    QString host;
+    int smtpsPort = 0;
+    int submissionPort = 0;
+    int untrustedSmtpsPort = 0;
+    int imapsPort = 0;
+    int imapPort = 0;
+    QString caFile;
+    QString untrustedCaFile;
+    QString domain;
+    QString mailRoot;
+    QStringList users;
+
+    /// Fails with a sentence when the stack is not described or not running.
+    static std::optional<MailStack> fromEnvironment(QString *error);
+
+    QString address(const QString &user) const { return user + QLatin1Char('@') + domain; }
+    static QString password(const QString &user) { return user + QStringLiteral("-pass"); }
+    /// Every message in the user's Maildir (new/ and cur/), raw bytes.
+    QList<QByteArray> messages(const QString &user) const;
+    /// The first message holding @p token, or empty.
+    QByteArray findMessage(const QString &user, const QByteArray &token) const;
+};
+
+/** What a finished machina-mail run printed and returned. */
+struct CliRun
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+/// Runs $MACHINA_MAIL with @p args (60 s at most) and @p env added to the environment.
+CliRun runMachinaMail(const QStringList &args, const QProcessEnvironment &env = {});
+
+/// Writes a config YAML for @p user into @p dir; the password comes from ${MACHINA_TEST_PASSWORD}.
+QString writeConfig(const QString &dir, const MailStack &stack, const QString &user, int port, bool useTls,
+                    const QString &caFile);
+
+/// A unique token to find one test's message among all others.
+QByteArray uniqueToken(const char *prefix);
