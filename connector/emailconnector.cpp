@@ -55,8 +55,20 @@ ConnectorReply *EmailConnector::connectToServers()
         m_smtp->setSettings(settings);
     }
     ConnectorReply *open = m_smtp->open();
+    // Say what the session is doing, for a progress line or a status bar.
+    connect(m_smtp, &SmtpClient::stateChanged, reply, [this, reply](SmtpClient::State state) {
+        const QString server = QStringLiteral("%1:%2").arg(m_config.smtpHost).arg(m_config.smtpPort);
+        switch (state) {
+        case SmtpClient::State::Connecting: Q_EMIT reply->progressed(tr("Connecting to %1").arg(server)); break;
+        case SmtpClient::State::TlsHandshake: Q_EMIT reply->progressed(tr("Securing the connection to %1").arg(server)); break;
+        case SmtpClient::State::Authenticating: Q_EMIT reply->progressed(tr("Signing in as %1").arg(m_config.username)); break;
+        case SmtpClient::State::Ready: Q_EMIT reply->progressed(tr("Connected to %1").arg(server)); break;
+        default: break;
+        }
+    });
     connect(open, &ConnectorReply::finished, this, [this, open, reply] {
         open->deleteLater();
+        disconnect(m_smtp, nullptr, reply, nullptr);
         const ConnectorError error = open->error();
         m_connected = !error;
         if (m_connected)

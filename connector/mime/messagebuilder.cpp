@@ -625,16 +625,26 @@ MessageBuilder::Result MessageBuilder::build(const OutgoingMessage &message)
     const GByteArray *bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(out.get()));
     built.data = withCrlf(QByteArray(reinterpret_cast<const char *>(bytes->data), qsizetype(bytes->len)));
 
-    built.envelopeFrom = from->addr;
-    built.needsSmtpUtf8 = !isAscii(from->addr);
+    built.envelopeFrom = envelopeAddress(from->addr);
+    built.needsSmtpUtf8 = !isAscii(built.envelopeFrom);
     for (const Mailbox &mailbox : std::as_const(to)) {
-        built.envelopeTo.append(mailbox.addr);
-        built.needsSmtpUtf8 = built.needsSmtpUtf8 || !isAscii(mailbox.addr);
+        built.envelopeTo.append(envelopeAddress(mailbox.addr));
+        built.needsSmtpUtf8 = built.needsSmtpUtf8 || !isAscii(built.envelopeTo.constLast());
     }
     built.has8BitData = std::any_of(built.data.cbegin(), built.data.cend(),
                                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
     result.message = std::move(built);
     return result;
+}
+
+QString MessageBuilder::envelopeAddress(const QString &addrSpec)
+{
+    const qsizetype at = addrSpec.lastIndexOf(u'@');
+    if (at < 0)
+        return addrSpec;
+    const QByteArray ace = QUrl::toAce(addrSpec.mid(at + 1));
+    // toAce() gives nothing for a domain IDNA cannot encode; keep it (SMTPUTF8 then).
+    return ace.isEmpty() ? addrSpec : addrSpec.left(at + 1) + QString::fromLatin1(ace);
 }
 
 } // namespace machina

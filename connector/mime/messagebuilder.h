@@ -64,6 +64,9 @@ public:
 
     /// The bare address in "Name <addr>" or "addr"; empty and @p error set when it is not one.
     static QString addressSpec(const QString &address, ConnectorError *error = nullptr);
+    /// @p addrSpec with its domain in ASCII (IDNA A-label), as the SMTP envelope wants it,
+    /// so only a non-ASCII local part needs SMTPUTF8.
+    static QString envelopeAddress(const QString &addrSpec);
 };
 
 } // namespace machina

@@ -205,6 +205,7 @@ private Q_SLOTS:
     void replyHeaders_data();
     void replyHeaders();
     void flags_data();
+    void envelopeAddress();
     void flags();
 };
 
@@ -871,9 +872,17 @@ void TestMessageBuilder::flags_data()
     QTest::addRow("non-ascii local part in from")
             << QStringLiteral("Chloé <chloé@example.com>") << bo << QStringLiteral("Hi")
             << QStringLiteral("Hello") << true << true;
-    // GMime writes an internationalised domain as its A-label, so the header stays ASCII.
+    // An internationalised domain goes out as its A-label, in the header (GMime) and
+    // in the envelope (ours), so no SMTPUTF8 is needed.
     QTest::addRow("non-ascii domain only") << ana << QStringLiteral("bo@exämple.org") << QStringLiteral("Hi")
-                                           << QStringLiteral("Hello") << true << false;
+                                           << QStringLiteral("Hello") << false << false;
+}
+
+void TestMessageBuilder::envelopeAddress()
+{
+    QCOMPARE(MessageBuilder::envelopeAddress(QStringLiteral("bo@exämple.org")), QStringLiteral("bo@xn--exmple-cua.org"));
+    QCOMPARE(MessageBuilder::envelopeAddress(QStringLiteral("josé@example.org")), QStringLiteral("josé@example.org"));
+    QCOMPARE(MessageBuilder::envelopeAddress(QStringLiteral("a@b.test")), QStringLiteral("a@b.test"));
 }
 
 void TestMessageBuilder::flags()
@@ -894,8 +903,8 @@ void TestMessageBuilder::flags()
     QCOMPARE(built.needsSmtpUtf8, needsSmtpUtf8);
     QCOMPARE(built.has8BitData, has8BitData);
     QCOMPARE(built.has8BitData, hasByteAbove7F(built.data));
-    QCOMPARE(built.envelopeFrom, MessageBuilder::addressSpec(from));
-    QCOMPARE(built.envelopeTo, QStringList({ MessageBuilder::addressSpec(to) }));
+    QCOMPARE(built.envelopeFrom, MessageBuilder::envelopeAddress(MessageBuilder::addressSpec(from)));
+    QCOMPARE(built.envelopeTo, QStringList({ MessageBuilder::envelopeAddress(MessageBuilder::addressSpec(to)) }));
     QVERIFY(lineEndingProblem(built.data).isEmpty());
 
     const auto parsed = parse(built.data);
