@@ -1,7 +1,10 @@
 #include "emailconnector.h"
 
+#include "imap/mailboxwatcher.h"
 #include "smtp/smtpclient.h"
 #include "tls.h"
+
+#include <memory>
 
 #include <QLoggingCategory>
 
@@ -147,8 +150,221 @@ SendReply *EmailConnector::sendBuiltMessage(const BuiltMessage &message)
 
 QStringList EmailConnector::capabilities() const
 {
-    // "receive_message" joins when listen() exists (the receiving issue).
-    return {QStringLiteral("send_message")};
+    return {QStringLiteral("send_message"), QStringLiteral("receive_message")};
+}
+
+ConnectorError EmailConnector::imapSettings(ImapSettings *out) const
+{
+    if (const ConnectorError invalid = m_config.validate())
+        return invalid;
+    if (m_config.imapHost.isEmpty())
+        return {Kind::Config, tr("imap_host: not set; receiving mail needs an IMAP server.")};
+    if (!m_config.username.isEmpty() && m_config.password.isEmpty()) {
+        return {Kind::Config, tr("password: no password for %1 (write password: ${EMAIL_PASSWORD} in the "
+                                 "config and set that variable).").arg(m_config.username)};
+    }
+    ImapSettings settings;
+    settings.host = m_config.imapHost;
+    settings.port = quint16(m_config.imapPort);
+    settings.implicitTls = m_config.useTls;
+    settings.username = m_config.username;
+    settings.password = m_config.password;
+    settings.timeoutMs = m_config.timeout * 1000;
+    if (const ConnectorError tlsError = Tls::makeClientConfiguration(m_config.caFile, &settings.tls))
+        return tlsError;
+    *out = settings;
+    return {};
+}
+
+ListenReply *EmailConnector::listen(const MessageHandler &handler, const ListenOptions &options)
+{
+    auto *reply = new ListenReply;
+    if (m_watcher) {
+        reply->finish({Kind::Config, tr("Already listening.")});
+        return reply;
+    }
+    if (!m_connected) {
+        reply->finish({Kind::NotConnected, tr("Not connected: call connectToServers() before listen(), "
+                                              "replies are sent through SMTP.")});
+        return reply;
+    }
+    ImapSettings settings;
+    if (const ConnectorError error = imapSettings(&settings)) {
+        reply->finish(error);
+        return reply;
+    }
+    m_handler = handler;
+    m_listenOptions = options;
+    m_listenReply = reply;
+    m_firstRoundDone = false;
+    m_handlersRunning = 0;
+    m_watcher = new MailboxWatcher(settings, m_config.pollInterval, this);
+    m_watcher->setIdleEnabled(options.useIdle && !options.once);
+    connect(m_watcher, &MailboxWatcher::messageArrived, this, &EmailConnector::handleIncoming);
+    connect(m_watcher, &MailboxWatcher::roundFinished, this, [this] {
+        m_firstRoundDone = true;
+        if (!m_listenOptions.once) {
+            setReceiveStatus(m_watcher->usesIdle()
+                                 ? tr("waiting for mail (IDLE)")
+                                 : tr("waiting for mail (polling every %1 s)").arg(m_config.pollInterval));
+        }
+        publishHealth();
+        maybeFinishOnce();
+    });
+    connect(m_watcher, &MailboxWatcher::seenStored, this, &EmailConnector::maybeFinishOnce);
+    connect(m_watcher, &MailboxWatcher::errorOccurred, this, [this](const ConnectorError &error, int retryInMs) {
+        setReceiveStatus(tr("cannot receive: %1; retrying in %2 s").arg(error.message()).arg(retryInMs / 1000.0, 0, 'f', 1));
+        publishHealth();
+        // A single round has nothing to retry for; a long listen keeps trying.
+        if (m_listenOptions.once || error.kind() == Kind::Auth || error.kind() == Kind::Config)
+            endListening(error);
+    });
+    connect(m_watcher, &MailboxWatcher::recovered, this, [this] {
+        setReceiveStatus(tr("reconnected to %1:%2").arg(m_config.imapHost).arg(m_config.imapPort));
+        publishHealth();
+    });
+    m_watcher->start();
+    return reply;
+}
+
+ConnectorReply *EmailConnector::stopListening()
+{
+    if (!m_watcher) {
+        auto *reply = new ConnectorReply;
+        reply->finish();
+        return reply;
+    }
+    ConnectorReply *closed = m_watcher->stop();
+    endListening({});
+    return closed;
+}
+
+void EmailConnector::endListening(const ConnectorError &error)
+{
+    if (!m_watcher)
+        return;
+    MailboxWatcher *watcher = m_watcher;
+    m_watcher = nullptr;
+    if (watcher->isRunning()) {
+        ConnectorReply *closed = watcher->stop();
+        connect(closed, &ConnectorReply::finished, watcher, [closed, watcher] {
+            closed->deleteLater();
+            watcher->deleteLater();
+        });
+    } else {
+        watcher->deleteLater();
+    }
+    if (m_listenReply)
+        m_listenReply->finish(error);
+    publishHealth();
+}
+
+void EmailConnector::setReceiveStatus(const QString &status)
+{
+    if (status == m_receiveStatus)
+        return;
+    m_receiveStatus = status;
+    Q_EMIT receiveStatusChanged(status);
+}
+
+void EmailConnector::handleIncoming(const IncomingMessage &message)
+{
+    if (m_listenReply)
+        ++m_listenReply->m_received;
+    ++m_handlersRunning;
+    Q_EMIT messageReceived(message);
+    // The handler may answer at once or much later, but only once.
+    auto answered = std::make_shared<bool>(false);
+    QPointer<EmailConnector> self(this);
+    m_handler(message, [self, message, answered](const HandlerResult &result) {
+        if (*answered || !self)
+            return;
+        *answered = true;
+        self->handlerDone(message, result);
+    });
+}
+
+void EmailConnector::handlerDone(const IncomingMessage &message, const HandlerResult &result)
+{
+    auto settle = [this, message](const HandlerResult &outcome) {
+        if (m_watcher) {
+            if (outcome.handled)
+                m_watcher->markHandled(message.uidValidity, message.uid);
+            else
+                m_watcher->release(message.uidValidity, message.uid);
+        }
+        if (m_listenReply)
+            ++(outcome.handled ? m_listenReply->m_handled : m_listenReply->m_failed);
+        --m_handlersRunning;
+        Q_EMIT messageHandled(message, outcome);
+        maybeFinishOnce();
+    };
+    if (!result.handled || result.replyText.isEmpty()) {
+        settle(result);
+        return;
+    }
+    SendOptions options;
+    options.subject = message.replySubject();
+    options.inReplyTo = message.messageId;
+    options.references = message.references;
+    if (!message.messageId.isEmpty() && !options.references.contains(message.messageId))
+        options.references.append(message.messageId);
+    QStringList to;
+    for (const MailAddress &a : message.replyAddresses())
+        to.append(a.address);
+    SendReply *sent = sendMessage(to, result.replyText, options);
+    connect(sent, &ConnectorReply::finished, this, [sent, settle, result] {
+        sent->deleteLater();
+        if (sent->error())
+            settle(HandlerResult::failed(tr("the reply could not be sent: %1").arg(sent->error().message())));
+        else
+            settle(result);
+    });
+}
+
+void EmailConnector::maybeFinishOnce()
+{
+    if (!m_watcher || !m_listenOptions.once || !m_firstRoundDone)
+        return;
+    if (m_handlersRunning > 0 || m_watcher->pendingSeenCount() > 0)
+        return;
+    endListening({});
+}
+
+ImapReply *EmailConnector::listMessages(bool unseenOnly, int limit)
+{
+    auto *reply = new ImapReply;
+    ImapSettings settings;
+    if (const ConnectorError error = imapSettings(&settings)) {
+        reply->finish(error);
+        return reply;
+    }
+    if (!m_browser)
+        m_browser = new ImapClient(settings, this);
+    else
+        m_browser->setSettings(settings);
+    ImapReply *search = unseenOnly ? m_browser->searchUnseen() : m_browser->searchAll();
+    connect(search, &ConnectorReply::finished, reply, [this, search, reply, limit] {
+        search->deleteLater();
+        if (search->error())
+            return reply->finish(search->error());
+        QList<quint32> uids = search->uids();
+        if (limit > 0 && uids.size() > limit)
+            uids = uids.mid(uids.size() - limit);
+        ImapReply *fetch = m_browser->fetchMessages(uids, ImapClient::FetchPart::Headers);
+        connect(fetch, &ConnectorReply::finished, reply, [fetch, reply] {
+            fetch->deleteLater();
+            if (fetch->error())
+                return reply->finish(fetch->error());
+            QList<ImapMessage> messages = fetch->messages();
+            std::sort(messages.begin(), messages.end(),
+                      [](const ImapMessage &a, const ImapMessage &b) { return a.uid > b.uid; });
+            for (const ImapMessage &m : messages)
+                reply->addMessage(m);
+            reply->finish();
+        });
+    });
+    return reply;
 }
 
 void EmailConnector::recordOutcome(const ConnectorError &error, bool wasSend)
@@ -195,11 +411,28 @@ ConnectorHealth EmailConnector::healthCheck() const
         d.insert(QStringLiteral("last_error_at"), m_lastErrorAt.toString(Qt::ISODate));
     }
 
+    if (!m_config.imapHost.isEmpty())
+        d.insert(QStringLiteral("imap_server"), QStringLiteral("%1:%2").arg(m_config.imapHost).arg(m_config.imapPort));
+    d.insert(QStringLiteral("listening"), m_watcher != nullptr);
+    if (m_watcher) {
+        d.insert(QStringLiteral("idle"), m_watcher->isIdling());
+        if (m_watcher->lastSuccessfulPoll().isValid())
+            d.insert(QStringLiteral("last_successful_poll"), m_watcher->lastSuccessfulPoll().toString(Qt::ISODate));
+        if (m_watcher->failedAttempts() > 0) {
+            d.insert(QStringLiteral("receive_error"), m_watcher->lastError().message());
+            d.insert(QStringLiteral("reconnect_attempts"), m_watcher->failedAttempts());
+        }
+    }
+
     const Kind lastKind = m_lastError.kind();
     const bool sessionProblem = m_lastError && lastKind != Kind::Rejected;
     if (!m_connected) {
         health.status = ConnectorHealth::Status::Unhealthy;
         health.message = sessionProblem ? m_lastError.message() : tr("Not connected to %1.").arg(server);
+    } else if (m_watcher && m_watcher->failedAttempts() > 0) {
+        health.status = ConnectorHealth::Status::Degraded;
+        health.message = tr("Receiving from %1:%2 failed, reconnecting: %3")
+                             .arg(m_config.imapHost).arg(m_config.imapPort).arg(m_watcher->lastError().message());
     } else if (sessionProblem && m_lastErrorAt >= m_lastSuccess) {
         // Connected, but the latest attempt failed for a reason that may pass (network, timeout).
         health.status = ConnectorHealth::Status::Degraded;

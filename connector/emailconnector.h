@@ -3,16 +3,48 @@
 #include "config/connectorconfig.h"
 #include "connectorhealth.h"
 #include "connectorreply.h"
+#include "imap/imapclient.h"
+#include "incomingmessage.h"
 #include "mime/messagebuilder.h"
 #include "sendreply.h"
 
 #include <QDateTime>
 #include <QObject>
+#include <QPointer>
 #include <QStringList>
 
 namespace machina {
 
 class SmtpClient;
+class MailboxWatcher;
+
+/** How listen() runs. */
+struct ListenOptions
+{
+    bool once = false;      ///< handle what is unseen now, then stop (the CLI's --once)
+    bool useIdle = true;    ///< IMAP IDLE when the server offers it, else poll every poll_interval
+};
+
+/**
+ * The reply to listen(): finished when listening stops (stopListening(), or
+ * with ListenOptions::once after the first round is handled and marked), or
+ * when it cannot go on. Counts what happened.
+ */
+class ListenReply : public ConnectorReply
+{
+    Q_OBJECT
+public:
+    using ConnectorReply::ConnectorReply;
+    int received() const { return m_received; }
+    int handled() const { return m_handled; }   ///< handler (and reply) succeeded, \Seen stored or pending
+    int failed() const { return m_failed; }     ///< left unseen, to be offered again
+
+private:
+    friend class EmailConnector;
+    int m_received = 0;
+    int m_handled = 0;
+    int m_failed = 0;
+};
 
 /** The reference's send_message keyword arguments, and ours. */
 struct SendOptions
@@ -67,15 +99,46 @@ public:
     /// What this connector can do, in the reference's words.
     QStringList capabilities() const;
 
+    /**
+     * Hands every new (unseen) INBOX message to @p handler, once. A non-empty
+     * reply text is sent to Reply-To (else From) as "Re: <subject>" with
+     * In-Reply-To and References; only when the handler and the reply both
+     * succeeded is the message marked \Seen. A failed handler leaves it unseen,
+     * to be offered again at the next round. Needs connectToServers() first
+     * (replies go through SMTP) and imap_host.
+     */
+    ListenReply *listen(const MessageHandler &handler, const ListenOptions &options = {});
+    /// Ends listen(): logs out of IMAP; the listen reply finishes too.
+    ConnectorReply *stopListening();
+    bool isListening() const { return m_watcher != nullptr; }
+
+    /**
+     * The INBOX's newest @p limit messages (headers, flags, size, attachment
+     * count; no bodies), newest first. Needs imap_host, not connectToServers().
+     */
+    ImapReply *listMessages(bool unseenOnly, int limit);
+
 Q_SIGNALS:
     /// Emitted when the status or the message of healthCheck() changes.
     void healthChanged(const machina::ConnectorHealth &health);
     /// Emitted for every message the server accepted.
     void messageSent(const QString &messageId, const QStringList &recipients);
+    /// A new message is being handed to the listen() handler.
+    void messageReceived(const machina::IncomingMessage &message);
+    /// What receiving is doing, in words, when that changes ("waiting for mail (IDLE)",
+    /// "cannot receive: ...; retrying in 4 s", "reconnected").
+    void receiveStatusChanged(const QString &status);
+    /// The handler (and its reply) for @p message ended so.
+    void messageHandled(const machina::IncomingMessage &message, const machina::HandlerResult &result);
 
 private:
     void recordOutcome(const ConnectorError &error, bool wasSend);
     void publishHealth();
+    ConnectorError imapSettings(ImapSettings *out) const;
+    void handleIncoming(const IncomingMessage &message);
+    void handlerDone(const IncomingMessage &message, const HandlerResult &result);
+    void maybeFinishOnce();
+    void endListening(const ConnectorError &error);
 
     ConnectorConfig m_config;
     SmtpClient *m_smtp = nullptr;
@@ -87,6 +150,16 @@ private:
     QDateTime m_lastErrorAt;
     int m_messagesSent = 0;
     ConnectorHealth m_publishedHealth;
+
+    MailboxWatcher *m_watcher = nullptr;
+    QPointer<ListenReply> m_listenReply;
+    MessageHandler m_handler;
+    ListenOptions m_listenOptions;
+    bool m_firstRoundDone = false;
+    int m_handlersRunning = 0;
+    ImapClient *m_browser = nullptr;
+    QString m_receiveStatus;
+    void setReceiveStatus(const QString &status);
 };
 
 } // namespace machina

@@ -2,18 +2,28 @@
 // our own end-to-end checks. See README.md for the commands and exit codes.
 
 #include "emailconnector.h"
+#include "mime/messageparser.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QQueue>
+#include <QSocketNotifier>
 #include <QLoggingCategory>
 #include <QStandardPaths>
 #include <QStringDecoder>
 #include <QTextStream>
+#include <QTimer>
 
+#include <csignal>
 #include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace machina;
 
@@ -79,6 +89,8 @@ const char *const GeneralHelp =
     "Commands:\n"
     "  send    Send a plain-text message, with attachments if any.\n"
     "  check   Connect and print the connector's health as JSON.\n"
+    "  inbox   List the INBOX (newest first): uid, date, sender, subject, seen, attachments.\n"
+    "  listen  Hand each new message to a handler (--reply-text or --exec) and send its reply.\n"
     "\n"
     "Run 'machina-mail COMMAND --help' for a command's options.\n"
     "\n"
@@ -103,7 +115,7 @@ public:
                             QStringLiteral("FILE")});
         m_parser.addOption({QStringLiteral("verbose"),
                             QStringLiteral("Print the protocol transcript to stderr (credentials are redacted).")});
-        m_parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("send | check"));
+        m_parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("send | check | inbox | listen"));
 
         if (command == QLatin1String("send")) {
             m_parser.addOption({QStringLiteral("to"), QStringLiteral("Recipient address; repeat for more."), QStringLiteral("ADDR")});
@@ -111,6 +123,20 @@ public:
             m_parser.addOption({QStringLiteral("text"), QStringLiteral("Message text."), QStringLiteral("T")});
             m_parser.addOption({QStringLiteral("text-file"), QStringLiteral("Read the message text from F (- for stdin)."), QStringLiteral("F")});
             m_parser.addOption({QStringLiteral("attach"), QStringLiteral("Attach FILE; repeat for more."), QStringLiteral("FILE")});
+        }
+
+        if (command == QLatin1String("inbox")) {
+            m_parser.addOption({QStringLiteral("unseen"), QStringLiteral("Only unseen messages.")});
+            m_parser.addOption({QStringLiteral("limit"), QStringLiteral("At most N messages, the newest (default 50; 0: all)."), QStringLiteral("N"), QStringLiteral("50")});
+            m_parser.addOption({QStringLiteral("json"), QStringLiteral("Print a JSON array instead of a table.")});
+        }
+        if (command == QLatin1String("listen")) {
+            m_parser.addOption({QStringLiteral("once"), QStringLiteral("Handle what is unseen now, then exit (0: every handler succeeded).")});
+            m_parser.addOption({QStringLiteral("reply-text"), QStringLiteral("Answer every message with TEXT."), QStringLiteral("TEXT")});
+            m_parser.addOption({QStringLiteral("exec"), QStringLiteral("Run CMD (through sh) per message, the message as JSON on stdin; "
+                                                                      "its stdout is the reply (empty: none); a non-zero exit leaves the message unseen."),
+                                QStringLiteral("CMD")});
+            m_parser.addOption({QStringLiteral("no-idle"), QStringLiteral("Poll every poll_interval even when the server offers IDLE.")});
         }
 
         if (!m_parser.parse(args)) {
@@ -139,6 +165,10 @@ public:
             return send();
         if (command == QLatin1String("check"))
             return check();
+        if (command == QLatin1String("inbox"))
+            return inbox();
+        if (command == QLatin1String("listen"))
+            return listen();
         printError(QStringLiteral("unknown command '%1' (try --help)").arg(command));
         return ExitUsage;
     }
@@ -260,9 +290,237 @@ private:
         return health.status == ConnectorHealth::Status::Healthy ? ExitOk : ExitFailure;
     }
 
+    int inbox()
+    {
+        bool limitOk = false;
+        const int limit = m_parser.value(QStringLiteral("limit")).toInt(&limitOk);
+        if (!limitOk || limit < 0) {
+            printError(QStringLiteral("inbox: --limit takes a whole number >= 0"));
+            return ExitUsage;
+        }
+        if (!loadConfig())
+            return ExitUsage;
+        ImapReply *reply = m_connector->listMessages(m_parser.isSet(QStringLiteral("unseen")), limit);
+        QList<ImapMessage> listed;
+        QObject::connect(reply, &ConnectorReply::finished, &m_app, [&listed, reply] { listed = reply->messages(); });
+        if (const ConnectorError error = wait(reply)) {
+            printError(error.message());
+            return exitCodeFor(error);
+        }
+        QJsonArray rows;
+        QTextStream out(stdout);
+        const bool json = m_parser.isSet(QStringLiteral("json"));
+        if (!json)
+            out << QStringLiteral("%1  %2  %3  %4  %5\n").arg(QStringLiteral("UID"), 6).arg(QStringLiteral("DATE"), -16)
+                       .arg(QStringLiteral("FROM"), -30).arg(QStringLiteral("S A"), -3).arg(QStringLiteral("SUBJECT"));
+        for (const ImapMessage &m : std::as_const(listed)) {
+            const ImapEnvelope envelope = m.envelope.value_or(ImapEnvelope{});
+            const QString subject = MessageParser::decodeHeader(envelope.subject);
+            QString from;
+            if (!envelope.from.isEmpty()) {
+                const ImapAddress &a = envelope.from.first();
+                const QString name = MessageParser::decodeHeader(a.name);
+                const QString address = QString::fromUtf8(a.address());
+                from = name.isEmpty() ? address : QStringLiteral("%1 <%2>").arg(name, address);
+            }
+            QDateTime date = MessageParser::parseDate(envelope.date);
+            if (!date.isValid())
+                date = m.internalDate;
+            if (json) {
+                rows.append(QJsonObject{
+                    {QStringLiteral("uid"), qint64(m.uid)},
+                    {QStringLiteral("date"), date.toString(Qt::ISODate)},
+                    {QStringLiteral("from"), from},
+                    {QStringLiteral("subject"), subject},
+                    {QStringLiteral("seen"), m.isSeen()},
+                    {QStringLiteral("attachments"), m.attachmentCount},
+                    {QStringLiteral("size"), qint64(m.size)},
+                    {QStringLiteral("message_id"), QString::fromUtf8(envelope.messageId.trimmed()).remove(QLatin1Char('<')).remove(QLatin1Char('>'))},
+                });
+            } else {
+                out << QStringLiteral("%1  %2  %3  %4 %5  %6\n")
+                           .arg(m.uid, 6)
+                           .arg(date.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), -16)
+                           .arg(from.left(30), -30)
+                           .arg(m.isSeen() ? QLatin1Char(' ') : QLatin1Char('N'))
+                           .arg(m.attachmentCount > 0 ? QLatin1Char('@') : QLatin1Char(' '))
+                           .arg(subject);
+            }
+        }
+        if (json)
+            out << QJsonDocument(rows).toJson(QJsonDocument::Indented);
+        return ExitOk;
+    }
+
+    /// The JSON an --exec handler reads on stdin.
+    static QByteArray messageJson(const IncomingMessage &m)
+    {
+        QJsonArray attachments;
+        for (const ParsedAttachment &a : m.attachments) {
+            attachments.append(QJsonObject{{QStringLiteral("name"), a.fileName},
+                                           {QStringLiteral("content_type"), a.contentType},
+                                           {QStringLiteral("size"), a.size}});
+        }
+        QJsonArray to;
+        for (const MailAddress &a : m.to)
+            to.append(a.address);
+        return QJsonDocument(QJsonObject{
+                                 {QStringLiteral("uid"), qint64(m.uid)},
+                                 {QStringLiteral("from"), m.from.address},
+                                 {QStringLiteral("from_name"), m.from.name},
+                                 {QStringLiteral("to"), to},
+                                 {QStringLiteral("subject"), m.subject},
+                                 {QStringLiteral("text"), m.text},
+                                 {QStringLiteral("message_id"), m.messageId},
+                                 {QStringLiteral("date"), m.date.toString(Qt::ISODate)},
+                                 {QStringLiteral("attachments"), attachments},
+                                 {QStringLiteral("channel"), m.channel},
+                             })
+            .toJson(QJsonDocument::Compact);
+    }
+
+    int listen()
+    {
+        const bool hasText = m_parser.isSet(QStringLiteral("reply-text"));
+        const bool hasExec = m_parser.isSet(QStringLiteral("exec"));
+        if (hasText == hasExec) {
+            printError(QStringLiteral("listen: give exactly one of --reply-text TEXT or --exec CMD"));
+            return ExitUsage;
+        }
+        if (!loadConfig())
+            return ExitUsage;
+        if (const ConnectorError error = wait(m_connector->connectToServers())) {
+            printError(error.message());
+            return exitCodeFor(error);
+        }
+
+        const QString replyText = m_parser.value(QStringLiteral("reply-text"));
+        const QString command = m_parser.value(QStringLiteral("exec"));
+        MessageHandler handler;
+        if (hasText) {
+            handler = [replyText](const IncomingMessage &, std::function<void(const HandlerResult &)> done) {
+                done(HandlerResult::reply(replyText));
+            };
+        } else {
+            handler = [this, command](const IncomingMessage &m, std::function<void(const HandlerResult &)> done) {
+                m_execQueue.enqueue({messageJson(m), std::move(done)});
+                runNextExec(command);
+            };
+        }
+        QObject::connect(m_connector, &EmailConnector::messageHandled, &m_app,
+                         [](const IncomingMessage &m, const HandlerResult &r) {
+                             QTextStream(stderr) << "machina-mail: uid " << m.uid << " from " << m.from.address << ": "
+                                                 << (!r.handled ? QStringLiteral("not handled (%1), left unseen").arg(r.failure)
+                                                     : r.replyText.isEmpty() ? QStringLiteral("handled, no reply")
+                                                                             : QStringLiteral("handled, replied"))
+                                                 << Qt::endl;
+                         });
+
+        QObject::connect(m_connector, &EmailConnector::receiveStatusChanged, &m_app, [](const QString &status) {
+            QTextStream(stderr) << "machina-mail: " << status << Qt::endl;
+        });
+
+        ListenOptions options;
+        options.once = m_parser.isSet(QStringLiteral("once"));
+        options.useIdle = !m_parser.isSet(QStringLiteral("no-idle"));
+        ListenReply *reply = m_connector->listen(handler, options);
+        QObject::connect(reply, &ConnectorReply::finished, &m_app, [this, reply] {
+            m_listenCounts[0] = reply->received();
+            m_listenCounts[1] = reply->handled();
+            m_listenCounts[2] = reply->failed();
+        });
+        if (!options.once)
+            stopOnSignals();
+        const ConnectorError error = wait(reply);
+        wait(m_connector->disconnectFromServers());
+        if (error) {
+            printError(error.message());
+            return exitCodeFor(error);
+        }
+        QTextStream(stderr) << "machina-mail: " << m_listenCounts[0] << " received, " << m_listenCounts[1]
+                            << " handled, " << m_listenCounts[2] << " left unseen" << Qt::endl;
+        return m_listenCounts[2] == 0 ? ExitOk : ExitFailure;
+    }
+
+    /// One --exec handler at a time, in arrival order.
+    void runNextExec(const QString &command)
+    {
+        if (m_execRunning || m_execQueue.isEmpty())
+            return;
+        m_execRunning = true;
+        const ExecJob job = m_execQueue.dequeue();
+        auto *process = new QProcess(&m_app);
+        auto *timeout = new QTimer(process);
+        timeout->setSingleShot(true);
+        QObject::connect(timeout, &QTimer::timeout, process, [process] { process->kill(); });
+        // Called once, when the process finished or could not start.
+        auto complete = [this, process, command, done = job.done](const HandlerResult &result) {
+            process->disconnect(&m_app);
+            process->deleteLater();
+            done(result);
+            m_execRunning = false;
+            runNextExec(command);
+        };
+        QObject::connect(process, &QProcess::finished, &m_app,
+                         [process, complete](int code, QProcess::ExitStatus status) {
+                             const QString out = QString::fromUtf8(process->readAllStandardOutput());
+                             const QString err = QString::fromUtf8(process->readAllStandardError()).trimmed();
+                             if (status != QProcess::NormalExit)
+                                 return complete(HandlerResult::failed(QStringLiteral("the handler was killed or crashed")));
+                             if (code != 0) {
+                                 return complete(HandlerResult::failed(
+                                     QStringLiteral("the handler exited with %1%2")
+                                         .arg(code)
+                                         .arg(err.isEmpty() ? QString() : QStringLiteral(": ") + err.left(200))));
+                             }
+                             QString reply = out;
+                             while (reply.endsWith(QLatin1Char('\n')))
+                                 reply.chop(1);
+                             complete(reply.trimmed().isEmpty() ? HandlerResult::noReply() : HandlerResult::reply(reply));
+                         });
+        QObject::connect(process, &QProcess::errorOccurred, &m_app, [complete](QProcess::ProcessError e) {
+            if (e == QProcess::FailedToStart)
+                complete(HandlerResult::failed(QStringLiteral("/bin/sh could not be started")));
+        });
+        process->start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), command});
+        process->write(job.json);
+        process->closeWriteChannel();
+        timeout->start(5 * 60 * 1000);
+    }
+
+    /// SIGINT / SIGTERM end listening cleanly (LOGOUT, QUIT) through a self-pipe.
+    void stopOnSignals()
+    {
+        static int fds[2];
+        if (::socketpair(AF_UNIX, SOCK_STREAM, 0, fds) != 0)
+            return;
+        auto handler = [](int) {
+            const char c = 1;
+            [[maybe_unused]] const ssize_t n = ::write(fds[0], &c, 1);
+        };
+        std::signal(SIGINT, handler);
+        std::signal(SIGTERM, handler);
+        auto *notifier = new QSocketNotifier(fds[1], QSocketNotifier::Read, &m_app);
+        QObject::connect(notifier, &QSocketNotifier::activated, &m_app, [this, notifier] {
+            notifier->setEnabled(false);
+            QTextStream(stderr) << "machina-mail: stopping" << Qt::endl;
+            ConnectorReply *stopped = m_connector->stopListening();
+            QObject::connect(stopped, &ConnectorReply::finished, stopped, &QObject::deleteLater);
+        });
+    }
+
+    struct ExecJob
+    {
+        QByteArray json;
+        std::function<void(const HandlerResult &)> done;
+    };
+
     QCoreApplication &m_app;
     QCommandLineParser m_parser;
     EmailConnector *m_connector = nullptr;
+    QQueue<ExecJob> m_execQueue;
+    bool m_execRunning = false;
+    int m_listenCounts[3] = {0, 0, 0};
 };
 
 } // namespace

@@ -32,6 +32,7 @@ std::optional<MailStack> MailStack::fromEnvironment(QString *error)
         values.insert(line.left(eq), value);
     }
     MailStack s;
+    s.dir = values.value(QStringLiteral("MAILSTACK_DIR"));
     s.host = values.value(QStringLiteral("MAILSTACK_HOST"));
     s.smtpsPort = values.value(QStringLiteral("MAILSTACK_SMTPS_PORT")).toInt();
     s.submissionPort = values.value(QStringLiteral("MAILSTACK_SUBMISSION_PORT")).toInt();

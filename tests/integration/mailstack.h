@@ -14,6 +14,7 @@
  */
 struct MailStack
 {
+    QString dir;
     QString host;
     int smtpsPort = 0;
     int submissionPort = 0;

@@ -1,0 +1,359 @@
+#include "imapwriter.h"
+
+#include "smtp/protocol/smtpwriter.h"   // the SASL encodings are shared with SMTP
+
+#include <algorithm>
+
+namespace machina {
+
+namespace {
+
+const QByteArray Redacted = "<redacted>";
+constexpr qsizetype MaxQuotedLength = 1024;        // longer strings go as literals: servers cap line length
+constexpr qsizetype LiteralMinusLimit = 4096;      // RFC 7888 section 4
+
+/// ASTRING-CHAR (RFC 3501 section 9): ATOM-CHAR or "]".
+bool isAstringChar(char c)
+{
+    const uchar u = uchar(c);
+    if (u <= 0x20 || u >= 0x7f)
+        return false;
+    switch (c) {
+    case '(':
+    case ')':
+    case '{':
+    case '%':
+    case '*':
+    case '"':
+    case '\\':
+        return false;
+    default:
+        return true;
+    }
+}
+
+} // namespace
+
+ImapCommandBuilder::ImapCommandBuilder(QByteArray tag, ImapLiteralMode mode)
+    : m_mode(mode)
+{
+    m_command.tag = std::move(tag);
+    const QByteArray start = m_command.tag.isEmpty() ? QByteArray() : m_command.tag + ' ';
+    m_command.parts.append(start);
+    m_command.logText = start;
+}
+
+ImapCommandBuilder &ImapCommandBuilder::raw(QByteArrayView text)
+{
+    m_command.parts.last().append(text.data(), text.size());
+    m_command.logText.append(text.data(), text.size());
+    return *this;
+}
+
+ImapCommandBuilder &ImapCommandBuilder::astring(QByteArrayView value, Secret secret)
+{
+    const QList<QByteArray> pieces = ImapWriter::encodeAstring(value, m_mode);
+    m_command.parts.last() += pieces.first();
+    for (qsizetype i = 1; i < pieces.size(); ++i)
+        m_command.parts.append(pieces.at(i));
+    m_command.logText += secret == Secret::Yes ? Redacted : pieces.join();
+    return *this;
+}
+
+ImapCommandBuilder &ImapCommandBuilder::mailbox(const QString &name)
+{
+    // Modified UTF-7 is printable ASCII, so a quoted string always carries it.
+    return raw(ImapWriter::quoted(ImapWriter::encodeMailboxName(name)));
+}
+
+ImapCommandBuilder &ImapCommandBuilder::waitForContinuation()
+{
+    m_command.parts.last() += "\r\n";
+    m_command.parts.append(QByteArray());
+    m_command.logText += "\r\n";
+    return *this;
+}
+
+ImapCommandBuilder &ImapCommandBuilder::secret(QByteArrayView text)
+{
+    m_command.parts.last().append(text.data(), text.size());
+    m_command.logText += Redacted;
+    return *this;
+}
+
+ImapCommand ImapCommandBuilder::finish()
+{
+    m_command.parts.last() += "\r\n";
+    return m_command;
+}
+
+namespace ImapWriter {
+
+StringForm astringForm(QByteArrayView value)
+{
+    if (!value.isEmpty() && std::all_of(value.begin(), value.end(), isAstringChar)
+        && QByteArray(value.data(), value.size()).toUpper() != "NIL")
+        return StringForm::Atom;
+    // quoted = DQUOTE *QUOTED-CHAR DQUOTE: 7-bit TEXT-CHAR, i.e. no NUL, CR or LF
+    const bool quotable = value.size() <= MaxQuotedLength && std::none_of(value.begin(), value.end(), [](char c) {
+        return c == '\0' || c == '\r' || c == '\n' || uchar(c) >= 0x80;
+    });
+    return quotable ? StringForm::Quoted : StringForm::Literal;
+}
+
+QByteArray quoted(QByteArrayView value)
+{
+    QByteArray out;
+    out.reserve(value.size() + 2);
+    out += '"';
+    for (char c : value) {
+        if (c == '"' || c == '\\')
+            out += '\\';
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
+QList<QByteArray> encodeAstring(QByteArrayView value, ImapLiteralMode mode)
+{
+    switch (astringForm(value)) {
+    case StringForm::Atom:
+        return {value.toByteArray()};
+    case StringForm::Quoted:
+        return {quoted(value)};
+    case StringForm::Literal:
+        break;
+    }
+    const QByteArray size = QByteArray::number(value.size());
+    const bool nonSync = mode == ImapLiteralMode::LiteralPlus
+        || (mode == ImapLiteralMode::LiteralMinus && value.size() <= LiteralMinusLimit);
+    if (nonSync)
+        return {'{' + size + "+}\r\n" + value.toByteArray()};
+    return {'{' + size + "}\r\n", value.toByteArray()};
+}
+
+QByteArray encodeMailboxName(const QString &name)
+{
+    QByteArray out;
+    QString pending;   // UTF-16 units waiting to be base64-encoded
+    auto flush = [&] {
+        if (pending.isEmpty())
+            return;
+        QByteArray utf16;
+        for (QChar c : pending) {
+            utf16 += char(c.unicode() >> 8);
+            utf16 += char(c.unicode() & 0xff);
+        }
+        out += '&' + utf16.toBase64(QByteArray::OmitTrailingEquals).replace('/', ',') + '-';
+        pending.clear();
+    };
+    for (QChar c : name) {
+        const char16_t u = c.unicode();
+        if (u >= 0x20 && u <= 0x7e) {
+            flush();
+            out += u == '&' ? QByteArray("&-") : QByteArray(1, char(u));
+        } else {
+            pending += c;
+        }
+    }
+    flush();
+    return out;
+}
+
+QString decodeMailboxName(QByteArrayView encoded)
+{
+    const QString asIs = QString::fromLatin1(encoded.data(), encoded.size());
+    QString out;
+    qsizetype i = 0;
+    while (i < encoded.size()) {
+        const char c = encoded.at(i);
+        if (c != '&') {
+            out += QChar::fromLatin1(c);
+            ++i;
+            continue;
+        }
+        const qsizetype end = encoded.indexOf('-', i + 1);
+        if (end < 0)
+            return asIs;
+        if (end == i + 1) {
+            out += QLatin1Char('&');
+        } else {
+            QByteArray b64 = encoded.sliced(i + 1, end - i - 1).toByteArray().replace(',', '/');
+            while (b64.size() % 4 != 0)
+                b64 += '=';
+            const auto decoded = QByteArray::fromBase64Encoding(b64, QByteArray::AbortOnBase64DecodingErrors);
+            if (!decoded || decoded.decoded.size() % 2 != 0)
+                return asIs;
+            for (qsizetype k = 0; k < decoded.decoded.size(); k += 2)
+                out += QChar(char16_t((uchar(decoded.decoded.at(k)) << 8) | uchar(decoded.decoded.at(k + 1))));
+        }
+        i = end + 1;
+    }
+    return out;
+}
+
+QByteArray formatUidSet(QList<quint32> uids)
+{
+    std::sort(uids.begin(), uids.end());
+    uids.erase(std::unique(uids.begin(), uids.end()), uids.end());
+    uids.removeAll(0u);
+    QByteArray out;
+    for (qsizetype i = 0; i < uids.size();) {
+        qsizetype j = i;
+        while (j + 1 < uids.size() && uids.at(j + 1) == uids.at(j) + 1)
+            ++j;
+        if (!out.isEmpty())
+            out += ',';
+        out += QByteArray::number(uids.at(i));
+        if (j > i)
+            out += ':' + QByteArray::number(uids.at(j));
+        i = j + 1;
+    }
+    return out;
+}
+
+ImapCommand capability(const QByteArray &tag)
+{
+    return ImapCommandBuilder(tag).raw("CAPABILITY").finish();
+}
+
+ImapCommand noop(const QByteArray &tag)
+{
+    return ImapCommandBuilder(tag).raw("NOOP").finish();
+}
+
+ImapCommand logout(const QByteArray &tag)
+{
+    return ImapCommandBuilder(tag).raw("LOGOUT").finish();
+}
+
+ImapCommand startTls(const QByteArray &tag)
+{
+    return ImapCommandBuilder(tag).raw("STARTTLS").finish();
+}
+
+ImapCommand login(const QByteArray &tag, const QString &user, const QString &password, ImapLiteralMode mode)
+{
+    return ImapCommandBuilder(tag, mode)
+        .raw("LOGIN ")
+        .astring(user.toUtf8())
+        .raw(" ")
+        .astring(password.toUtf8(), ImapCommandBuilder::Secret::Yes)
+        .finish();
+}
+
+namespace {
+
+ImapCommand authenticate(const QByteArray &tag, QByteArrayView mechanism, const QByteArray &response, bool saslIr)
+{
+    ImapCommandBuilder builder(tag);
+    builder.raw("AUTHENTICATE ").raw(mechanism);
+    if (saslIr)
+        builder.raw(" ");
+    else
+        builder.waitForContinuation();
+    return builder.secret(response).finish();
+}
+
+} // namespace
+
+ImapCommand authenticatePlain(const QByteArray &tag, const QString &user, const QString &password, bool saslIr)
+{
+    return authenticate(tag, "PLAIN", SmtpWriter::saslPlain(user, password), saslIr);
+}
+
+ImapCommand authenticateXOAuth2(const QByteArray &tag, const QString &user, const QString &accessToken, bool saslIr)
+{
+    return authenticate(tag, "XOAUTH2", SmtpWriter::saslXOAuth2(user, accessToken), saslIr);
+}
+
+ImapCommand select(const QByteArray &tag, const QString &mailbox, bool condStore)
+{
+    ImapCommandBuilder builder(tag);
+    builder.raw("SELECT ").mailbox(mailbox);
+    if (condStore)
+        builder.raw(" (CONDSTORE)");
+    return builder.finish();
+}
+
+ImapCommand uidSearch(const QByteArray &tag, QByteArrayView criteria)
+{
+    return ImapCommandBuilder(tag).raw("UID SEARCH ").raw(criteria).finish();
+}
+
+ImapCommand uidFetch(const QByteArray &tag, QByteArrayView uidSet, const QList<QByteArray> &items)
+{
+    return ImapCommandBuilder(tag).raw("UID FETCH ").raw(uidSet).raw(" (").raw(items.join(' ')).raw(")").finish();
+}
+
+ImapCommand uidStore(const QByteArray &tag, QByteArrayView uidSet, StoreMode mode, bool silent,
+                     const QList<QByteArray> &flags)
+{
+    QByteArray item = mode == StoreMode::Add ? "+FLAGS" : mode == StoreMode::Remove ? "-FLAGS" : "FLAGS";
+    if (silent)
+        item += ".SILENT";
+    return ImapCommandBuilder(tag)
+        .raw("UID STORE ")
+        .raw(uidSet)
+        .raw(" ")
+        .raw(item)
+        .raw(" (")
+        .raw(flags.join(' '))
+        .raw(")")
+        .finish();
+}
+
+ImapCommand idle(const QByteArray &tag)
+{
+    return ImapCommandBuilder(tag).raw("IDLE").finish();
+}
+
+ImapCommand done()
+{
+    return ImapCommandBuilder(QByteArray()).raw("DONE").finish();
+}
+
+QByteArray redactedLine(QByteArrayView line)
+{
+    QByteArray text = line.toByteArray();
+    while (text.endsWith('\n') || text.endsWith('\r'))
+        text.chop(1);
+
+    // tag SP verb SP ...
+    const qsizetype tagEnd = text.indexOf(' ');
+    if (tagEnd < 0)
+        return text;
+    qsizetype verbEnd = text.indexOf(' ', tagEnd + 1);
+    if (verbEnd < 0)
+        return text;
+    const QByteArray verb = text.mid(tagEnd + 1, verbEnd - tagEnd - 1).toUpper();
+    const QByteArray head = text.left(verbEnd + 1);   // "a1 LOGIN "
+    const QByteArray rest = text.mid(verbEnd + 1);
+    if (verb == "AUTHENTICATE") {
+        const qsizetype mechEnd = rest.indexOf(' ');
+        return mechEnd < 0 ? text : head + rest.left(mechEnd) + ' ' + Redacted;
+    }
+    if (verb != "LOGIN")
+        return text;
+    // Keep the user name when it is an atom or a complete quoted string.
+    qsizetype userEnd = -1;
+    if (rest.startsWith('"')) {
+        for (qsizetype i = 1; i < rest.size(); ++i) {
+            if (rest.at(i) == '\\') {
+                ++i;
+            } else if (rest.at(i) == '"') {
+                userEnd = i + 1;
+                break;
+            }
+        }
+    } else if (!rest.startsWith('{')) {
+        userEnd = rest.indexOf(' ');
+    }
+    if (userEnd <= 0)
+        return head + Redacted;
+    return head + rest.left(userEnd) + ' ' + Redacted;
+}
+
+} // namespace ImapWriter
+} // namespace machina

@@ -1,0 +1,135 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QList>
+#include <QString>
+
+namespace machina {
+
+/** How literals may be sent (RFC 7888). */
+enum class ImapLiteralMode {
+    Synchronizing,   ///< "{n}\r\n", then wait for "+" before the bytes (RFC 3501 section 7.5)
+    LiteralPlus,     ///< "{n+}\r\n" and the bytes at once, any size (LITERAL+)
+    LiteralMinus,    ///< "{n+}" up to 4096 bytes, synchronising above (LITERAL-)
+};
+
+/**
+ * One command ready for the socket. Send parts[0]; before each further part,
+ * wait for a "+" continuation (a synchronising literal, or a SASL response
+ * without SASL-IR). A tagged NO/BAD instead of "+" ends the command.
+ */
+struct ImapCommand
+{
+    QByteArray tag;              ///< empty for DONE
+    QList<QByteArray> parts;     ///< the last one ends with CRLF
+    QByteArray logText;          ///< wire text for "C:" transcripts, secrets as "<redacted>", no final CRLF
+
+    bool needsContinuation() const { return parts.size() > 1; }
+    /// All parts joined: the wire bytes when needsContinuation() is false.
+    QByteArray bytes() const { return parts.join(); }
+};
+
+/** Command tags "a1", "a2", ... (RFC 3501 section 2.2.1). */
+class ImapTagGenerator
+{
+public:
+    explicit ImapTagGenerator(QByteArray prefix = QByteArray("a")) : m_prefix(std::move(prefix)) {}
+    QByteArray next() { return m_prefix + QByteArray::number(++m_counter); }
+    void reset() { m_counter = 0; }
+
+private:
+    QByteArray m_prefix;
+    quint64 m_counter = 0;
+};
+
+/**
+ * Builds a command piece by piece, choosing atom / quoted / literal for
+ * strings and splitting at synchronising literals. For commands ImapWriter
+ * has no function for (APPEND, ENABLE, EXAMINE ...).
+ */
+class ImapCommandBuilder
+{
+public:
+    enum class Secret { No, Yes };
+
+    ImapCommandBuilder(QByteArray tag, ImapLiteralMode mode = ImapLiteralMode::Synchronizing);
+
+    /// Protocol text as is ("UID FETCH", " ", "(FLAGS)"); never pass server or user data here.
+    ImapCommandBuilder &raw(QByteArrayView text);
+    /// An astring (RFC 3501 section 9) in the shortest safe form.
+    ImapCommandBuilder &astring(QByteArrayView value, Secret secret = Secret::No);
+    /// A mailbox name: modified UTF-7, always quoted ("INBOX").
+    ImapCommandBuilder &mailbox(const QString &name);
+    /// Starts a new part: what follows is sent after a "+" continuation.
+    ImapCommandBuilder &waitForContinuation();
+    /// Raw text that the log shows as "<redacted>" (SASL responses).
+    ImapCommandBuilder &secret(QByteArrayView text);
+    ImapCommand finish();
+
+private:
+    ImapCommand m_command;
+    ImapLiteralMode m_mode;
+};
+
+/** Formats IMAP4rev1 commands. Pure functions: values in, bytes out. */
+namespace ImapWriter {
+
+enum class StringForm { Atom, Quoted, Literal };
+enum class StoreMode { Add, Remove, Replace };   ///< +FLAGS, -FLAGS, FLAGS
+
+/// Atom when every byte is an ASTRING-CHAR (and it is not "NIL"), quoted for
+/// other 7-bit text without CR/LF/NUL up to 1024 bytes, literal otherwise.
+StringForm astringForm(QByteArrayView value);
+/**
+ * The astring's wire pieces: one piece for an atom, a quoted string or a
+ * non-synchronising literal ("{n+}\r\nbytes"); two for a synchronising literal
+ * ("{n}\r\n", then the bytes after the server's "+").
+ */
+QList<QByteArray> encodeAstring(QByteArrayView value, ImapLiteralMode mode);
+/// "\"...\"" with \" and \\ escaped; only for text astringForm() allows quoted.
+QByteArray quoted(QByteArrayView value);
+
+/// Mailbox names on the wire: modified UTF-7 (RFC 3501 section 5.1.3).
+QByteArray encodeMailboxName(const QString &name);
+/// The inverse; malformed input is returned as Latin-1 rather than dropped.
+QString decodeMailboxName(QByteArrayView encoded);
+
+/// "1:5,8,10:12": sorted, duplicates and 0 (not a valid UID) dropped, runs compressed.
+QByteArray formatUidSet(QList<quint32> uids);
+
+ImapCommand capability(const QByteArray &tag);                       ///< RFC 3501 6.1.1
+ImapCommand noop(const QByteArray &tag);                             ///< RFC 3501 6.1.2
+ImapCommand logout(const QByteArray &tag);                           ///< RFC 3501 6.1.3
+ImapCommand startTls(const QByteArray &tag);                         ///< RFC 3501 6.2.1
+/// RFC 3501 6.2.3: "a1 LOGIN user pass", each an atom, quoted string or literal.
+ImapCommand login(const QByteArray &tag, const QString &user, const QString &password,
+                  ImapLiteralMode mode = ImapLiteralMode::Synchronizing);
+/// RFC 4616 PLAIN; with SASL-IR (RFC 4959) in one line, else after the "+".
+ImapCommand authenticatePlain(const QByteArray &tag, const QString &user, const QString &password,
+                              bool saslIr);
+/// Google's XOAUTH2. On failure the server sends "+ <base64 JSON>": answer with "\r\n".
+ImapCommand authenticateXOAuth2(const QByteArray &tag, const QString &user, const QString &accessToken,
+                                bool saslIr);
+/// RFC 3501 6.3.1, with "(CONDSTORE)" (RFC 7162 3.1.8) when asked.
+ImapCommand select(const QByteArray &tag, const QString &mailbox, bool condStore = false);
+/// RFC 3501 6.4.8: "a1 UID SEARCH <criteria>"; criteria is protocol text ("UNSEEN").
+ImapCommand uidSearch(const QByteArray &tag, QByteArrayView criteria);
+/// "a1 UID FETCH <set> (item item)"; items are protocol text ("BODY.PEEK[]").
+ImapCommand uidFetch(const QByteArray &tag, QByteArrayView uidSet, const QList<QByteArray> &items);
+/// "a1 UID STORE <set> +FLAGS.SILENT (\Seen)".
+ImapCommand uidStore(const QByteArray &tag, QByteArrayView uidSet, StoreMode mode, bool silent,
+                     const QList<QByteArray> &flags);
+ImapCommand idle(const QByteArray &tag);                             ///< RFC 2177
+ImapCommand done();                                                  ///< ends IDLE: "DONE\r\n"
+
+/**
+ * A raw client line made safe for a log: LOGIN keeps the user name (when an
+ * atom or quoted string) and AUTHENTICATE its mechanism, the rest becomes
+ * "<redacted>". Other lines come back unchanged, CRLF removed. A SASL response
+ * sent after "+" cannot be told from data by itself: log ImapCommand::logText.
+ */
+QByteArray redactedLine(QByteArrayView line);
+
+} // namespace ImapWriter
+} // namespace machina
