@@ -5,7 +5,8 @@
 # (tests/harness/mailstack.sh) through CTest fixtures and stops them after.
 #
 #   scripts/test.sh                 everything
-#   scripts/test.sh -L unit         one tier (any ctest arguments pass through)
+#   scripts/test.sh -L unit         one ctest tier (any ctest arguments pass through;
+#                                   the fuzz tier runs only with no arguments)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,4 +18,8 @@ cmake --preset "$preset" >/dev/null
 cmake --build --preset "$preset"
 echo "test.sh: built in $(( $(date +%s) - start )) s"
 ctest --preset "$preset" "$@"
+# The fuzz tier: every parser under libFuzzer for a short while (whole runs only).
+if [ $# -eq 0 ]; then
+    bash scripts/fuzz.sh
+fi
 echo "test.sh: done in $(( $(date +%s) - start )) s"

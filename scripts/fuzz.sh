@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (clang, ASan + UBSan) and runs each one for
+# FUZZ_SECONDS (default 20). A crash fails the run and leaves its input in
+# build/fuzz/crashes/. Part of scripts/test.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${FUZZ_SECONDS:-20}"
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz
+mkdir -p build/fuzz/crashes
+failed=0
+for fuzzer in fuzz_smtpreply fuzz_imapparser fuzz_messageparser; do
+    corpus="build/fuzz/corpus/$fuzzer"
+    mkdir -p "$corpus"
+    if build/fuzz/tests/fuzz/$fuzzer -max_total_time="$seconds" -print_final_stats=0 \
+           -artifact_prefix=build/fuzz/crashes/"$fuzzer"- "$corpus" >build/fuzz/$fuzzer.log 2>&1; then
+        echo "fuzz: $fuzzer: $(grep -o 'Done [0-9]* runs' build/fuzz/$fuzzer.log | tail -n1) in ${seconds} s, no crash"
+    else
+        echo "fuzz: $fuzzer FAILED; see build/fuzz/$fuzzer.log"
+        tail -n 30 build/fuzz/$fuzzer.log
+        failed=1
+    fi
+done
+exit $failed
