@@ -18,8 +18,13 @@ cmake --preset "$preset" >/dev/null
 cmake --build --preset "$preset"
 echo "test.sh: built in $(( $(date +%s) - start )) s"
 ctest --preset "$preset" "$@"
-# The fuzz tier: every parser under libFuzzer for a short while (whole runs only).
+# Whole runs only: the fuzz tier (every parser under libFuzzer for a short
+# while) and the package (a release build made into a .deb, installed with
+# apt, its programs run from /usr/bin, removed again).
 if [ $# -eq 0 ]; then
     bash scripts/fuzz.sh
+    cmake --preset release >/dev/null
+    cmake --build --preset release
+    bash packaging/check-deb.sh build/release
 fi
 echo "test.sh: done in $(( $(date +%s) - start )) s"
