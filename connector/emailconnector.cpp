@@ -1,6 +1,11 @@
 #include "emailconnector.h"
 
+#include "gmail/gmailclient.h"
+#include "gmail/gmailwatcher.h"
+#include "gmail/googleauth.h"
 #include "imap/mailboxwatcher.h"
+#include "secrets/credentialstore.h"
+#include "mime/messageparser.h"
 #include "smtp/smtpclient.h"
 #include "tls.h"
 
@@ -25,23 +30,62 @@ EmailConnector::~EmailConnector() = default;
 ConnectorReply *EmailConnector::connectToServers()
 {
     auto *reply = new ConnectorReply;
-    auto fail = [&](const ConnectorError &error) {
-        recordOutcome(error, false);
-        reply->finish(error);
+    if (const ConnectorError invalid = m_config.validate()) {
+        recordOutcome(invalid, false);
+        reply->finish(invalid);
         return reply;
+    }
+    QPointer<ConnectorReply> guard(reply);
+    auto proceed = [this, guard](const ConnectorError &error) {
+        if (!guard)
+            return;
+        if (error) {
+            recordOutcome(error, false);
+            guard->finish(error);
+        } else if (m_config.isGmail()) {
+            connectGmail(guard);
+        } else {
+            openSmtp(guard);
+        }
     };
+    if (m_config.isGmail())
+        proceed({});
+    else
+        resolvePassword(proceed);
+    return reply;
+}
 
-    if (const ConnectorError invalid = m_config.validate())
-        return fail(invalid);
-    if (m_config.isGmail()) {
-        return fail({Kind::Config, tr("gmail_credentials_file is set, but this build has no Gmail API backend yet; "
-                                      "remove it to use SMTP.")});
-    }
-    if (!m_config.username.isEmpty() && m_config.password.isEmpty()) {
-        return fail({Kind::Config, tr("password: no password for %1 (write password: ${EMAIL_PASSWORD} in the "
-                                      "config and set that variable).").arg(m_config.username)});
-    }
+CredentialStore *EmailConnector::credentialStore()
+{
+    if (!m_store)
+        m_store = new CredentialStore(this);
+    return m_store;
+}
 
+void EmailConnector::resolvePassword(const std::function<void(const ConnectorError &)> &then)
+{
+    if (m_config.username.isEmpty() || !m_config.password.isEmpty()) {
+        then({});
+        return;
+    }
+    // No password in the config: the keychain is the only other place one may be.
+    CredentialReply *read = credentialStore()->readSecret(CredentialStore::passwordKey(m_config.username));
+    connect(read, &ConnectorReply::finished, this, [this, read, then] {
+        read->deleteLater();
+        if (read->error())
+            return then(read->error());
+        if (read->notFound() || read->secret().isEmpty()) {
+            return then({Kind::Config, tr("password: none in the config and none in the keychain for %1. Write "
+                                          "password: ${EMAIL_PASSWORD} in the config, or store it in the keychain "
+                                          "with: machina-mail store-password").arg(m_config.username)});
+        }
+        m_config.password = QString::fromUtf8(read->secret());
+        then({});
+    });
+}
+
+void EmailConnector::openSmtp(ConnectorReply *reply)
+{
     SmtpSettings settings;
     settings.host = m_config.smtpHost;
     settings.port = quint16(m_config.smtpPort);
@@ -49,8 +93,11 @@ ConnectorReply *EmailConnector::connectToServers()
     settings.username = m_config.username;
     settings.password = m_config.password;
     settings.timeoutMs = m_config.timeout * 1000;
-    if (const ConnectorError tlsError = Tls::makeClientConfiguration(m_config.caFile, &settings.tls))
-        return fail(tlsError);
+    if (const ConnectorError tlsError = Tls::makeClientConfiguration(m_config.caFile, &settings.tls)) {
+        recordOutcome(tlsError, false);
+        reply->finish(tlsError);
+        return;
+    }
 
     if (!m_smtp) {
         m_smtp = new SmtpClient(settings, this);
@@ -80,6 +127,95 @@ ConnectorReply *EmailConnector::connectToServers()
         reply->finish(error);
     });
     connect(reply, &QObject::destroyed, open, [open] { open->abort(); });
+}
+
+ConnectorError EmailConnector::prepareGoogle()
+{
+    if (m_googleAuth)
+        return {};
+    const GoogleClientSecrets::Result client = GoogleClientSecrets::loadFile(m_config.gmailCredentialsFile);
+    if (!client.secrets)
+        return client.error;
+    const QUrl api(m_config.gmailApiUrl);
+    if (!GoogleClientSecrets::isAcceptableUrl(api))
+        return {Kind::Config, tr("gmail_api_url: %1 must be https (plain http only on loopback)").arg(m_config.gmailApiUrl)};
+    m_googleAuth = new GoogleAuth(*client.secrets, credentialStore(), this);
+    connect(m_googleAuth, &GoogleAuth::authorizationUrlReady, this, &EmailConnector::authorizationUrlReady);
+    m_gmail = new GmailClient(api, m_googleAuth, this);
+    m_gmail->setTimeout(m_config.timeout * 1000);
+    connect(m_gmail, &GmailClient::throttled, this, [this](const QString &why, int retryInMs) {
+        m_lastError = {Kind::Network, tr("%1; retrying in %2 s").arg(why).arg(retryInMs / 1000.0, 0, 'f', 1)};
+        m_lastErrorAt = QDateTime::currentDateTimeUtc();
+        publishHealth();
+    });
+    return {};
+}
+
+void EmailConnector::connectGmail(ConnectorReply *reply)
+{
+    if (const ConnectorError error = prepareGoogle()) {
+        recordOutcome(error, false);
+        reply->finish(error);
+        return;
+    }
+    // Stored tokens only: the browser opens from signInToGoogle(), never behind a send.
+    ConnectorReply *signedIn = m_googleAuth->ensureSignedIn(false);
+    QPointer<ConnectorReply> guard(reply);
+    connect(signedIn, &ConnectorReply::finished, this, [this, signedIn, guard] {
+        signedIn->deleteLater();
+        if (!guard)
+            return;
+        if (signedIn->error()) {
+            recordOutcome(signedIn->error(), false);
+            guard->finish(signedIn->error());
+            return;
+        }
+        GmailReply *profile = m_gmail->profile();
+        connect(profile, &ConnectorReply::finished, this, [this, profile, guard] {
+            profile->deleteLater();
+            if (!guard)
+                return;
+            const ConnectorError error = profile->error();
+            m_connected = !error;
+            if (m_connected) {
+                m_gmailAddress = profile->emailAddress();
+                m_connectedSince = QDateTime::currentDateTimeUtc();
+            }
+            recordOutcome(error, false);
+            guard->finish(error);
+        });
+    });
+}
+
+ConnectorReply *EmailConnector::signInToGoogle(bool noBrowser)
+{
+    auto *reply = new ConnectorReply;
+    if (!m_config.isGmail()) {
+        reply->finish({Kind::Config, tr("gmail_credentials_file: not set; Google sign-in needs the client file.")});
+        return reply;
+    }
+    if (const ConnectorError error = prepareGoogle()) {
+        reply->finish(error);
+        return reply;
+    }
+    m_googleAuth->setNoBrowser(noBrowser);
+    ConnectorReply *signIn = m_googleAuth->signIn();
+    QPointer<ConnectorReply> guard(reply);
+    connect(signIn, &ConnectorReply::finished, this, [this, signIn, guard] {
+        signIn->deleteLater();
+        if (!guard)
+            return;
+        if (signIn->error())
+            return guard->finish(signIn->error());
+        GmailReply *profile = m_gmail->profile();
+        connect(profile, &ConnectorReply::finished, this, [this, profile, guard] {
+            profile->deleteLater();
+            if (!profile->error())
+                m_gmailAddress = profile->emailAddress();
+            if (guard)
+                guard->finish(profile->error());
+        });
+    });
     return reply;
 }
 
@@ -87,7 +223,7 @@ ConnectorReply *EmailConnector::disconnectFromServers()
 {
     m_connected = false;
     m_connectedSince = {};
-    if (!m_smtp) {
+    if (!m_smtp || m_config.isGmail()) {
         auto *reply = new ConnectorReply;
         reply->finish();
         publishHealth();
@@ -102,7 +238,7 @@ MessageBuilder::Result EmailConnector::buildMessage(const QStringList &to, const
                                                     const SendOptions &options) const
 {
     OutgoingMessage message;
-    message.from = m_config.effectiveFromAddress();
+    message.from = m_config.effectiveFromAddress().isEmpty() ? m_gmailAddress : m_config.effectiveFromAddress();
     message.to = to;
     message.subject = options.subject;
     message.text = text;
@@ -130,12 +266,14 @@ SendReply *EmailConnector::sendMessage(const QStringList &to, const QString &tex
 
 SendReply *EmailConnector::sendBuiltMessage(const BuiltMessage &message)
 {
-    if (!m_connected || !m_smtp) {
+    if (!m_connected || (!m_smtp && !m_gmail)) {
         auto *reply = new SendReply;
         reply->finish({Kind::NotConnected, tr("Not connected: call connectToServers() before sending.")});
         return reply;
     }
-    SendReply *reply = m_smtp->send(message.envelopeFrom, message.envelopeTo, message.data, message.needsSmtpUtf8);
+    SendReply *reply = m_config.isGmail()
+        ? m_gmail->send(message.data)
+        : m_smtp->send(message.envelopeFrom, message.envelopeTo, message.data, message.needsSmtpUtf8);
     reply->setMessageId(message.messageId);
     // Connected before the caller can connect, so health is current when the caller's slot runs.
     connect(reply, &ConnectorReply::finished, this, [this, reply, id = message.messageId, to = message.envelopeTo] {
@@ -189,19 +327,26 @@ ListenReply *EmailConnector::listen(const MessageHandler &handler, const ListenO
         return reply;
     }
     ImapSettings settings;
-    if (const ConnectorError error = imapSettings(&settings)) {
-        reply->finish(error);
-        return reply;
+    if (!m_config.isGmail()) {
+        if (const ConnectorError error = imapSettings(&settings)) {
+            reply->finish(error);
+            return reply;
+        }
     }
     m_handler = handler;
     m_listenOptions = options;
     m_listenReply = reply;
     m_firstRoundDone = false;
     m_handlersRunning = 0;
-    m_watcher = new MailboxWatcher(settings, m_config.pollInterval, this);
-    m_watcher->setIdleEnabled(options.useIdle && !options.once);
-    connect(m_watcher, &MailboxWatcher::messageArrived, this, &EmailConnector::handleIncoming);
-    connect(m_watcher, &MailboxWatcher::roundFinished, this, [this] {
+    if (m_config.isGmail()) {
+        m_watcher = new GmailWatcher(m_gmail, m_config.pollInterval, this);
+    } else {
+        auto *imapWatcher = new MailboxWatcher(settings, m_config.pollInterval, this);
+        imapWatcher->setIdleEnabled(options.useIdle && !options.once);
+        m_watcher = imapWatcher;
+    }
+    connect(m_watcher, &InboxWatcher::messageArrived, this, &EmailConnector::handleIncoming);
+    connect(m_watcher, &InboxWatcher::roundFinished, this, [this] {
         m_firstRoundDone = true;
         if (!m_listenOptions.once) {
             setReceiveStatus(m_watcher->usesIdle()
@@ -211,16 +356,17 @@ ListenReply *EmailConnector::listen(const MessageHandler &handler, const ListenO
         publishHealth();
         maybeFinishOnce();
     });
-    connect(m_watcher, &MailboxWatcher::seenStored, this, &EmailConnector::maybeFinishOnce);
-    connect(m_watcher, &MailboxWatcher::errorOccurred, this, [this](const ConnectorError &error, int retryInMs) {
+    connect(m_watcher, &InboxWatcher::seenStored, this, &EmailConnector::maybeFinishOnce);
+    connect(m_watcher, &InboxWatcher::errorOccurred, this, [this](const ConnectorError &error, int retryInMs) {
         setReceiveStatus(tr("cannot receive: %1; retrying in %2 s").arg(error.message()).arg(retryInMs / 1000.0, 0, 'f', 1));
         publishHealth();
         // A single round has nothing to retry for; a long listen keeps trying.
         if (m_listenOptions.once || error.kind() == Kind::Auth || error.kind() == Kind::Config)
             endListening(error);
     });
-    connect(m_watcher, &MailboxWatcher::recovered, this, [this] {
-        setReceiveStatus(tr("reconnected to %1:%2").arg(m_config.imapHost).arg(m_config.imapPort));
+    connect(m_watcher, &InboxWatcher::recovered, this, [this] {
+        setReceiveStatus(m_config.isGmail() ? tr("reconnected to the Gmail API")
+                                            : tr("reconnected to %1:%2").arg(m_config.imapHost).arg(m_config.imapPort));
         publishHealth();
     });
     m_watcher->start();
@@ -243,7 +389,7 @@ void EmailConnector::endListening(const ConnectorError &error)
 {
     if (!m_watcher)
         return;
-    MailboxWatcher *watcher = m_watcher;
+    InboxWatcher *watcher = m_watcher;
     m_watcher = nullptr;
     if (watcher->isRunning()) {
         ConnectorReply *closed = watcher->stop();
@@ -289,9 +435,9 @@ void EmailConnector::handlerDone(const IncomingMessage &message, const HandlerRe
     auto settle = [this, message](const HandlerResult &outcome) {
         if (m_watcher) {
             if (outcome.handled)
-                m_watcher->markHandled(message.uidValidity, message.uid);
+                m_watcher->markHandled(message);
             else
-                m_watcher->release(message.uidValidity, message.uid);
+                m_watcher->release(message);
         }
         if (m_listenReply)
             ++(outcome.handled ? m_listenReply->m_handled : m_listenReply->m_failed);
@@ -331,13 +477,113 @@ void EmailConnector::maybeFinishOnce()
     endListening({});
 }
 
-ImapReply *EmailConnector::listMessages(bool unseenOnly, int limit)
+namespace {
+
+MessageSummary summaryOf(const ImapMessage &m, quint32 uidValidity)
 {
-    auto *reply = new ImapReply;
+    MessageSummary row;
+    row.id = QStringLiteral("imap:%1:%2").arg(uidValidity).arg(m.uid);
+    row.uid = m.uid;
+    row.seen = m.isSeen();
+    row.attachments = m.attachmentCount;
+    row.size = qint64(m.size);
+    const ImapEnvelope envelope = m.envelope.value_or(ImapEnvelope{});
+    row.subject = MessageParser::decodeHeader(envelope.subject);
+    if (!envelope.from.isEmpty()) {
+        const ImapAddress &a = envelope.from.first();
+        const QString name = MessageParser::decodeHeader(a.name);
+        row.fromAddress = QString::fromUtf8(a.address());
+        row.from = name.isEmpty() ? row.fromAddress : QStringLiteral("%1 <%2>").arg(name, row.fromAddress);
+    }
+    row.date = MessageParser::parseDate(envelope.date);
+    if (!row.date.isValid())
+        row.date = m.internalDate;
+    row.messageId = QString::fromUtf8(envelope.messageId.trimmed());
+    if (row.messageId.startsWith(QLatin1Char('<')) && row.messageId.endsWith(QLatin1Char('>')))
+        row.messageId = row.messageId.mid(1, row.messageId.size() - 2);
+    return row;
+}
+
+} // namespace
+
+InboxListReply *EmailConnector::listMessages(bool unseenOnly, int limit)
+{
+    auto *reply = new InboxListReply;
+    if (m_config.isGmail()) {
+        if (m_connected) {
+            listGmailMessages(reply, unseenOnly, limit);
+            return reply;
+        }
+        // Like the IMAP listing, no connectToServers() needed: the stored sign-in is enough.
+        ConnectorError error = m_config.validate();
+        if (!error)
+            error = prepareGoogle();
+        if (error) {
+            reply->finish(error);
+            return reply;
+        }
+        ConnectorReply *signedIn = m_googleAuth->ensureSignedIn(false);
+        connect(signedIn, &ConnectorReply::finished, signedIn, &QObject::deleteLater);
+        connect(signedIn, &ConnectorReply::finished, reply, [this, signedIn, reply, unseenOnly, limit] {
+            if (signedIn->error())
+                return reply->finish(signedIn->error());
+            listGmailMessages(reply, unseenOnly, limit);
+        });
+        return reply;
+    }
+    QPointer<InboxListReply> guard(reply);
+    resolvePassword([this, guard, unseenOnly, limit](const ConnectorError &error) {
+        if (!guard)
+            return;
+        if (error)
+            return guard->finish(error);
+        listImapMessages(guard, unseenOnly, limit);
+    });
+    return reply;
+}
+
+void EmailConnector::listGmailMessages(InboxListReply *reply, bool unseenOnly, int limit)
+{
+    GmailReply *list = m_gmail->listIds(unseenOnly ? QStringLiteral("is:unread in:inbox") : QStringLiteral("in:inbox"), limit);
+    connect(list, &ConnectorReply::finished, reply, [this, list, reply] {
+        list->deleteLater();
+        if (list->error())
+            return reply->finish(list->error());
+        GmailReply *get = m_gmail->getMessages(list->ids(), true);
+        connect(get, &ConnectorReply::finished, reply, [get, reply] {
+            get->deleteLater();
+            if (get->error())
+                return reply->finish(get->error());
+            QList<MessageSummary> rows;
+            for (const GmailMessage &m : get->messages()) {
+                MessageSummary row;
+                row.id = QStringLiteral("gmail:") + m.id;
+                row.seen = !m.isUnread();
+                row.size = m.sizeEstimate;
+                row.subject = MessageParser::decodeHeader(m.headers.value(QStringLiteral("subject")).toUtf8());
+                row.from = MessageParser::decodeHeader(m.headers.value(QStringLiteral("from")).toUtf8());
+                row.fromAddress = row.from;
+                row.date = MessageParser::parseDate(m.headers.value(QStringLiteral("date")).toUtf8());
+                if (!row.date.isValid())
+                    row.date = m.internalDate;
+                row.messageId = m.headers.value(QStringLiteral("message-id")).trimmed();
+                row.messageId.remove(QLatin1Char('<')).remove(QLatin1Char('>'));
+                rows.append(row);
+            }
+            std::sort(rows.begin(), rows.end(),
+                      [](const MessageSummary &a, const MessageSummary &b) { return a.date > b.date; });
+            reply->setMessages(rows);
+            reply->finish();
+        });
+    });
+}
+
+void EmailConnector::listImapMessages(InboxListReply *reply, bool unseenOnly, int limit)
+{
     ImapSettings settings;
     if (const ConnectorError error = imapSettings(&settings)) {
         reply->finish(error);
-        return reply;
+        return;
     }
     if (!m_browser)
         m_browser = new ImapClient(settings, this);
@@ -352,19 +598,19 @@ ImapReply *EmailConnector::listMessages(bool unseenOnly, int limit)
         if (limit > 0 && uids.size() > limit)
             uids = uids.mid(uids.size() - limit);
         ImapReply *fetch = m_browser->fetchMessages(uids, ImapClient::FetchPart::Headers);
-        connect(fetch, &ConnectorReply::finished, reply, [fetch, reply] {
+        connect(fetch, &ConnectorReply::finished, reply, [this, fetch, reply] {
             fetch->deleteLater();
             if (fetch->error())
                 return reply->finish(fetch->error());
-            QList<ImapMessage> messages = fetch->messages();
-            std::sort(messages.begin(), messages.end(),
-                      [](const ImapMessage &a, const ImapMessage &b) { return a.uid > b.uid; });
-            for (const ImapMessage &m : messages)
-                reply->addMessage(m);
+            QList<MessageSummary> rows;
+            for (const ImapMessage &m : fetch->messages())
+                rows.append(summaryOf(m, m_browser->uidValidity()));
+            std::sort(rows.begin(), rows.end(),
+                      [](const MessageSummary &a, const MessageSummary &b) { return a.uid > b.uid; });
+            reply->setMessages(rows);
             reply->finish();
         });
     });
-    return reply;
 }
 
 void EmailConnector::recordOutcome(const ConnectorError &error, bool wasSend)
@@ -394,6 +640,15 @@ ConnectorHealth EmailConnector::healthCheck() const
     QVariantMap &d = health.details;
     const QString server = QStringLiteral("%1:%2").arg(m_config.smtpHost).arg(m_config.smtpPort);
     d.insert(QStringLiteral("backend"), m_config.isGmail() ? QStringLiteral("gmail") : QStringLiteral("smtp"));
+    if (m_config.isGmail()) {
+        d.insert(QStringLiteral("gmail_api"), m_config.gmailApiUrl);
+        if (!m_gmailAddress.isEmpty())
+            d.insert(QStringLiteral("account"), m_gmailAddress);
+        if (m_googleAuth && m_googleAuth->tokens().expiresAt.isValid())
+            d.insert(QStringLiteral("token_expiry"), m_googleAuth->tokens().expiresAt.toString(Qt::ISODate));
+        if (m_gmail && m_gmail->lastSuccess().isValid())
+            d.insert(QStringLiteral("last_successful_call"), m_gmail->lastSuccess().toString(Qt::ISODate));
+    }
     d.insert(QStringLiteral("smtp_server"), server);
     d.insert(QStringLiteral("security"), m_config.useTls ? QStringLiteral("implicit TLS") : QStringLiteral("STARTTLS"));
     d.insert(QStringLiteral("username"), m_config.username);
@@ -426,22 +681,30 @@ ConnectorHealth EmailConnector::healthCheck() const
 
     const Kind lastKind = m_lastError.kind();
     const bool sessionProblem = m_lastError && lastKind != Kind::Rejected;
+    // In Gmail mode there is no SMTP or IMAP server to name: the API is the peer.
+    const QString peer = m_config.isGmail() ? tr("the Gmail API at %1").arg(QUrl(m_config.gmailApiUrl).host()) : server;
+    const QString receivePeer = m_config.isGmail()
+        ? peer : QStringLiteral("%1:%2").arg(m_config.imapHost).arg(m_config.imapPort);
+    // Every Gmail call goes to the same API: one that succeeded after a throttled
+    // (429/5xx) retry, a poll as much as a send, ends that problem.
+    QDateTime lastSuccess = m_lastSuccess;
+    if (m_gmail && m_gmail->lastSuccess() > lastSuccess)
+        lastSuccess = m_gmail->lastSuccess();
     if (!m_connected) {
         health.status = ConnectorHealth::Status::Unhealthy;
-        health.message = sessionProblem ? m_lastError.message() : tr("Not connected to %1.").arg(server);
+        health.message = sessionProblem ? m_lastError.message() : tr("Not connected to %1.").arg(peer);
     } else if (m_watcher && m_watcher->failedAttempts() > 0) {
         health.status = ConnectorHealth::Status::Degraded;
-        health.message = tr("Receiving from %1:%2 failed, reconnecting: %3")
-                             .arg(m_config.imapHost).arg(m_config.imapPort).arg(m_watcher->lastError().message());
-    } else if (sessionProblem && m_lastErrorAt >= m_lastSuccess) {
+        health.message = tr("Receiving from %1 failed, reconnecting: %2").arg(receivePeer, m_watcher->lastError().message());
+    } else if (sessionProblem && m_lastErrorAt >= lastSuccess) {
         // Connected, but the latest attempt failed for a reason that may pass (network, timeout).
         health.status = ConnectorHealth::Status::Degraded;
-        health.message = tr("Connected to %1, but the last attempt failed: %2").arg(server, m_lastError.message());
+        health.message = tr("Connected to %1, but the last attempt failed: %2").arg(peer, m_lastError.message());
     } else {
         health.status = ConnectorHealth::Status::Healthy;
         const QString tls = m_smtp ? m_smtp->tlsProtocol() : QString();
-        health.message = tls.isEmpty() ? tr("Connected to %1.").arg(server)
-                                       : tr("Connected to %1 (%2).").arg(server, tls);
+        health.message = tls.isEmpty() ? tr("Connected to %1.").arg(peer)
+                                       : tr("Connected to %1 (%2).").arg(peer, tls);
     }
     return health;
 }

@@ -5,6 +5,7 @@
 #include "connectorreply.h"
 #include "imap/imapclient.h"
 #include "incomingmessage.h"
+#include "messagesummary.h"
 #include "mime/messagebuilder.h"
 #include "sendreply.h"
 
@@ -12,11 +13,16 @@
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
+#include <QUrl>
+#include <functional>
 
 namespace machina {
 
 class SmtpClient;
-class MailboxWatcher;
+class InboxWatcher;
+class CredentialStore;
+class GoogleAuth;
+class GmailClient;
 
 /** How listen() runs. */
 struct ListenOptions
@@ -72,6 +78,15 @@ public:
 
     /// Opens the SMTP session (greeting, TLS, EHLO, AUTH). Its error says what failed.
     ConnectorReply *connectToServers();
+    /**
+     * Runs Google's sign-in in the system browser (or, with @p noBrowser, only
+     * emits authorizationUrlReady) and stores the tokens in the keychain.
+     * Needs gmail_credentials_file.
+     */
+    ConnectorReply *signInToGoogle(bool noBrowser);
+    /// The keychain (created on first use).
+    CredentialStore *credentialStore();
+
     /// Closes the sessions politely (QUIT).
     ConnectorReply *disconnectFromServers();
     bool isConnected() const { return m_connected; }
@@ -114,15 +129,18 @@ public:
 
     /**
      * The INBOX's newest @p limit messages (headers, flags, size, attachment
-     * count; no bodies), newest first. Needs imap_host, not connectToServers().
+     * count; no bodies), newest first. Needs imap_host (in Gmail mode the
+     * stored Google sign-in), not connectToServers().
      */
-    ImapReply *listMessages(bool unseenOnly, int limit);
+    InboxListReply *listMessages(bool unseenOnly, int limit);
 
 Q_SIGNALS:
     /// Emitted when the status or the message of healthCheck() changes.
     void healthChanged(const machina::ConnectorHealth &health);
     /// Emitted for every message the server accepted.
     void messageSent(const QString &messageId, const QStringList &recipients);
+    /// Google sign-in wants this URL opened in a browser.
+    void authorizationUrlReady(const QUrl &url);
     /// A new message is being handed to the listen() handler.
     void messageReceived(const machina::IncomingMessage &message);
     /// What receiving is doing, in words, when that changes ("waiting for mail (IDLE)",
@@ -135,6 +153,12 @@ private:
     void recordOutcome(const ConnectorError &error, bool wasSend);
     void publishHealth();
     ConnectorError imapSettings(ImapSettings *out) const;
+    void resolvePassword(const std::function<void(const ConnectorError &)> &then);
+    void openSmtp(ConnectorReply *reply);
+    ConnectorError prepareGoogle();
+    void connectGmail(ConnectorReply *reply);
+    void listGmailMessages(InboxListReply *reply, bool unseenOnly, int limit);
+    void listImapMessages(InboxListReply *reply, bool unseenOnly, int limit);
     void handleIncoming(const IncomingMessage &message);
     void handlerDone(const IncomingMessage &message, const HandlerResult &result);
     void maybeFinishOnce();
@@ -151,7 +175,7 @@ private:
     int m_messagesSent = 0;
     ConnectorHealth m_publishedHealth;
 
-    MailboxWatcher *m_watcher = nullptr;
+    InboxWatcher *m_watcher = nullptr;
     QPointer<ListenReply> m_listenReply;
     MessageHandler m_handler;
     ListenOptions m_listenOptions;
@@ -159,6 +183,10 @@ private:
     int m_handlersRunning = 0;
     ImapClient *m_browser = nullptr;
     QString m_receiveStatus;
+    CredentialStore *m_store = nullptr;
+    GoogleAuth *m_googleAuth = nullptr;
+    GmailClient *m_gmail = nullptr;
+    QString m_gmailAddress;
     void setReceiveStatus(const QString &status);
 };
 

@@ -2,7 +2,7 @@
 // our own end-to-end checks. See README.md for the commands and exit codes.
 
 #include "emailconnector.h"
-#include "mime/messageparser.h"
+#include "secrets/credentialstore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -23,6 +23,7 @@
 #include <csignal>
 #include <cstdio>
 #include <sys/socket.h>
+#include <termios.h>
 #include <unistd.h>
 
 using namespace machina;
@@ -91,6 +92,8 @@ const char *const GeneralHelp =
     "  check   Connect and print the connector's health as JSON.\n"
     "  inbox   List the INBOX (newest first): uid, date, sender, subject, seen, attachments.\n"
     "  listen  Hand each new message to a handler (--reply-text or --exec) and send its reply.\n"
+    "  gmail-login     Sign in to Google (Gmail API mode); tokens go to the OS keychain.\n"
+    "  store-password  Keep the account's password in the OS keychain (read from stdin).\n"
     "\n"
     "Run 'machina-mail COMMAND --help' for a command's options.\n"
     "\n"
@@ -115,7 +118,7 @@ public:
                             QStringLiteral("FILE")});
         m_parser.addOption({QStringLiteral("verbose"),
                             QStringLiteral("Print the protocol transcript to stderr (credentials are redacted).")});
-        m_parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("send | check | inbox | listen"));
+        m_parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("send | check | inbox | listen | gmail-login | store-password"));
 
         if (command == QLatin1String("send")) {
             m_parser.addOption({QStringLiteral("to"), QStringLiteral("Recipient address; repeat for more."), QStringLiteral("ADDR")});
@@ -137,6 +140,13 @@ public:
                                                                       "its stdout is the reply (empty: none); a non-zero exit leaves the message unseen."),
                                 QStringLiteral("CMD")});
             m_parser.addOption({QStringLiteral("no-idle"), QStringLiteral("Poll every poll_interval even when the server offers IDLE.")});
+        }
+
+        if (command == QLatin1String("gmail-login"))
+            m_parser.addOption({QStringLiteral("no-browser"), QStringLiteral("Print the sign-in URL (\"Open: URL\") instead of opening a browser.")});
+        if (command == QLatin1String("store-password")) {
+            m_parser.addOption({QStringLiteral("username"), QStringLiteral("The account (default: username from the config)."), QStringLiteral("U")});
+            m_parser.addOption({QStringLiteral("delete"), QStringLiteral("Remove the stored password instead.")});
         }
 
         if (!m_parser.parse(args)) {
@@ -169,6 +179,10 @@ public:
             return inbox();
         if (command == QLatin1String("listen"))
             return listen();
+        if (command == QLatin1String("gmail-login"))
+            return gmailLogin();
+        if (command == QLatin1String("store-password"))
+            return storePassword();
         printError(QStringLiteral("unknown command '%1' (try --help)").arg(command));
         return ExitUsage;
     }
@@ -252,16 +266,28 @@ private:
 
         if (!loadConfig())
             return ExitUsage;
-        // Refuse bad input before anything touches the network.
+        // Refuse bad input before anything touches the network; but in Gmail
+        // mode with no from_address/username the sender is the account, known
+        // only once connected (users.getProfile).
+        const ConnectorConfig config = m_connector->config();
+        const bool senderFromAccount = config.isGmail() && config.effectiveFromAddress().isEmpty();
+        if (senderFromAccount) {
+            if (const ConnectorError error = wait(m_connector->connectToServers())) {
+                printError(error.message());
+                return exitCodeFor(error);
+            }
+        }
         const MessageBuilder::Result built = m_connector->buildMessage(to, text, options);
         if (!built.message) {
             printError(built.error.message());
             return exitCodeFor(built.error);
         }
 
-        if (const ConnectorError error = wait(m_connector->connectToServers())) {
-            printError(error.message());
-            return exitCodeFor(error);
+        if (!senderFromAccount) {
+            if (const ConnectorError error = wait(m_connector->connectToServers())) {
+                printError(error.message());
+                return exitCodeFor(error);
+            }
         }
         SendReply *reply = m_connector->sendBuiltMessage(*built.message);
         const QString messageId = built.message->messageId;
@@ -300,8 +326,8 @@ private:
         }
         if (!loadConfig())
             return ExitUsage;
-        ImapReply *reply = m_connector->listMessages(m_parser.isSet(QStringLiteral("unseen")), limit);
-        QList<ImapMessage> listed;
+        InboxListReply *reply = m_connector->listMessages(m_parser.isSet(QStringLiteral("unseen")), limit);
+        QList<MessageSummary> listed;
         QObject::connect(reply, &ConnectorReply::finished, &m_app, [&listed, reply] { listed = reply->messages(); });
         if (const ConnectorError error = wait(reply)) {
             printError(error.message());
@@ -313,42 +339,116 @@ private:
         if (!json)
             out << QStringLiteral("%1  %2  %3  %4  %5\n").arg(QStringLiteral("UID"), 6).arg(QStringLiteral("DATE"), -16)
                        .arg(QStringLiteral("FROM"), -30).arg(QStringLiteral("S A"), -3).arg(QStringLiteral("SUBJECT"));
-        for (const ImapMessage &m : std::as_const(listed)) {
-            const ImapEnvelope envelope = m.envelope.value_or(ImapEnvelope{});
-            const QString subject = MessageParser::decodeHeader(envelope.subject);
-            QString from;
-            if (!envelope.from.isEmpty()) {
-                const ImapAddress &a = envelope.from.first();
-                const QString name = MessageParser::decodeHeader(a.name);
-                const QString address = QString::fromUtf8(a.address());
-                from = name.isEmpty() ? address : QStringLiteral("%1 <%2>").arg(name, address);
-            }
-            QDateTime date = MessageParser::parseDate(envelope.date);
-            if (!date.isValid())
-                date = m.internalDate;
+        for (const MessageSummary &m : std::as_const(listed)) {
             if (json) {
                 rows.append(QJsonObject{
                     {QStringLiteral("uid"), qint64(m.uid)},
-                    {QStringLiteral("date"), date.toString(Qt::ISODate)},
-                    {QStringLiteral("from"), from},
-                    {QStringLiteral("subject"), subject},
-                    {QStringLiteral("seen"), m.isSeen()},
-                    {QStringLiteral("attachments"), m.attachmentCount},
-                    {QStringLiteral("size"), qint64(m.size)},
-                    {QStringLiteral("message_id"), QString::fromUtf8(envelope.messageId.trimmed()).remove(QLatin1Char('<')).remove(QLatin1Char('>'))},
+                    {QStringLiteral("id"), m.id},
+                    {QStringLiteral("date"), m.date.toString(Qt::ISODate)},
+                    {QStringLiteral("from"), m.from},
+                    {QStringLiteral("subject"), m.subject},
+                    {QStringLiteral("seen"), m.seen},
+                    {QStringLiteral("attachments"), m.attachments},
+                    {QStringLiteral("size"), m.size},
+                    {QStringLiteral("message_id"), m.messageId},
                 });
             } else {
                 out << QStringLiteral("%1  %2  %3  %4 %5  %6\n")
                            .arg(m.uid, 6)
-                           .arg(date.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), -16)
-                           .arg(from.left(30), -30)
-                           .arg(m.isSeen() ? QLatin1Char(' ') : QLatin1Char('N'))
-                           .arg(m.attachmentCount > 0 ? QLatin1Char('@') : QLatin1Char(' '))
-                           .arg(subject);
+                           .arg(m.date.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), -16)
+                           .arg(m.from.left(30), -30)
+                           .arg(m.seen ? QLatin1Char(' ') : QLatin1Char('N'))
+                           .arg(m.attachments > 0 ? QLatin1Char('@') : QLatin1Char(' '))
+                           .arg(m.subject);
             }
         }
         if (json)
             out << QJsonDocument(rows).toJson(QJsonDocument::Indented);
+        return ExitOk;
+    }
+
+    int gmailLogin()
+    {
+        if (!loadConfig())
+            return ExitUsage;
+        const bool noBrowser = m_parser.isSet(QStringLiteral("no-browser"));
+        QObject::connect(m_connector, &EmailConnector::authorizationUrlReady, &m_app, [noBrowser](const QUrl &url) {
+            QTextStream out(stdout);
+            if (!noBrowser)
+                out << "Opening your browser for Google sign-in. If it does not open, visit:" << Qt::endl;
+            out << "Open: " << url.toString(QUrl::FullyEncoded) << Qt::endl;
+        });
+        if (const ConnectorError error = wait(m_connector->signInToGoogle(noBrowser))) {
+            printError(error.message());
+            return exitCodeFor(error);
+        }
+        wait(m_connector->connectToServers());
+        const QString account = m_connector->healthCheck().details.value(QStringLiteral("account")).toString();
+        QTextStream(stdout) << "Signed in to Google" << (account.isEmpty() ? QString() : QStringLiteral(" as ") + account)
+                            << ". The tokens are in the OS keychain (service " << CredentialStore::serviceName()
+                            << "); the browser will not be needed again." << Qt::endl;
+        return ExitOk;
+    }
+
+    /// Reads one line from stdin without echo when it is a terminal.
+    static QByteArray readSecretLine()
+    {
+        const bool tty = ::isatty(STDIN_FILENO);
+        termios saved{};
+        if (tty) {
+            QTextStream(stderr) << "Password: " << Qt::flush;
+            ::tcgetattr(STDIN_FILENO, &saved);
+            termios quiet = saved;
+            quiet.c_lflag &= ~tcflag_t(ECHO);
+            ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+        }
+        QByteArray line;
+        char c;
+        while (::read(STDIN_FILENO, &c, 1) == 1 && c != '\n')
+            line += c;
+        if (tty) {
+            ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+            QTextStream err(stderr);
+            err << Qt::endl;
+        }
+        if (line.endsWith('\r'))
+            line.chop(1);
+        return line;
+    }
+
+    int storePassword()
+    {
+        QString username = m_parser.value(QStringLiteral("username"));
+        if (username.isEmpty()) {
+            if (!loadConfig())
+                return ExitUsage;
+            username = m_connector->config().username;
+        }
+        if (username.isEmpty()) {
+            printError(QStringLiteral("store-password: no username (give --username or set username in the config)"));
+            return ExitUsage;
+        }
+        CredentialStore store;
+        const QString key = CredentialStore::passwordKey(username);
+        if (m_parser.isSet(QStringLiteral("delete"))) {
+            if (const ConnectorError error = wait(store.deleteSecret(key))) {
+                printError(error.message());
+                return exitCodeFor(error);
+            }
+            QTextStream(stdout) << "Removed the password of " << username << " from the keychain." << Qt::endl;
+            return ExitOk;
+        }
+        const QByteArray secret = readSecretLine();
+        if (secret.isEmpty()) {
+            printError(QStringLiteral("store-password: the password is empty; nothing stored"));
+            return ExitUsage;
+        }
+        if (const ConnectorError error = wait(store.writeSecret(key, secret))) {
+            printError(error.message());
+            return exitCodeFor(error);
+        }
+        QTextStream(stdout) << "Stored the password of " << username << " in the keychain (service "
+                            << CredentialStore::serviceName() << ")." << Qt::endl;
         return ExitOk;
     }
 

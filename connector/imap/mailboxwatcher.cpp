@@ -10,7 +10,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcImap)
 namespace machina {
 
 MailboxWatcher::MailboxWatcher(const ImapSettings &settings, int pollIntervalSeconds, QObject *parent)
-    : QObject(parent), m_client(new ImapClient(settings, this)), m_pollIntervalMs(pollIntervalSeconds * 1000)
+    : InboxWatcher(parent), m_client(new ImapClient(settings, this)), m_pollIntervalMs(pollIntervalSeconds * 1000)
 {
     m_pollTimer.setSingleShot(true);
     m_retryTimer.setSingleShot(true);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../connectorerror.h"
+#include "../inboxwatcher.h"
 #include "../incomingmessage.h"
 #include "imapclient.h"
 
@@ -27,7 +28,7 @@ namespace machina {
  * \Seen is stored; until the store succeeded the message is still not offered
  * again) or released (it is offered again on the next round).
  */
-class MailboxWatcher : public QObject
+class MailboxWatcher : public InboxWatcher
 {
     Q_OBJECT
 public:
@@ -36,13 +37,15 @@ public:
     MailboxWatcher(const ImapSettings &settings, int pollIntervalSeconds, QObject *parent = nullptr);
     ~MailboxWatcher() override;
 
-    void start();
+    void start() override;
     /// Logs out; finished() of the returned reply when the session is closed.
-    ConnectorReply *stop();
-    bool isRunning() const { return m_running; }
+    ConnectorReply *stop() override;
+    bool isRunning() const override { return m_running; }
 
     /// Runs one round now (search, fetch the new ones).
-    void checkNow();
+    void checkNow() override;
+    void markHandled(const IncomingMessage &message) override { markHandled(message.uidValidity, message.uid); }
+    void release(const IncomingMessage &message) override { release(message.uidValidity, message.uid); }
     /// The message's handler and reply succeeded: store \Seen.
     void markHandled(quint32 uidValidity, quint32 uid);
     /// The handler failed: offer the message again on the next round.
@@ -54,24 +57,13 @@ public:
 
     ImapClient *client() const { return m_client; }
     /// Whether rounds are started by IDLE (else by the poll timer).
-    bool usesIdle() const { return m_idleEnabled && m_client->hasCapability("IDLE"); }
-    bool isIdling() const { return m_client->state() == ImapClient::State::Idling; }
-    QDateTime lastSuccessfulPoll() const { return m_lastPoll; }
-    ConnectorError lastError() const { return m_lastError; }
-    int failedAttempts() const { return m_attempts; }
+    bool usesIdle() const override { return m_idleEnabled && m_client->hasCapability("IDLE"); }
+    bool isIdling() const override { return m_client->state() == ImapClient::State::Idling; }
+    QDateTime lastSuccessfulPoll() const override { return m_lastPoll; }
+    ConnectorError lastError() const override { return m_lastError; }
+    int failedAttempts() const override { return m_attempts; }
     int inFlightCount() const { return int(m_inFlight.size()); }
-    int pendingSeenCount() const { return int(m_pendingSeen.size()); }
-
-Q_SIGNALS:
-    void messageArrived(const machina::IncomingMessage &message);
-    /// One round ended: @p newMessages were handed out.
-    void roundFinished(int newMessages);
-    /// A round failed; a reconnect is scheduled in @p retryInMs.
-    void errorOccurred(const machina::ConnectorError &error, int retryInMs);
-    /// The session is (again) working after a failure.
-    void recovered();
-    /// \Seen was stored for handled messages.
-    void seenStored();
+    int pendingSeenCount() const override { return int(m_pendingSeen.size()); }
 
 private:
     static quint64 key(quint32 validity, quint32 uid) { return (quint64(validity) << 32) | uid; }
