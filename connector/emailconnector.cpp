@@ -649,8 +649,10 @@ ConnectorHealth EmailConnector::healthCheck() const
         if (m_gmail && m_gmail->lastSuccess().isValid())
             d.insert(QStringLiteral("last_successful_call"), m_gmail->lastSuccess().toString(Qt::ISODate));
     }
-    d.insert(QStringLiteral("smtp_server"), server);
-    d.insert(QStringLiteral("security"), m_config.useTls ? QStringLiteral("implicit TLS") : QStringLiteral("STARTTLS"));
+    if (!m_config.isGmail()) {
+        d.insert(QStringLiteral("smtp_server"), server);
+        d.insert(QStringLiteral("security"), m_config.useTls ? QStringLiteral("implicit TLS") : QStringLiteral("STARTTLS"));
+    }
     d.insert(QStringLiteral("username"), m_config.username);
     d.insert(QStringLiteral("connected"), m_connected);
     d.insert(QStringLiteral("messages_sent"), m_messagesSent);

@@ -34,6 +34,28 @@ ConnectorError makeClientConfiguration(const QString &extraCaFile, QSslConfigura
     return {};
 }
 
+ConnectorError socketError(const QSslSocket &socket, const QString &serverKind, const QString &host,
+                           const QString &endpoint, const QList<QSslError> &sslErrors)
+{
+    using Kind = ConnectorError::Kind;
+    switch (socket.error()) {
+    case QAbstractSocket::HostNotFoundError:
+        return {Kind::Network, QStringLiteral("Cannot find the %1 server %2: %3").arg(serverKind, host, socket.errorString())};
+    case QAbstractSocket::ConnectionRefusedError:
+        return {Kind::Network, QStringLiteral("%1 refused the connection (is the server running, is the port right?).")
+                                   .arg(endpoint)};
+    case QAbstractSocket::SslHandshakeFailedError:
+    case QAbstractSocket::SslInvalidUserDataError:
+    case QAbstractSocket::SslInternalError:
+    case QAbstractSocket::RemoteHostClosedError: // during a handshake: the server gave up on us
+        return {Kind::Tls, sslErrors.isEmpty()
+                               ? QStringLiteral("TLS handshake with %1 failed: %2").arg(endpoint, socket.errorString())
+                               : describeErrors(endpoint, sslErrors)};
+    default:
+        return {Kind::Network, QStringLiteral("Network error with %1: %2").arg(endpoint, socket.errorString())};
+    }
+}
+
 QString describeErrors(const QString &host, const QList<QSslError> &errors)
 {
     QStringList reasons;

@@ -353,8 +353,9 @@ private:
                     {QStringLiteral("message_id"), m.messageId},
                 });
             } else {
+                // IMAP rows show the UID; Gmail rows their message id.
                 out << QStringLiteral("%1  %2  %3  %4 %5  %6\n")
-                           .arg(m.uid, 6)
+                           .arg(m.uid ? QString::number(m.uid) : m.id.section(QLatin1Char(':'), -1), 6)
                            .arg(m.date.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), -16)
                            .arg(m.from.left(30), -30)
                            .arg(m.seen ? QLatin1Char(' ') : QLatin1Char('N'))
@@ -509,7 +510,7 @@ private:
         }
         QObject::connect(m_connector, &EmailConnector::messageHandled, &m_app,
                          [](const IncomingMessage &m, const HandlerResult &r) {
-                             QTextStream(stderr) << "machina-mail: uid " << m.uid << " from " << m.from.address << ": "
+                             QTextStream(stderr) << "machina-mail: " << m.backendId << " from " << m.from.address << ": "
                                                  << (!r.handled ? QStringLiteral("not handled (%1), left unseen").arg(r.failure)
                                                      : r.replyText.isEmpty() ? QStringLiteral("handled, no reply")
                                                                              : QStringLiteral("handled, replied"))

@@ -96,24 +96,19 @@ ImapReply *ImapClient::open()
 
 ImapReply *ImapClient::searchUnseen()
 {
-    return enqueue([this] {
-        m_searchResult.clear();
-        send(ImapWriter::uidSearch(m_tags.next(), "UNSEEN"), [this](const ImapResponse &r) {
-            if (!r.isStatus(ImapCondition::Ok))
-                return finishJob(commandError("UID SEARCH", r));
-            QList<quint32> uids = m_searchResult;
-            std::sort(uids.begin(), uids.end());
-            currentReply()->setUids(uids);
-            finishJob();
-        });
-    });
+    return uidSearch("UNSEEN");
 }
 
 ImapReply *ImapClient::searchAll()
 {
-    return enqueue([this] {
+    return uidSearch("ALL");
+}
+
+ImapReply *ImapClient::uidSearch(const QByteArray &criteria)
+{
+    return enqueue([this, criteria] {
         m_searchResult.clear();
-        send(ImapWriter::uidSearch(m_tags.next(), "ALL"), [this](const ImapResponse &r) {
+        send(ImapWriter::uidSearch(m_tags.next(), criteria), [this](const ImapResponse &r) {
             if (!r.isStatus(ImapCondition::Ok))
                 return finishJob(commandError("UID SEARCH", r));
             QList<quint32> uids = m_searchResult;
@@ -426,27 +421,7 @@ void ImapClient::onSocketError()
     const QAbstractSocket::SocketError code = m_socket->error();
     if (code == QAbstractSocket::RemoteHostClosedError && m_state != State::TlsHandshake)
         return; // disconnected() follows
-    ConnectorError error;
-    switch (code) {
-    case QAbstractSocket::HostNotFoundError:
-        error = {Kind::Network, tr("Cannot find the IMAP server %1: %2").arg(m_settings.host, m_socket->errorString())};
-        break;
-    case QAbstractSocket::ConnectionRefusedError:
-        error = {Kind::Network, tr("%1 refused the connection (is the server running, is the port right?).").arg(endpoint())};
-        break;
-    case QAbstractSocket::SslHandshakeFailedError:
-    case QAbstractSocket::SslInternalError:
-    case QAbstractSocket::SslInvalidUserDataError:
-    case QAbstractSocket::RemoteHostClosedError:
-        error = {Kind::Tls, m_sslErrors.isEmpty()
-                                ? tr("TLS handshake with %1 failed: %2").arg(endpoint(), m_socket->errorString())
-                                : Tls::describeErrors(endpoint(), m_sslErrors)};
-        break;
-    default:
-        error = {Kind::Network, tr("Network error with %1: %2").arg(endpoint(), m_socket->errorString())};
-        break;
-    }
-    failSession(error);
+    failSession(Tls::socketError(*m_socket, QStringLiteral("IMAP"), m_settings.host, endpoint(), m_sslErrors));
 }
 
 void ImapClient::onTimeout()

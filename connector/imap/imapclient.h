@@ -192,6 +192,7 @@ private:
     void selectMailbox();
     void sessionOpened();
     void fetchBatch(QList<quint32> remaining, FetchPart part);
+    ImapReply *uidSearch(const QByteArray &criteria);
     ConnectorError commandError(const char *command, const ImapResponse &response) const;
     QString endpoint() const;
 

@@ -2,6 +2,8 @@
 // would otherwise have turned into a macro (QT_NO_KEYWORDS is set anyway).
 #include <gmime/gmime.h>
 
+#include "gmimesupport.h"
+
 #include "messagebuilder.h"
 
 #include <QFile>
@@ -26,31 +28,13 @@ constexpr qint64 MaxAttachmentBytes = qint64(25) * 1024 * 1024;
 /** RFC 5322 section 2.1.1: a line holds at most 998 octets before its CRLF. */
 constexpr qsizetype MaxLineOctets = 998;
 
-/** g_mime_init() registers GLib types; once per process, from any thread. */
-void ensureGMime()
-{
-    static const bool initialised = [] {
-        g_mime_init();
-        return true;
-    }();
-    Q_UNUSED(initialised);
-}
-
-/** Owning pointers so that every early return frees what GMime handed us. */
-struct GObjectUnref
-{
-    void operator()(gpointer p) const { g_object_unref(p); }
-};
-template<typename T>
-using GObjectPtr = std::unique_ptr<T, GObjectUnref>;
+using gmime::GObjectPtr;
+using gmime::ParserOptionsPtr;
+inline void ensureGMime() { gmime::ensureInitialised(); }
 
 struct FormatOptionsFree
 {
     void operator()(GMimeFormatOptions *p) const { g_mime_format_options_free(p); }
-};
-struct ParserOptionsFree
-{
-    void operator()(GMimeParserOptions *p) const { g_mime_parser_options_free(p); }
 };
 struct DateTimeUnref
 {
@@ -60,7 +44,6 @@ struct TimeZoneUnref
 {
     void operator()(GTimeZone *p) const { g_time_zone_unref(p); }
 };
-using ParserOptionsPtr = std::unique_ptr<GMimeParserOptions, ParserOptionsFree>;
 
 /** A parsed "Name <addr>" or "addr". */
 struct Mailbox

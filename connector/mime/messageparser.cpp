@@ -2,6 +2,8 @@
 // would otherwise have turned into a macro (QT_NO_KEYWORDS is set anyway).
 #include <gmime/gmime.h>
 
+#include "gmimesupport.h"
+
 #include "messageparser.h"
 
 #include <QHash>
@@ -25,29 +27,10 @@ constexpr int MaxDepth = 40;
 /** Longest charset name or header excerpt quoted in a problem sentence. */
 constexpr qsizetype MaxQuoted = 60;
 
-/** g_mime_init() registers GLib types; once per process, from any thread. */
-void ensureGMime()
-{
-    static const bool initialised = [] {
-        g_mime_init();
-        return true;
-    }();
-    Q_UNUSED(initialised);
-}
+using gmime::GObjectPtr;
+using gmime::ParserOptionsPtr;
+inline void ensureGMime() { gmime::ensureInitialised(); }
 
-/** Owning pointers so that every early return frees what GMime handed us. */
-struct GObjectUnref
-{
-    void operator()(gpointer p) const { g_object_unref(p); }
-};
-template<typename T>
-using GObjectPtr = std::unique_ptr<T, GObjectUnref>;
-
-struct ParserOptionsFree
-{
-    void operator()(GMimeParserOptions *p) const { g_mime_parser_options_free(p); }
-};
-using ParserOptionsPtr = std::unique_ptr<GMimeParserOptions, ParserOptionsFree>;
 
 struct ReferencesFree
 {

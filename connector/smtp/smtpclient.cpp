@@ -317,26 +317,7 @@ void SmtpClient::onSocketError()
     if (code == QAbstractSocket::RemoteHostClosedError && m_state != State::TlsHandshake) {
         return; // disconnected() follows and decides
     }
-    ConnectorError error;
-    switch (code) {
-    case QAbstractSocket::HostNotFoundError:
-        error = {Kind::Network, tr("Cannot find the SMTP server %1: %2").arg(m_settings.host, m_socket->errorString())};
-        break;
-    case QAbstractSocket::ConnectionRefusedError:
-        error = {Kind::Network, tr("%1 refused the connection (is the port right?).").arg(endpoint())};
-        break;
-    case QAbstractSocket::SslHandshakeFailedError:
-    case QAbstractSocket::SslInvalidUserDataError:
-    case QAbstractSocket::SslInternalError:
-    case QAbstractSocket::RemoteHostClosedError:
-        error = {Kind::Tls, m_sslErrors.isEmpty()
-                                ? tr("TLS handshake with %1 failed: %2").arg(endpoint(), m_socket->errorString())
-                                : Tls::describeErrors(endpoint(), m_sslErrors)};
-        break;
-    default:
-        error = {Kind::Network, tr("Network error with %1: %2").arg(endpoint(), m_socket->errorString())};
-        break;
-    }
+    const ConnectorError error = Tls::socketError(*m_socket, QStringLiteral("SMTP"), m_settings.host, endpoint(), m_sslErrors);
     if (m_state == State::Ready && !m_current) {
         dropSocket();   // an idle session died; the next job re-opens it
         return;
