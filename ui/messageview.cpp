@@ -1,0 +1,733 @@
+#include "messageview.h"
+
+#include <QCheckBox>
+#include <QColor>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHash>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QPalette>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QTextDocument>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <optional>
+
+namespace machina {
+
+Q_LOGGING_CATEGORY(lcMessageView, "machina.ui", QtWarningMsg)
+
+// ---------------------------------------------------------------------------
+// sanitizeHtml
+
+namespace {
+
+bool isNameChar(QChar c)
+{
+    return c.isLetterOrNumber() || c == u'-' || c == u':' || c == u'_';
+}
+
+bool isHexDigit(QChar c)
+{
+    return c.isDigit() || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F');
+}
+
+bool isOneOf(QStringView name, std::initializer_list<QStringView> names)
+{
+    for (QStringView n : names) {
+        if (name.compare(n, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+// Dropped with everything up to their end tag.
+bool dropsContent(QStringView tag)
+{
+    return isOneOf(tag, {u"script", u"iframe"});
+}
+
+// Tag dropped, content kept.
+bool dropsTag(QStringView tag)
+{
+    return isOneOf(tag, {u"object", u"embed", u"applet", u"param", u"form", u"input", u"button",
+                         u"link", u"meta", u"base", u"frame", u"frameset"});
+}
+
+bool isUrlAttribute(QStringView name)
+{
+    return isOneOf(name, {u"href", u"src", u"background", u"action", u"formaction", u"lowsrc",
+                          u"dynsrc", u"poster", u"cite", u"longdesc", u"data", u"codebase",
+                          u"xlink:href", u"srcset", u"usemap", u"profile"});
+}
+
+bool isImageSourceAttribute(QStringView name)
+{
+    return isOneOf(name, {u"src", u"background", u"lowsrc", u"dynsrc", u"poster", u"srcset"});
+}
+
+// Enough of HTML's character references to see through "java&#115;cript:" and friends.
+QString decodeEntities(QStringView value)
+{
+    QString out;
+    out.reserve(value.size());
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        if (value[i] != u'&') {
+            out += value[i];
+            continue;
+        }
+        qsizetype j = i + 1;
+        if (j < value.size() && value[j] == u'#') {
+            ++j;
+            const bool hex = j < value.size() && (value[j] == u'x' || value[j] == u'X');
+            if (hex)
+                ++j;
+            const qsizetype start = j;
+            while (j < value.size() && (hex ? isHexDigit(value[j]) : value[j].isDigit()) && j - start < 8)
+                ++j;
+            bool ok = false;
+            const uint code = value.sliced(start, j - start).toUInt(&ok, hex ? 16 : 10);
+            if (!ok || j == start) {
+                out += value[i];
+                continue;
+            }
+            const char32_t point = (code > 0 && code <= 0x10FFFF) ? char32_t(code) : char32_t(QChar::ReplacementCharacter);
+            out += QString::fromUcs4(&point, 1);
+            if (j < value.size() && value[j] == u';')
+                ++j;
+            i = j - 1;
+            continue;
+        }
+        const qsizetype start = j;
+        while (j < value.size() && value[j].isLetterOrNumber() && j - start < 10)
+            ++j;
+        const QString name = value.sliced(start, j - start).toString().toLower();
+        static const QHash<QString, QChar> named{
+            {QStringLiteral("colon"), u':'}, {QStringLiteral("tab"), u'\t'},
+            {QStringLiteral("newline"), u'\n'}, {QStringLiteral("lpar"), u'('},
+            {QStringLiteral("rpar"), u')'}, {QStringLiteral("amp"), u'&'},
+            {QStringLiteral("sol"), u'/'}, {QStringLiteral("bsol"), u'\\'},
+            {QStringLiteral("quot"), u'"'}, {QStringLiteral("apos"), u'\''},
+            {QStringLiteral("lt"), u'<'}, {QStringLiteral("gt"), u'>'},
+        };
+        const auto it = named.constFind(name);
+        if (it == named.constEnd()) {
+            out += value[i];
+            continue;
+        }
+        out += *it;
+        if (j < value.size() && value[j] == u';')
+            ++j;
+        i = j - 1;
+    }
+    return out;
+}
+
+// Lower case, without white space or control characters: what a browser
+// would take the scheme from.
+QString squeezed(QStringView value)
+{
+    QString out;
+    for (QChar c : decodeEntities(value)) {
+        if (c.unicode() <= 0x20 || c.isSpace() || (c.unicode() >= 0x7f && c.unicode() <= 0x9f))
+            continue;
+        out += c.toLower();
+    }
+    return out;
+}
+
+bool isScriptUrl(QStringView value)
+{
+    const QString s = squeezed(value);
+    return s.startsWith(u"javascript:") || s.startsWith(u"vbscript:") || s.startsWith(u"livescript:");
+}
+
+bool isEmbeddedImageUrl(QStringView value)
+{
+    const QString s = squeezed(value);
+    return s.startsWith(u"cid:") || (s.startsWith(u"data:image/") && !s.startsWith(u"data:image/svg"));
+}
+
+// CSS that would fetch something, or could hide that behind an escape.
+bool cssLoads(QStringView css)
+{
+    const QString s = squeezed(css);
+    return s.contains(u"url(") || s.contains(u"@import") || s.contains(u"expression(")
+        || s.contains(u'\\') || s.contains(u"image-set(");
+}
+
+struct Attribute
+{
+    QStringView name;
+    QStringView value;
+    bool hasValue = false;
+};
+
+
+QString serialiseAttribute(const Attribute &a)
+{
+    QString out = u' ' + a.name.toString();
+    if (a.hasValue) {
+        QString value = a.value.toString();
+        value.replace(u'"', QStringLiteral("&quot;"));
+        out += QStringLiteral("=\"") + value + u'"';
+    }
+    return out;
+}
+
+// Reads a start tag's attributes from @p pos (just after the name) up to and
+// including '>'. Returns the position after '>', or -1 when the tag never ends.
+qsizetype readAttributes(QStringView html, qsizetype pos, QList<Attribute> *attributes, bool *selfClosing)
+{
+    const qsizetype n = html.size();
+    *selfClosing = false;
+    while (pos < n) {
+        const QChar c = html[pos];
+        if (c == u'>')
+            return pos + 1;
+        if (c.isSpace()) {
+            ++pos;
+            continue;
+        }
+        if (c == u'/') {
+            *selfClosing = pos + 1 < n && html[pos + 1] == u'>';
+            ++pos;
+            continue;
+        }
+        Attribute a;
+        const qsizetype nameStart = pos;
+        while (pos < n && !html[pos].isSpace() && html[pos] != u'=' && html[pos] != u'>'
+               && !(html[pos] == u'/' && pos > nameStart))
+            ++pos;
+        a.name = html.sliced(nameStart, pos - nameStart);
+        qsizetype look = pos;
+        while (look < n && html[look].isSpace())
+            ++look;
+        if (look < n && html[look] == u'=') {
+            pos = look + 1;
+            while (pos < n && html[pos].isSpace())
+                ++pos;
+            a.hasValue = true;
+            if (pos < n && (html[pos] == u'"' || html[pos] == u'\'')) {
+                const QChar quote = html[pos];
+                const qsizetype end = html.indexOf(quote, pos + 1);
+                if (end < 0)
+                    return -1;
+                a.value = html.sliced(pos + 1, end - pos - 1);
+                pos = end + 1;
+            } else {
+                const qsizetype start = pos;
+                while (pos < n && !html[pos].isSpace() && html[pos] != u'>')
+                    ++pos;
+                a.value = html.sliced(start, pos - start);
+            }
+        }
+        attributes->append(a);
+    }
+    return -1;
+}
+
+bool keepAttribute(const Attribute &a)
+{
+    if (a.name.isEmpty() || !std::all_of(a.name.begin(), a.name.end(), isNameChar))
+        return false;
+    if (a.name.size() >= 2 && a.name.first(2).compare(u"on", Qt::CaseInsensitive) == 0)
+        return false;
+    if (isOneOf(a.name, {u"srcdoc", u"formaction", u"http-equiv"}))
+        return false;
+    if (a.name.compare(u"style", Qt::CaseInsensitive) == 0)
+        return !cssLoads(a.value);
+    if (isUrlAttribute(a.name) && isScriptUrl(a.value))
+        return false;
+    if (isImageSourceAttribute(a.name) && !isEmbeddedImageUrl(a.value))
+        return false;
+    return true;
+}
+
+// Position of the end of "</tag ...>" at or after @p from; the text's end when there is none.
+qsizetype skipPastEndTag(QStringView html, qsizetype from, QStringView tag, qsizetype *contentEnd)
+{
+    const QString closing = QStringLiteral("</") + tag.toString();
+    qsizetype at = from;
+    while (true) {
+        at = html.indexOf(closing, at, Qt::CaseInsensitive);
+        if (at < 0) {
+            *contentEnd = html.size();
+            return html.size();
+        }
+        const qsizetype after = at + closing.size();
+        if (after >= html.size() || !isNameChar(html[after]))
+            break;
+        at = after;
+    }
+    *contentEnd = at;
+    const qsizetype gt = html.indexOf(u'>', at);
+    return gt < 0 ? html.size() : gt + 1;
+}
+
+} // namespace
+
+QString sanitizeHtml(const QString &input)
+{
+    const QStringView html(input);
+    const qsizetype n = html.size();
+    QString out;
+    out.reserve(n);
+    qsizetype pos = 0;
+    while (pos < n) {
+        const qsizetype lt = html.indexOf(u'<', pos);
+        if (lt < 0) {
+            out += html.sliced(pos);
+            break;
+        }
+        out += html.sliced(pos, lt - pos);
+        pos = lt;
+        const QChar next = lt + 1 < n ? html[lt + 1] : QChar();
+
+        if (html.sliced(lt).startsWith(u"<!--")) {
+            // Comments go: conditional comments can carry markup some readers act on.
+            const qsizetype end = html.indexOf(u"-->", lt + 4);
+            pos = end < 0 ? n : end + 3;
+            continue;
+        }
+        if (next == u'!' || next == u'?') {
+            const qsizetype end = html.indexOf(u'>', lt);
+            const qsizetype stop = end < 0 ? n : end + 1;
+            if (html.sliced(lt).startsWith(u"<!doctype", Qt::CaseInsensitive))
+                out += html.sliced(lt, stop - lt);
+            pos = stop;
+            continue;
+        }
+        if (next == u'/' && lt + 2 < n && html[lt + 2].isLetter()) {
+            qsizetype end = lt + 2;
+            while (end < n && isNameChar(html[end]))
+                ++end;
+            const QStringView tag = html.sliced(lt + 2, end - lt - 2);
+            const qsizetype gt = html.indexOf(u'>', end);
+            pos = gt < 0 ? n : gt + 1;
+            if (!dropsTag(tag) && !dropsContent(tag))
+                out += QStringLiteral("</") + tag.toString() + u'>';
+            continue;
+        }
+        if (!next.isLetter()) {
+            out += u'<'; // a lone '<' is text
+            pos = lt + 1;
+            continue;
+        }
+
+        qsizetype end = lt + 1;
+        while (end < n && isNameChar(html[end]))
+            ++end;
+        const QStringView tag = html.sliced(lt + 1, end - lt - 1);
+        QList<Attribute> attributes;
+        bool selfClosing = false;
+        const qsizetype after = readAttributes(html, end, &attributes, &selfClosing);
+        if (after < 0) {
+            pos = n; // an unfinished tag at the end is dropped
+            break;
+        }
+        pos = after;
+
+        if (dropsContent(tag)) {
+            qsizetype contentEnd = 0;
+            pos = skipPastEndTag(html, pos, tag, &contentEnd);
+            qCDebug(lcMessageView) << "sanitizer dropped a" << tag << "element";
+            continue;
+        }
+        if (tag.compare(u"style", Qt::CaseInsensitive) == 0) {
+            qsizetype contentEnd = 0;
+            const qsizetype stop = skipPastEndTag(html, pos, tag, &contentEnd);
+            const QStringView css = html.sliced(pos, contentEnd - pos);
+            if (!cssLoads(css))
+                out += QStringLiteral("<style>") + css.toString() + QStringLiteral("</style>");
+            pos = stop;
+            continue;
+        }
+        if (dropsTag(tag))
+            continue;
+
+        out += u'<' + tag.toString();
+        for (const Attribute &a : std::as_const(attributes)) {
+            if (keepAttribute(a))
+                out += serialiseAttribute(a);
+        }
+        out += selfClosing ? QStringLiteral(" />") : QStringLiteral(">");
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------------------
+// SafeTextBrowser
+
+namespace {
+
+bool isAllowedImageType(const QString &contentType)
+{
+    const QString type = contentType.trimmed().toLower();
+    // SVG can name further files; raster images cannot.
+    return (type.startsWith(u"image/") && !type.startsWith(u"image/svg"))
+        || type == u"application/octet-stream";
+}
+
+struct DataUrl
+{
+    QString contentType;
+    QByteArray payload;
+};
+
+// RFC 2397: data:[<mediatype>][;base64],<data>
+std::optional<DataUrl> decodeDataUrl(const QUrl &url)
+{
+    const QByteArray encoded = url.toEncoded();
+    if (!encoded.startsWith("data:"))
+        return std::nullopt;
+    const QByteArray rest = encoded.mid(5);
+    const qsizetype comma = rest.indexOf(',');
+    if (comma < 0)
+        return std::nullopt;
+    QByteArray header = QByteArray::fromPercentEncoding(rest.left(comma)).trimmed().toLower();
+    QByteArray payload = QByteArray::fromPercentEncoding(rest.mid(comma + 1));
+    const bool base64 = header.endsWith(";base64");
+    if (base64)
+        header.chop(7);
+    DataUrl result;
+    result.contentType = QString::fromLatin1(header.split(';').constFirst().trimmed());
+    if (result.contentType.isEmpty())
+        result.contentType = QStringLiteral("text/plain");
+    if (base64) {
+        payload = payload.simplified().replace(' ', QByteArray());
+        auto decoded = QByteArray::fromBase64Encoding(payload, QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded)
+            return std::nullopt;
+        payload = *std::move(decoded);
+    }
+    result.payload = payload;
+    return result;
+}
+
+/**
+ * The browser's document. QTextDocument::loadResource() falls back on its own
+ * loaders (relative names read from the disk, data: URLs of any type) when
+ * the browser answers nothing; this one asks the browser and nothing else.
+ */
+class GuardDocument : public QTextDocument
+{
+public:
+    explicit GuardDocument(SafeTextBrowser *browser)
+        : QTextDocument(browser)
+        , m_browser(browser)
+    {
+    }
+
+protected:
+    QVariant loadResource(int type, const QUrl &name) override
+    {
+        QVariant result = m_browser->loadResource(type, name);
+        if (result.isValid())
+            addResource(type, name, result);
+        return result;
+    }
+
+private:
+    SafeTextBrowser *m_browser;
+};
+
+} // namespace
+
+SafeTextBrowser::SafeTextBrowser(QWidget *parent)
+    : QTextBrowser(parent)
+{
+    setDocument(new GuardDocument(this));
+    setOpenExternalLinks(false);
+    setOpenLinks(false);
+    setReadOnly(true);
+    setUndoRedoEnabled(false);
+}
+
+void SafeTextBrowser::setInlineParts(const QList<ParsedAttachment> &parts)
+{
+    m_parts = parts;
+}
+
+QVariant SafeTextBrowser::loadResource(int type, const QUrl &name)
+{
+    const QString scheme = name.scheme().toLower();
+    if (type == QTextDocument::ImageResource && scheme == u"cid") {
+        QString id = name.path(QUrl::FullyDecoded).trimmed();
+        if (id.startsWith(u'<') && id.endsWith(u'>'))
+            id = id.mid(1, id.size() - 2);
+        const ParsedAttachment *match = nullptr;
+        for (const ParsedAttachment &part : std::as_const(m_parts)) {
+            if (!id.isEmpty() && part.contentId == id) {
+                match = &part;
+                break;
+            }
+            if (!match && !id.isEmpty() && part.contentId.compare(id, Qt::CaseInsensitive) == 0)
+                match = &part;
+        }
+        if (match && isAllowedImageType(match->contentType)) {
+            ++m_resolved;
+            return match->data;
+        }
+    } else if (type == QTextDocument::ImageResource && scheme == u"data") {
+        const std::optional<DataUrl> data = decodeDataUrl(name);
+        if (data && isAllowedImageType(data->contentType)) {
+            ++m_resolved;
+            return data->payload;
+        }
+    }
+    qCDebug(lcMessageView) << "refused resource" << type << name.toDisplayString().left(200);
+    m_refused.append(name);
+    return QVariant();
+}
+
+// ---------------------------------------------------------------------------
+// MessageView
+
+namespace {
+
+QLabel *makeHeaderLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setTextFormat(Qt::PlainText); // a subject is not markup
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    return label;
+}
+
+// A name safe to offer in a save dialog: no directories, no control characters.
+QString safeFileName(const QString &name)
+{
+    QString out;
+    for (QChar c : name) {
+        if (c == u'/' || c == u'\\' || c.unicode() < 0x20 || c.unicode() == 0x7f)
+            out += u'_';
+        else
+            out += c;
+    }
+    out = out.trimmed();
+    while (out.startsWith(u'.'))
+        out.remove(0, 1);
+    return out.isEmpty() ? QStringLiteral("attachment") : out;
+}
+
+bool isOpenableLink(const QUrl &url)
+{
+    const QString scheme = url.scheme().toLower();
+    return url.isValid()
+        && (scheme == u"http" || scheme == u"https" || scheme == u"mailto" || scheme == u"ftp");
+}
+
+} // namespace
+
+MessageView::MessageView(QWidget *parent)
+    : QWidget(parent)
+{
+    m_from = makeHeaderLabel(this);
+    m_to = makeHeaderLabel(this);
+    m_date = makeHeaderLabel(this);
+    m_subject = makeHeaderLabel(this);
+    QFont subjectFont = m_subject->font();
+    subjectFont.setBold(true);
+    m_subject->setFont(subjectFont);
+
+    auto *header = new QFormLayout;
+    header->addRow(tr("From:"), m_from);
+    header->addRow(tr("To:"), m_to);
+    header->addRow(tr("Date:"), m_date);
+    header->addRow(tr("Subject:"), m_subject);
+
+    m_plainText = new QCheckBox(tr("&Plain text"), this);
+    m_plainText->setToolTip(tr("Show the message's plain text instead of its formatted version"));
+    connect(m_plainText, &QCheckBox::toggled, this, &MessageView::showBody);
+    auto *options = new QHBoxLayout;
+    options->addStretch();
+    options->addWidget(m_plainText);
+
+    m_browser = new SafeTextBrowser(this);
+    connect(m_browser, &QTextBrowser::anchorClicked, this, &MessageView::onAnchorClicked);
+
+    m_attachmentBox = new QWidget(this);
+    m_attachments = new QListWidget(m_attachmentBox);
+    m_attachments->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_attachments->setMaximumHeight(m_attachments->fontMetrics().height() * 6);
+    m_saveButton = new QPushButton(tr("&Save as..."), m_attachmentBox);
+    m_saveButton->setEnabled(false);
+    m_status = new QLabel(m_attachmentBox);
+    m_status->setTextFormat(Qt::PlainText);
+    m_status->setWordWrap(true);
+    connect(m_attachments, &QListWidget::currentRowChanged, this, [this](int row) {
+        m_saveButton->setEnabled(row >= 0);
+    });
+    connect(m_attachments, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        saveAttachment(m_attachments->row(item));
+    });
+    connect(m_saveButton, &QPushButton::clicked, this, &MessageView::saveSelected);
+
+    auto *attachmentLayout = new QVBoxLayout(m_attachmentBox);
+    attachmentLayout->setContentsMargins(0, 0, 0, 0);
+    attachmentLayout->addWidget(new QLabel(tr("Attachments:"), m_attachmentBox));
+    attachmentLayout->addWidget(m_attachments);
+    auto *saveRow = new QHBoxLayout;
+    saveRow->addWidget(m_saveButton);
+    saveRow->addWidget(m_status, 1);
+    attachmentLayout->addLayout(saveRow);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(header);
+    layout->addLayout(options);
+    layout->addWidget(m_browser, 1);
+    layout->addWidget(m_attachmentBox);
+
+    m_saveFileDialog = [this](const QString &suggested) {
+        return QFileDialog::getSaveFileName(this, tr("Save attachment"), suggested);
+    };
+    clear();
+}
+
+void MessageView::setMessage(const IncomingMessage &message)
+{
+    m_message = message;
+    m_from->setText(message.from.toDisplayString());
+    QStringList to;
+    for (const MailAddress &address : message.to)
+        to << address.toDisplayString();
+    m_to->setText(to.join(QStringLiteral(", ")));
+    m_date->setText(message.date.isValid()
+                        ? QLocale().toString(message.date.toLocalTime(), QLocale::LongFormat)
+                        : QString());
+    m_subject->setText(message.subject.isEmpty() ? tr("(no subject)") : message.subject);
+
+    m_browser->setInlineParts(message.attachments);
+    m_attachments->clear();
+    for (const ParsedAttachment &a : message.attachments) {
+        const qint64 size = a.size > 0 ? a.size : a.data.size();
+        const QString type = a.contentType.isEmpty() ? tr("unknown type") : a.contentType;
+        auto *item = new QListWidgetItem(tr("%1 (%2, %3)").arg(a.fileName, type, humanSize(size)));
+        item->setToolTip(a.fileName);
+        m_attachments->addItem(item);
+    }
+    m_attachmentBox->setVisible(!message.attachments.isEmpty());
+    m_saveButton->setEnabled(false);
+    setStatus(QString(), false);
+    showBody();
+}
+
+void MessageView::clear()
+{
+    setMessage(IncomingMessage{});
+    m_subject->clear();
+}
+
+bool MessageView::showsPlainText() const
+{
+    return m_message.html.trimmed().isEmpty() || m_plainText->isChecked();
+}
+
+void MessageView::setPlainTextPreferred(bool plain)
+{
+    m_plainText->setChecked(plain);
+}
+
+void MessageView::showBody()
+{
+    const bool hasHtml = !m_message.html.trimmed().isEmpty();
+    m_plainText->setEnabled(hasHtml);
+    // Drops cached cid: images of the previous message with the old content.
+    m_browser->document()->clear();
+    if (showsPlainText()) {
+        QString text = m_message.text;
+        if (text.trimmed().isEmpty() && hasHtml)
+            text = MessageParser::htmlToText(m_message.html);
+        m_shownHtml.clear();
+        m_browser->setPlainText(text);
+    } else {
+        m_shownHtml = sanitizeHtml(m_message.html);
+        m_browser->setHtml(m_shownHtml);
+    }
+}
+
+void MessageView::onAnchorClicked(const QUrl &url)
+{
+    if (!isOpenableLink(url)) {
+        qCDebug(lcMessageView) << "ignored a click on a" << url.scheme() << "link";
+        return;
+    }
+    Q_EMIT linkActivated(url);
+}
+
+void MessageView::setSaveFileDialog(SaveFileDialog dialog)
+{
+    m_saveFileDialog = std::move(dialog);
+}
+
+void MessageView::saveSelected()
+{
+    saveAttachment(m_attachments->currentRow());
+}
+
+bool MessageView::saveAttachment(int index)
+{
+    if (index < 0 || index >= m_message.attachments.size())
+        return false;
+    const ParsedAttachment &attachment = m_message.attachments.at(index);
+    QString folder = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
+    if (folder.isEmpty())
+        folder = QDir::homePath();
+    const QString suggested = QDir(folder).filePath(safeFileName(attachment.fileName));
+    const QString path = m_saveFileDialog ? m_saveFileDialog(suggested) : QString();
+    if (path.isEmpty())
+        return false; // cancelled
+    QString error;
+    if (!writeAttachment(attachment, path, &error)) {
+        setStatus(error, true);
+        Q_EMIT saveFailed(error);
+        return false;
+    }
+    setStatus(tr("Saved %1.").arg(QDir::toNativeSeparators(path)), false);
+    Q_EMIT attachmentSaved(path);
+    return true;
+}
+
+bool MessageView::writeAttachment(const ParsedAttachment &attachment, const QString &path, QString *error)
+{
+    QSaveFile file(path);
+    const QString shownPath = QDir::toNativeSeparators(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = tr("Could not save the attachment to %1: %2. Choose another folder.")
+                         .arg(shownPath, file.errorString());
+        return false;
+    }
+    if (file.write(attachment.data) != attachment.data.size() || !file.commit()) {
+        if (error)
+            *error = tr("Could not write the attachment to %1: %2. Check the free space and try again.")
+                         .arg(shownPath, file.errorString());
+        file.cancelWriting();
+        return false;
+    }
+    return true;
+}
+
+QString MessageView::humanSize(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+void MessageView::setStatus(const QString &text, bool error)
+{
+    m_status->setText(text);
+    QPalette palette = m_status->palette();
+    palette.setColor(QPalette::WindowText, error ? QColor(0xd0, 0x30, 0x30) : this->palette().color(QPalette::WindowText));
+    m_status->setPalette(palette);
+}
+
+} // namespace machina
