@@ -542,6 +542,166 @@ InboxListReply *EmailConnector::listMessages(bool unseenOnly, int limit)
     return reply;
 }
 
+namespace {
+
+/// "imap:<validity>:<uid>" -> (validity, uid); "gmail:<id>" -> id. False when @p id is neither.
+bool parseBackendId(const QString &id, QString *backend, quint32 *validity, quint32 *uid, QString *gmailId)
+{
+    const QStringList parts = id.split(QLatin1Char(':'));
+    *backend = parts.value(0);
+    if (*backend == QLatin1String("imap") && parts.size() == 3) {
+        bool okV = false, okU = false;
+        *validity = parts.at(1).toUInt(&okV);
+        *uid = parts.at(2).toUInt(&okU);
+        return okV && okU && *uid != 0;
+    }
+    if (*backend == QLatin1String("gmail") && parts.size() == 2 && !parts.at(1).isEmpty()) {
+        *gmailId = parts.at(1);
+        return true;
+    }
+    return false;
+}
+
+} // namespace
+
+MessageReply *EmailConnector::fetchMessage(const QString &id)
+{
+    auto *reply = new MessageReply;
+    QString backend, gmailId;
+    quint32 validity = 0, uid = 0;
+    if (!parseBackendId(id, &backend, &validity, &uid, &gmailId)
+        || (backend == QLatin1String("gmail")) != m_config.isGmail()) {
+        reply->finish({Kind::Config, tr("%1 is not a message id of this account.").arg(id)});
+        return reply;
+    }
+    auto deliver = [reply, id](const QByteArray &raw, const QDateTime &arrival, quint32 validity, quint32 uid) {
+        IncomingMessage message = IncomingMessage::fromParsed(MessageParser::parse(raw), raw);
+        message.backendId = id;
+        message.uid = uid;
+        message.uidValidity = validity;
+        if (!message.date.isValid())
+            message.date = arrival;
+        reply->setMessage(message);
+        reply->finish();
+    };
+    if (m_config.isGmail()) {
+        if (!m_gmail) {
+            reply->finish({Kind::NotConnected, tr("Not connected: call connectToServers() first.")});
+            return reply;
+        }
+        GmailReply *get = m_gmail->getMessages({gmailId}, false);
+        connect(get, &ConnectorReply::finished, reply, [get, reply, deliver] {
+            get->deleteLater();
+            if (get->error())
+                return reply->finish(get->error());
+            if (get->messages().isEmpty())
+                return reply->finish({Kind::Protocol, tr("Gmail returned no message.")});
+            const GmailMessage m = get->messages().first();
+            deliver(m.raw, m.internalDate, 0, 0);
+        });
+        return reply;
+    }
+    QPointer<MessageReply> guard(reply);
+    resolvePassword([this, guard, validity, uid, id, deliver](const ConnectorError &error) {
+        if (!guard)
+            return;
+        if (error)
+            return guard->finish(error);
+        ImapSettings settings;
+        if (const ConnectorError e = imapSettings(&settings))
+            return guard->finish(e);
+        if (!m_browser)
+            m_browser = new ImapClient(settings, this);
+        ImapReply *fetch = m_browser->fetchMessages({uid}, ImapClient::FetchPart::Full);
+        connect(fetch, &ConnectorReply::finished, guard, [this, fetch, guard, validity, uid, id, deliver] {
+            fetch->deleteLater();
+            if (fetch->error())
+                return guard->finish(fetch->error());
+            // A UID means nothing under another UIDVALIDITY (RFC 3501 2.3.1.1).
+            if (m_browser->uidValidity() != validity || fetch->messages().isEmpty()) {
+                return guard->finish({Kind::Rejected, tr("The message %1 is no longer in the mailbox; refresh the list.").arg(id)});
+            }
+            const ImapMessage m = fetch->messages().first();
+            deliver(m.raw, m.internalDate, validity, uid);
+        });
+    });
+    return reply;
+}
+
+ConnectorReply *EmailConnector::setSeen(const QStringList &ids, bool seen)
+{
+    auto *reply = new ConnectorReply;
+    QList<quint32> uids;
+    QStringList gmailIds;
+    quint32 expectedValidity = 0;
+    for (const QString &id : ids) {
+        QString backend, gmailId;
+        quint32 validity = 0, uid = 0;
+        if (!parseBackendId(id, &backend, &validity, &uid, &gmailId)
+            || (backend == QLatin1String("gmail")) != m_config.isGmail()
+            || (expectedValidity && validity != expectedValidity)) {
+            reply->finish({Kind::Config, tr("%1 is not a message id of this account.").arg(id)});
+            return reply;
+        }
+        expectedValidity = validity;
+        if (uid)
+            uids.append(uid);
+        else
+            gmailIds.append(gmailId);
+    }
+    if (m_config.isGmail()) {
+        if (!m_gmail) {
+            reply->finish({Kind::NotConnected, tr("Not connected: call connectToServers() first.")});
+            return reply;
+        }
+        // One modify per message, one after another; the first failure ends it.
+        auto next = std::make_shared<std::function<void(QStringList)>>();
+        *next = [this, reply, seen, next](QStringList remaining) {
+            if (remaining.isEmpty())
+                return reply->finish();
+            const QString id = remaining.takeFirst();
+            GmailReply *modify = seen ? m_gmail->modifyLabels(id, {}, {QStringLiteral("UNREAD")})
+                                      : m_gmail->modifyLabels(id, {QStringLiteral("UNREAD")}, {});
+            connect(modify, &ConnectorReply::finished, reply, [modify, reply, remaining, next] {
+                modify->deleteLater();
+                if (modify->error())
+                    return reply->finish(modify->error());
+                (*next)(remaining);
+            });
+        };
+        (*next)(gmailIds);
+        return reply;
+    }
+    QPointer<ConnectorReply> guard(reply);
+    resolvePassword([this, guard, uids, seen, expectedValidity](const ConnectorError &error) {
+        if (!guard)
+            return;
+        if (error)
+            return guard->finish(error);
+        ImapSettings settings;
+        if (const ConnectorError e = imapSettings(&settings))
+            return guard->finish(e);
+        if (!m_browser)
+            m_browser = new ImapClient(settings, this);
+        // Open (or keep) the session first: a store must never reach a mailbox
+        // whose UIDVALIDITY differs from the listing's (PITFALLS 18).
+        ImapReply *opened = m_browser->open();
+        connect(opened, &ConnectorReply::finished, guard, [this, opened, guard, uids, seen, expectedValidity] {
+            opened->deleteLater();
+            if (opened->error())
+                return guard->finish(opened->error());
+            if (m_browser->uidValidity() != expectedValidity)
+                return guard->finish({Kind::Rejected, tr("The mailbox changed (UIDVALIDITY); refresh the list.")});
+            ImapReply *store = m_browser->markSeen(uids, seen);
+            connect(store, &ConnectorReply::finished, guard, [store, guard] {
+                store->deleteLater();
+                guard->finish(store->error());
+            });
+        });
+    });
+    return reply;
+}
+
 void EmailConnector::listGmailMessages(InboxListReply *reply, bool unseenOnly, int limit)
 {
     GmailReply *list = m_gmail->listIds(unseenOnly ? QStringLiteral("is:unread in:inbox") : QStringLiteral("in:inbox"), limit);

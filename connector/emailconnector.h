@@ -24,6 +24,19 @@ class CredentialStore;
 class GoogleAuth;
 class GmailClient;
 
+/** The reply to fetchMessage(): the message, parsed. */
+class MessageReply : public ConnectorReply
+{
+    Q_OBJECT
+public:
+    using ConnectorReply::ConnectorReply;
+    IncomingMessage message() const { return m_message; }
+    void setMessage(const IncomingMessage &message) { m_message = message; }
+
+private:
+    IncomingMessage m_message;
+};
+
 /** How listen() runs. */
 struct ListenOptions
 {
@@ -133,6 +146,13 @@ public:
      * stored Google sign-in), not connectToServers().
      */
     InboxListReply *listMessages(bool unseenOnly, int limit);
+    /**
+     * One whole message by its MessageSummary::id, parsed; reading it does not
+     * mark it read (IMAP BODY.PEEK[], Gmail format=raw).
+     */
+    MessageReply *fetchMessage(const QString &id);
+    /// Marks the messages read (\Seen, or UNREAD removed) or unread.
+    ConnectorReply *setSeen(const QStringList &ids, bool seen);
 
 Q_SIGNALS:
     /// Emitted when the status or the message of healthCheck() changes.

@@ -220,10 +220,14 @@ void GmailClient::getNext(GmailReply *reply, QStringList remaining, bool metadat
          });
 }
 
-GmailReply *GmailClient::markRead(const QString &id)
+GmailReply *GmailClient::modifyLabels(const QString &id, const QStringList &add, const QStringList &remove)
 {
     auto *reply = new GmailReply;
-    const QJsonObject body{{QStringLiteral("removeLabelIds"), QJsonArray{QStringLiteral("UNREAD")}}};
+    QJsonObject body;
+    if (!add.isEmpty())
+        body.insert(QStringLiteral("addLabelIds"), QJsonArray::fromStringList(add));
+    if (!remove.isEmpty())
+        body.insert(QStringLiteral("removeLabelIds"), QJsonArray::fromStringList(remove));
     call("POST", QStringLiteral("/gmail/v1/users/me/messages/%1/modify").arg(QString::fromLatin1(QUrl::toPercentEncoding(id))),
          {}, body, [reply](const QJsonObject &, const ConnectorError &error) { reply->finish(error); });
     return reply;

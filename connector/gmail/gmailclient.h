@@ -75,7 +75,9 @@ public:
     /// users.messages.get, format=raw (the whole message) or metadata (a few headers), one per id.
     GmailReply *getMessages(const QStringList &ids, bool metadataOnly);
     /// users.messages.modify removeLabelIds=[UNREAD].
-    GmailReply *markRead(const QString &id);
+    GmailReply *markRead(const QString &id) { return modifyLabels(id, {}, {QStringLiteral("UNREAD")}); }
+    /// users.messages.modify with labels to add and to remove.
+    GmailReply *modifyLabels(const QString &id, const QStringList &add, const QStringList &remove);
 
     QDateTime lastSuccess() const { return m_lastSuccess; }
 

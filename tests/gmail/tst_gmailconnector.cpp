@@ -118,6 +118,7 @@ private Q_SLOTS:
     void sendWithPdfAttachment();              // (f)
     void failingHandlerLeavesThoseUnread();    // (g)
     void revokedRefreshToken();                // (h)
+    void fetchAndMarkById();                   // what the console does on a click
 
 private:
     ConnectorConfig config() const;
@@ -440,6 +441,33 @@ void TestGmailConnector::rateLimitedPollRecovers()
 
 // (e) Five unread messages, two per page: listing and listen() both follow
 // nextPageToken to the end.
+void TestGmailConnector::fetchAndMarkById()
+{
+    std::unique_ptr<EmailConnector> connector = connectedConnector();
+    QVERIFY(connector);
+    const QString id = m_fake->addMessage(textMessage(u"Tech <tech@example.com>"_s, m_fake->emailAddress(),
+                                                      u"WO-2026-42 done"_s, u"done@example.com"_s, u"Bearing replaced."_s));
+    std::unique_ptr<MessageReply> fetched(connector->fetchMessage(u"gmail:"_s + id));
+    QVERIFY(finishes(fetched.get()));
+    QVERIFY2(!fetched->error(), qPrintable(describe(fetched->error())));
+    QCOMPARE(fetched->message().subject, u"WO-2026-42 done"_s);
+    QVERIFY(fetched->message().text.startsWith(u"Bearing replaced."_s));
+    QVERIFY(m_fake->message(id)->labelIds.contains(u"UNREAD"_s)); // reading is not marking
+
+    std::unique_ptr<ConnectorReply> read(connector->setSeen({u"gmail:"_s + id}, true));
+    QVERIFY(finishes(read.get()));
+    QVERIFY2(!read->error(), qPrintable(describe(read->error())));
+    QVERIFY(!m_fake->message(id)->labelIds.contains(u"UNREAD"_s));
+    std::unique_ptr<ConnectorReply> unread(connector->setSeen({u"gmail:"_s + id}, false));
+    QVERIFY(finishes(unread.get()));
+    QVERIFY2(!unread->error(), qPrintable(describe(unread->error())));
+    QVERIFY(m_fake->message(id)->labelIds.contains(u"UNREAD"_s));
+
+    std::unique_ptr<MessageReply> foreign(connector->fetchMessage(u"imap:1:2"_s));
+    QVERIFY(finishes(foreign.get()));
+    QCOMPARE(foreign->error().kind(), ConnectorError::Kind::Config);
+}
+
 void TestGmailConnector::unreadAcrossPages()
 {
     std::unique_ptr<EmailConnector> connector = connectedConnector();

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void initTestCase();
     void inboxListsTwoHundredSeededMessages();
     void listenOnceRepliesWithThreadingAndRetriesFailures();
+    void fetchAndMarkThroughTheConnector();
     void idleHandsNewMailWithinTwoSeconds();
     void dovecotRestartMidListenLosesNothing();
 
@@ -236,6 +237,66 @@ void TestReceiveIntegration::listenOnceRepliesWithThreadingAndRetriesFailures()
         answered.insert(inReplyTo);
     }
     QCOMPARE(replies, 200);
+}
+
+void TestReceiveIntegration::fetchAndMarkThroughTheConnector()
+{
+    // The 200 of the earlier tests, all seen by now: what the console does on a click.
+    QCOMPARE(unseenCount(QStringLiteral("bulk")), 0);
+    ConnectorConfig config;
+    config.smtpHost = m_stack.host;
+    config.smtpPort = m_stack.smtpsPort;
+    config.imapHost = m_stack.host;
+    config.imapPort = m_stack.imapsPort;
+    config.username = m_stack.address(QStringLiteral("bulk"));
+    config.password = MailStack::password(QStringLiteral("bulk"));
+    config.caFile = m_stack.caFile;
+    EmailConnector connector(config);
+
+    std::unique_ptr<InboxListReply> list(connector.listMessages(false, 3));
+    QSignalSpy listed(list.get(), &ConnectorReply::finished);
+    QVERIFY(listed.wait(20000));
+    QVERIFY2(!list->error(), qPrintable(list->error().message()));
+    QCOMPARE(list->messages().size(), 3);
+    const MessageSummary row = list->messages().first();
+    QVERIFY(row.id.startsWith(QStringLiteral("imap:")));
+
+    auto fetch = [&connector](const QString &id) {
+        std::unique_ptr<MessageReply> reply(connector.fetchMessage(id));
+        QSignalSpy spy(reply.get(), &ConnectorReply::finished);
+        if (!reply->isFinished())
+            spy.wait(20000);
+        return std::make_pair(reply->error(), reply->message());
+    };
+    auto mark = [&connector](const QString &id, bool seen) {
+        std::unique_ptr<ConnectorReply> reply(connector.setSeen({id}, seen));
+        QSignalSpy spy(reply.get(), &ConnectorReply::finished);
+        if (!reply->isFinished())
+            spy.wait(20000);
+        return reply->error();
+    };
+
+    const auto [error, message] = fetch(row.id);
+    QVERIFY2(!error, qPrintable(error.message()));
+    QCOMPARE(message.subject, row.subject);
+    QCOMPARE(message.messageId, row.messageId);
+    QVERIFY(message.text.startsWith(QStringLiteral("Alarm number ")));
+    QCOMPARE(message.backendId, row.id);
+
+    QCOMPARE(mark(row.id, false).kind(), ConnectorError::Kind::None);
+    QCOMPARE(unseenCount(QStringLiteral("bulk")), 1);
+    QVERIFY(!fetch(row.id).first);                     // reading does not mark it read (BODY.PEEK[])
+    QCOMPARE(unseenCount(QStringLiteral("bulk")), 1);
+    QCOMPARE(mark(row.id, true).kind(), ConnectorError::Kind::None);
+    QCOMPARE(unseenCount(QStringLiteral("bulk")), 0);
+
+    // Ids from elsewhere are refused before anything reaches the server.
+    QCOMPARE(fetch(QStringLiteral("gmail:abc")).first.kind(), ConnectorError::Kind::Config);
+    QCOMPARE(fetch(QStringLiteral("nonsense")).first.kind(), ConnectorError::Kind::Config);
+    // A UID under another UIDVALIDITY is void.
+    const QString staleId = QStringLiteral("imap:%1:%2").arg(row.id.section(QLatin1Char(':'), 1, 1).toUInt() + 1).arg(row.uid);
+    QCOMPARE(fetch(staleId).first.kind(), ConnectorError::Kind::Rejected);
+    QCOMPARE(mark(staleId, true).kind(), ConnectorError::Kind::Rejected);
 }
 
 void TestReceiveIntegration::idleHandsNewMailWithinTwoSeconds()
