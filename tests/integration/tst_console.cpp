@@ -1,0 +1,197 @@
+// The console's main window against the real mail stack, offscreen: the
+// inbox fills, a click opens the message, mark read reaches Dovecot, and a
+// notification typed in the dialog goes through Postfix into the technician's
+// Maildir.
+
+#include "emailconnector.h"
+#include "inboxmodel.h"
+#include "mailstack.h"
+#include "mainwindow.h"
+#include "messageview.h"
+#include "notifytechniciandialog.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace machina;
+
+class TestConsole : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void inboxOpensMessagesAndMarksRead();
+    void notifyTechnicianSendsThroughPostfix();
+    void layoutPersists();
+
+private:
+    ConnectorConfig configFor(const QString &user) const;
+    bool send(const QString &from, const QString &to, const QString &subject, const QString &text);
+    int countUnseen(const QString &user);
+
+    MailStack m_stack;
+    QTemporaryDir m_dir;
+};
+
+void TestConsole::initTestCase()
+{
+    QString error;
+    const std::optional<MailStack> stack = MailStack::fromEnvironment(&error);
+    QVERIFY2(stack, qPrintable(error));
+    m_stack = *stack;
+    QVERIFY(m_dir.isValid());
+}
+
+ConnectorConfig TestConsole::configFor(const QString &user) const
+{
+    ConnectorConfig config;
+    config.smtpHost = m_stack.host;
+    config.smtpPort = m_stack.smtpsPort;
+    config.imapHost = m_stack.host;
+    config.imapPort = m_stack.imapsPort;
+    config.username = m_stack.address(user);
+    config.password = MailStack::password(user);
+    config.caFile = m_stack.caFile;
+    return config;
+}
+
+bool TestConsole::send(const QString &from, const QString &to, const QString &subject, const QString &text)
+{
+    EmailConnector connector(configFor(from));
+    std::unique_ptr<ConnectorReply> connected(connector.connectToServers());
+    QSignalSpy connectedSpy(connected.get(), &ConnectorReply::finished);
+    if (!connectedSpy.wait(20000) || connected->error())
+        return false;
+    SendOptions options;
+    options.subject = subject;
+    std::unique_ptr<SendReply> sent(connector.sendMessage(m_stack.address(to), text, options));
+    QSignalSpy sentSpy(sent.get(), &ConnectorReply::finished);
+    return sentSpy.wait(20000) && !sent->error();
+}
+
+int TestConsole::countUnseen(const QString &user)
+{
+    EmailConnector connector(configFor(user));
+    std::unique_ptr<InboxListReply> list(connector.listMessages(true, 0));
+    QSignalSpy spy(list.get(), &ConnectorReply::finished);
+    if (!spy.wait(20000) || list->error())
+        return -1;
+    return int(list->messages().size());
+}
+
+void TestConsole::inboxOpensMessagesAndMarksRead()
+{
+    const QByteArray token = uniqueToken("console");
+    const QString subject = QStringLiteral("[WO-2026-77] P-305 seal leak ") + QString::fromLatin1(token);
+    QVERIFY(send(QStringLiteral("alarm"), QStringLiteral("supervisor"), subject, QStringLiteral("Seal leaking on P-305.")));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_stack.findMessage(QStringLiteral("supervisor"), token).isEmpty(), 15000);
+    const int unseenBefore = countUnseen(QStringLiteral("supervisor"));
+    QVERIFY(unseenBefore >= 1);
+
+    QSettings settings(m_dir.filePath(QStringLiteral("inbox.ini")), QSettings::IniFormat);
+    EmailConnector connector(configFor(QStringLiteral("supervisor")));
+    MainWindow window(&connector, &settings);
+    window.show();
+    window.refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(window.inboxModel()->rowCount() > 0, 20000);
+
+    // Find our message through the filter, as a supervisor would type it.
+    window.filterEdit()->setText(QStringLiteral("WO-2026-77 ") + QString::fromLatin1(token));
+    QTRY_COMPARE_WITH_TIMEOUT(window.filterModel()->rowCount(), 1, 5000);
+    QCOMPARE(window.filterModel()->index(0, 3).data().toString(), QStringLiteral("WO-2026-77"));
+    QVERIFY(window.filterModel()->index(0, 2).data(Qt::FontRole).value<QFont>().bold()); // unread
+
+    window.table()->selectRow(0);
+    QTRY_COMPARE_WITH_TIMEOUT(window.messageView()->subjectLabel()->text(), subject, 15000);
+    QVERIFY(window.messageView()->browser()->toPlainText().contains(QStringLiteral("Seal leaking")));
+    QCOMPARE(countUnseen(QStringLiteral("supervisor")), unseenBefore); // opening is not reading
+
+    window.markReadAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!window.filterModel()->index(0, 2).data(Qt::FontRole).value<QFont>().bold(), 15000);
+    QCOMPARE(countUnseen(QStringLiteral("supervisor")), unseenBefore - 1);
+    window.markUnreadAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(window.filterModel()->index(0, 2).data(Qt::FontRole).value<QFont>().bold(), 15000);
+    QCOMPARE(countUnseen(QStringLiteral("supervisor")), unseenBefore);
+
+    // Errors reach the activity log, not a crash.
+    for (int i = 0; i < window.activityLog()->count(); ++i)
+        QVERIFY2(!window.activityLog()->item(i)->data(Qt::UserRole).toBool(), qPrintable(window.activityLog()->item(i)->text()));
+
+    QCOMPARE(window.notifyAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_N));
+    QCOMPARE(window.replyAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_R));
+    QCOMPARE(window.refreshAction()->shortcut(), QKeySequence(Qt::Key_F5));
+}
+
+void TestConsole::notifyTechnicianSendsThroughPostfix()
+{
+    QSettings settings(m_dir.filePath(QStringLiteral("notify.ini")), QSettings::IniFormat);
+    settings.setValue(QStringLiteral("technicians"),
+                      QStringList{QStringLiteral("Jonas Keller <%1>").arg(m_stack.address(QStringLiteral("technician")))});
+    EmailConnector connector(configFor(QStringLiteral("supervisor")));
+    std::unique_ptr<ConnectorReply> connected(connector.connectToServers());
+    QSignalSpy connectedSpy(connected.get(), &ConnectorReply::finished);
+    QVERIFY(connectedSpy.wait(20000));
+    QVERIFY2(!connected->error(), qPrintable(connected->error().message()));
+
+    MainWindow window(&connector, &settings);
+    window.show();
+    window.notifyAction()->trigger();
+    NotifyTechnicianDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = window.findChild<NotifyTechnicianDialog *>()) != nullptr, 5000);
+    QVERIFY(dialog->isVisible());
+
+    const QByteArray token = uniqueToken("notify");
+    dialog->setTechnician(QStringLiteral("Jonas Keller <%1>").arg(m_stack.address(QStringLiteral("technician"))));
+    dialog->setWorkOrderId(QStringLiteral("WO-2026-42"));
+    dialog->setAsset(QStringLiteral("P-201"));
+    dialog->setPriority(NotifyTechnicianDialog::Priority::High);
+    dialog->setDescription(QStringLiteral("high vibration ") + QString::fromLatin1(token));
+    QVERIFY2(dialog->isValid(), qPrintable(dialog->validationErrors().join(QLatin1Char('\n'))));
+    const QString subject = dialog->subject();
+    QVERIFY(subject.startsWith(QStringLiteral("[WO-2026-42] P-201 high vibration")));
+    QVERIFY(subject.endsWith(QStringLiteral("(priority High)")));
+    QPointer<NotifyTechnicianDialog> guard(dialog);
+    dialog->requestSend();
+    QTRY_VERIFY_WITH_TIMEOUT(guard.isNull() || !guard->isVisible(), 20000); // accepted: sent
+
+    QByteArray arrived;
+    QTRY_VERIFY_WITH_TIMEOUT(!(arrived = m_stack.findMessage(QStringLiteral("technician"), token)).isEmpty(), 15000);
+    QVERIFY(arrived.contains("WO-2026-42"));
+    bool logged = false;
+    for (int i = 0; i < window.activityLog()->count(); ++i)
+        logged = logged || window.activityLog()->item(i)->text().contains(QStringLiteral("Notified"));
+    QVERIFY(logged);
+}
+
+void TestConsole::layoutPersists()
+{
+    const QString path = m_dir.filePath(QStringLiteral("layout.ini"));
+    QByteArray columns;
+    {
+        QSettings settings(path, QSettings::IniFormat);
+        EmailConnector connector(configFor(QStringLiteral("supervisor")));
+        MainWindow window(&connector, &settings);
+        window.show();
+        window.table()->setColumnWidth(1, 333);
+        window.close();
+        columns = settings.value(QStringLiteral("window/columns")).toByteArray();
+    }
+    QVERIFY(!columns.isEmpty());
+    QSettings settings(path, QSettings::IniFormat);
+    EmailConnector connector(configFor(QStringLiteral("supervisor")));
+    MainWindow window(&connector, &settings);
+    QCOMPARE(window.table()->columnWidth(1), 333);
+}
+
+QTEST_MAIN(TestConsole)
+#include "tst_console.moc"

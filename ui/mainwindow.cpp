@@ -1,0 +1,381 @@
+#include "mainwindow.h"
+
+#include "emailconnector.h"
+#include "inboxmodel.h"
+#include "messageview.h"
+#include "notifytechniciandialog.h"
+#include "trayhealth.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace machina {
+
+MainWindow::MainWindow(EmailConnector *connector, QSettings *settings, QWidget *parent)
+    : QMainWindow(parent),
+      m_connector(connector),
+      m_settings(settings),
+      m_model(new InboxModel(this)),
+      m_filter(new InboxFilterModel(this)),
+      m_table(new QTableView),
+      m_filterEdit(new QLineEdit),
+      m_view(new MessageView),
+      m_splitter(new QSplitter(Qt::Vertical)),
+      m_log(new QListWidget),
+      m_healthLabel(new QLabel),
+      m_pollLabel(new QLabel),
+      m_unreadLabel(new QLabel)
+{
+    setWindowTitle(tr("Machina Console"));
+    setObjectName(QStringLiteral("MainWindow"));
+    m_filter->setSourceModel(m_model);
+
+    m_filterEdit->setPlaceholderText(tr("Filter by sender, subject or work order (Ctrl+F)"));
+    m_filterEdit->setClearButtonEnabled(true);
+    connect(m_filterEdit, &QLineEdit::textChanged, m_filter, &InboxFilterModel::setFilterText);
+
+    m_table->setModel(m_filter);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(0, Qt::DescendingOrder);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_table->setWordWrap(false);
+    m_table->setAlternatingRowColors(true);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showSelected);
+
+    auto *inboxPane = new QWidget;
+    auto *inboxLayout = new QVBoxLayout(inboxPane);
+    inboxLayout->setContentsMargins(0, 0, 0, 0);
+    inboxLayout->addWidget(m_filterEdit);
+    inboxLayout->addWidget(m_table);
+    m_splitter->setObjectName(QStringLiteral("inboxSplitter"));
+    m_splitter->addWidget(inboxPane);
+    m_splitter->addWidget(m_view);
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 3);
+    setCentralWidget(m_splitter);
+
+    auto *dock = new QDockWidget(tr("Activity"), this);
+    dock->setObjectName(QStringLiteral("activityDock"));
+    dock->setWidget(m_log);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+
+    statusBar()->addWidget(m_healthLabel, 1);
+    statusBar()->addPermanentWidget(m_pollLabel);
+    statusBar()->addPermanentWidget(m_unreadLabel);
+    connect(m_model, &InboxModel::unreadCountChanged, this, &MainWindow::updateStatus);
+
+    createActions();
+    connect(m_view, &MessageView::saveFailed, this, [this](const QString &why) { logActivity(why, true); });
+    connect(m_view, &MessageView::attachmentSaved, this,
+            [this](const QString &path) { logActivity(tr("Saved %1").arg(path)); });
+
+    connect(m_connector, &EmailConnector::healthChanged, this, &MainWindow::setHealth);
+    connect(m_connector, &EmailConnector::messageSent, this, [this](const QString &id, const QStringList &to) {
+        logActivity(tr("Sent <%1> to %2").arg(id, to.join(QStringLiteral(", "))));
+    });
+    setHealth(m_connector->healthCheck());
+
+    // New mail shows up on its own: a listing every poll interval (headers only).
+    m_pollTimer.setInterval(std::max(5, m_connector->config().pollInterval) * 1000);
+    connect(&m_pollTimer, &QTimer::timeout, this, &MainWindow::refresh);
+    m_pollTimer.start();
+
+    restoreLayout();
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    auto make = [this](const QString &text, const QKeySequence &shortcut, const QString &themeIcon) {
+        auto *action = new QAction(QIcon::fromTheme(themeIcon), text, this);
+        if (!shortcut.isEmpty())
+            action->setShortcut(shortcut);
+        action->setToolTip(shortcut.isEmpty() ? text : QStringLiteral("%1 (%2)").arg(text, shortcut.toString(QKeySequence::NativeText)));
+        return action;
+    };
+    m_notifyAction = make(tr("&Notify technician..."), QKeySequence(Qt::CTRL | Qt::Key_N), QStringLiteral("mail-message-new"));
+    m_replyAction = make(tr("&Reply..."), QKeySequence(Qt::CTRL | Qt::Key_R), QStringLiteral("mail-reply-sender"));
+    m_refreshAction = make(tr("Re&fresh"), QKeySequence(Qt::Key_F5), QStringLiteral("view-refresh"));
+    m_markReadAction = make(tr("Mark &read"), QKeySequence(Qt::CTRL | Qt::Key_M), QStringLiteral("mail-mark-read"));
+    m_markUnreadAction = make(tr("Mark &unread"), QKeySequence(Qt::CTRL | Qt::Key_U), QStringLiteral("mail-mark-unread"));
+    m_settingsAction = make(tr("&Settings..."), QKeySequence(Qt::CTRL | Qt::Key_Comma), QStringLiteral("preferences-system"));
+    m_quitAction = make(tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), QStringLiteral("application-exit"));
+    auto *findAction = make(tr("&Find"), QKeySequence::Find, QStringLiteral("edit-find"));
+
+    connect(m_notifyAction, &QAction::triggered, this, &MainWindow::notifyTechnician);
+    connect(m_replyAction, &QAction::triggered, this, &MainWindow::replyToSelected);
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refresh);
+    connect(m_markReadAction, &QAction::triggered, this, [this] { markSelected(true); });
+    connect(m_markUnreadAction, &QAction::triggered, this, [this] { markSelected(false); });
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::settingsRequested);
+    connect(m_quitAction, &QAction::triggered, this, &MainWindow::quitRequested);
+    connect(findAction, &QAction::triggered, this, [this] {
+        m_filterEdit->setFocus();
+        m_filterEdit->selectAll();
+    });
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_settingsAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+    QMenu *message = menuBar()->addMenu(tr("&Message"));
+    message->addAction(m_notifyAction);
+    message->addAction(m_replyAction);
+    message->addSeparator();
+    message->addAction(m_markReadAction);
+    message->addAction(m_markUnreadAction);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_refreshAction);
+    view->addAction(findAction);
+
+    QToolBar *toolbar = addToolBar(tr("Actions"));
+    toolbar->setObjectName(QStringLiteral("actionsToolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(m_notifyAction);
+    toolbar->addAction(m_replyAction);
+    toolbar->addAction(m_refreshAction);
+    toolbar->addAction(m_markReadAction);
+    toolbar->addAction(m_markUnreadAction);
+    toolbar->addAction(m_settingsAction);
+    addAction(findAction);
+}
+
+QStringList MainWindow::addressBook() const
+{
+    return m_settings->value(QStringLiteral("technicians")).toStringList();
+}
+
+void MainWindow::logActivity(const QString &text, bool isError)
+{
+    auto *item = new QListWidgetItem(QStringLiteral("%1  %2").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), text));
+    if (isError) // an icon, not colour alone
+        item->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
+    item->setData(Qt::UserRole, isError);
+    m_log->addItem(item);
+    m_log->scrollToBottom();
+    while (m_log->count() > 1000)
+        delete m_log->takeItem(0);
+}
+
+void MainWindow::setHealth(const ConnectorHealth &health)
+{
+    m_healthLabel->setText(QStringLiteral("%1: %2").arg(TrayHealth::statusWord(health.status), health.message));
+    m_healthLabel->setToolTip(health.message);
+}
+
+void MainWindow::refresh()
+{
+    if (m_refreshing)
+        return;
+    m_refreshing = true;
+    statusBar()->showMessage(tr("Refreshing..."), 3000);
+    InboxListReply *reply = m_connector->listMessages(false, 2000);
+    connect(reply, &ConnectorReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        m_refreshing = false;
+        if (reply->error()) {
+            logActivity(tr("Could not refresh the inbox: %1").arg(reply->error().message()), true);
+            return;
+        }
+        const QList<MessageSummary> rows = reply->messages();
+        int fresh = 0;
+        QString firstSubject;
+        if (m_firstLoad) {
+            m_model->setMessages(rows);
+            m_firstLoad = false;
+        } else {
+            // Keep the selection and scroll position: update rows in place.
+            for (const MessageSummary &row : rows) {
+                if (m_model->rowOf(row.id) < 0 && !row.seen) {
+                    if (fresh++ == 0)
+                        firstSubject = row.subject;
+                }
+                m_model->upsert(row);
+            }
+        }
+        if (fresh > 0) {
+            logActivity(tr("%n new message(s), the first: %1", nullptr, fresh).arg(firstSubject));
+            Q_EMIT newMailArrived(fresh, firstSubject);
+        }
+        m_pollLabel->setText(tr("Last poll %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm"))));
+        updateStatus();
+    });
+}
+
+QStringList MainWindow::selectedIds() const
+{
+    QStringList ids;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
+        ids.append(index.data(InboxModel::IdRole).toString());
+    return ids;
+}
+
+void MainWindow::showSelected()
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid()) {
+        m_view->clear();
+        m_shownId.clear();
+        return;
+    }
+    const QString id = current.data(InboxModel::IdRole).toString();
+    if (id == m_shownId)
+        return;
+    m_shownId = id;
+    MessageReply *reply = m_connector->fetchMessage(id);
+    connect(reply, &ConnectorReply::finished, this, [this, reply, id] {
+        reply->deleteLater();
+        if (id != m_shownId)
+            return; // the user moved on meanwhile
+        if (reply->error()) {
+            logActivity(tr("Could not open the message: %1").arg(reply->error().message()), true);
+            return;
+        }
+        m_view->setMessage(reply->message());
+        m_model->setBodyText(id, reply->message().text);
+    });
+}
+
+void MainWindow::markSelected(bool seen)
+{
+    const QStringList ids = selectedIds();
+    if (ids.isEmpty())
+        return;
+    ConnectorReply *reply = m_connector->setSeen(ids, seen);
+    connect(reply, &ConnectorReply::finished, this, [this, reply, ids, seen] {
+        reply->deleteLater();
+        if (reply->error()) {
+            logActivity(tr("Could not mark %n message(s): %1", nullptr, int(ids.size())).arg(reply->error().message()), true);
+            return;
+        }
+        for (const QString &id : ids)
+            m_model->setSeen(id, seen);
+        updateStatus();
+    });
+}
+
+void MainWindow::notifyTechnician()
+{
+    auto *dialog = new NotifyTechnicianDialog(addressBook(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &NotifyTechnicianDialog::sendRequested, this, [this, dialog] {
+        dialog->setSending(true);
+        const QString subject = dialog->subject();
+        SendReply *reply = m_connector->sendMessage(dialog->recipients(), dialog->body(), dialog->sendOptions());
+        connect(reply, &ConnectorReply::finished, dialog, [this, reply, dialog, subject] {
+            reply->deleteLater();
+            dialog->setSending(false);
+            if (reply->error()) {
+                // The draft stays in the dialog; say what to do in plain words.
+                dialog->setSendError(reply->error().message());
+                logActivity(tr("Notification \"%1\" not sent: %2").arg(subject, reply->error().message()), true);
+                return;
+            }
+            logActivity(tr("Notified %1: %2").arg(dialog->recipients().join(QStringLiteral(", ")), subject));
+            dialog->accept();
+        });
+    });
+    dialog->open();
+}
+
+void MainWindow::replyToSelected()
+{
+    const IncomingMessage &message = m_view->message();
+    if (m_shownId.isEmpty() || message.backendId != m_shownId) {
+        statusBar()->showMessage(tr("Select a message to reply to."), 4000);
+        return;
+    }
+    QStringList to;
+    for (const MailAddress &a : message.replyAddresses())
+        to.append(a.address);
+    bool ok = false;
+    const QString text = QInputDialog::getMultiLineText(this, tr("Reply"),
+                                                        tr("Reply to %1 - %2").arg(to.join(QStringLiteral(", ")), message.replySubject()),
+                                                        QString(), &ok);
+    if (!ok || text.trimmed().isEmpty())
+        return;
+    SendOptions options;
+    options.subject = message.replySubject();
+    options.inReplyTo = message.messageId;
+    options.references = message.references;
+    if (!message.messageId.isEmpty() && !options.references.contains(message.messageId))
+        options.references.append(message.messageId);
+    SendReply *reply = m_connector->sendMessage(to, text, options);
+    connect(reply, &ConnectorReply::finished, this, [this, reply, text, options] {
+        reply->deleteLater();
+        if (reply->error()) {
+            logActivity(tr("Reply \"%1\" not sent: %2").arg(options.subject, reply->error().message()), true);
+            // Nothing typed is lost: offer it again.
+            QInputDialog::getMultiLineText(this, tr("Reply not sent"),
+                                           tr("%1\nYour text, to copy:").arg(reply->error().message()), text);
+        }
+    });
+}
+
+void MainWindow::updateStatus()
+{
+    m_unreadLabel->setText(tr("%n unread", nullptr, m_model->unreadCount()));
+}
+
+void MainWindow::restoreLayout()
+{
+    // First start: a size where the inbox and the message are both readable.
+    resize(1100, 760);
+    m_splitter->setSizes({300, 420});
+    m_table->setColumnWidth(0, 140);
+    m_table->setColumnWidth(1, 220);
+    m_table->setColumnWidth(3, 120);
+    m_table->setColumnWidth(4, 32);
+    m_settings->beginGroup(QStringLiteral("window"));
+    restoreGeometry(m_settings->value(QStringLiteral("geometry")).toByteArray());
+    restoreState(m_settings->value(QStringLiteral("state")).toByteArray());
+    m_splitter->restoreState(m_settings->value(QStringLiteral("splitter")).toByteArray());
+    m_table->horizontalHeader()->restoreState(m_settings->value(QStringLiteral("columns")).toByteArray());
+    m_settings->endGroup();
+}
+
+void MainWindow::saveLayout()
+{
+    m_settings->beginGroup(QStringLiteral("window"));
+    m_settings->setValue(QStringLiteral("geometry"), saveGeometry());
+    m_settings->setValue(QStringLiteral("state"), saveState());
+    m_settings->setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    m_settings->setValue(QStringLiteral("columns"), m_table->horizontalHeader()->saveState());
+    m_settings->endGroup();
+    m_settings->sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    if (m_hideOnClose) {
+        hide();
+        event->ignore();
+        return;
+    }
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace machina

@@ -1,0 +1,314 @@
+#include "settingsdialog.h"
+
+#include "secrets/credentialstore.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace machina {
+
+namespace {
+
+QSpinBox *makeSpinBox(int minimum, int maximum, const QString &suffix = {})
+{
+    auto *box = new QSpinBox;
+    box->setRange(minimum, maximum);
+    box->setSuffix(suffix);
+    return box;
+}
+
+/// A line edit with a "Browse…" button beside it.
+QWidget *withBrowse(QLineEdit *edit, QPushButton *button)
+{
+    auto *row = new QWidget;
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(edit, 1);
+    layout->addWidget(button);
+    return row;
+}
+
+QLabel *errorLabel()
+{
+    auto *label = new QLabel;
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setStyleSheet(QStringLiteral("color: palette(highlight); font-weight: bold;"));
+    label->hide();
+    return label;
+}
+
+} // namespace
+
+SettingsDialog::SettingsDialog(QWidget *parent)
+    : QDialog(parent)
+    , m_gmailApiUrl(ConnectorConfig().gmailApiUrl)
+{
+    setWindowTitle(tr("Account Settings"));
+
+    m_serverMode = new QRadioButton(tr("&Mail server (SMTP/IMAP)"));
+    m_googleMode = new QRadioButton(tr("&Google account"));
+    auto *modeGroup = new QButtonGroup(this);
+    modeGroup->addButton(m_serverMode);
+    modeGroup->addButton(m_googleMode);
+    m_serverMode->setChecked(true);
+
+    // Mail server page.
+    m_smtpHost = new QLineEdit;
+    m_smtpHost->setPlaceholderText(QStringLiteral("smtp.example.com"));
+    m_smtpPort = makeSpinBox(0, 65535);
+    m_imapHost = new QLineEdit;
+    m_imapHost->setPlaceholderText(QStringLiteral("imap.example.com"));
+    m_imapPort = makeSpinBox(0, 65535);
+    m_username = new QLineEdit;
+    m_password = new QLineEdit;
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setToolTip(tr("Stored in the system keychain, never in a settings file."));
+    m_fromAddress = new QLineEdit;
+    m_fromAddress->setPlaceholderText(tr("the user name"));
+    m_useTls = new QCheckBox(tr("Use TLS from the first &byte (ports 465/993)"));
+    m_useTls->setToolTip(tr("Unchecked: the connection starts plain and is upgraded with STARTTLS before "
+                            "anything else is sent. Mail is never sent or read in plain text."));
+    auto *tlsHint = new QLabel(tr("Unchecked means STARTTLS (ports 587/143); never plain text."));
+    tlsHint->setWordWrap(true);
+    m_pollInterval = makeSpinBox(0, 7 * 24 * 3600, tr(" s"));
+    m_caFile = new QLineEdit;
+    m_caFile->setPlaceholderText(tr("optional: extra trusted CA certificates (PEM)"));
+    m_caBrowse = new QPushButton(tr("Bro&wse…"));
+    m_timeout = makeSpinBox(0, 7 * 24 * 3600, tr(" s"));
+
+    auto *serverPage = new QWidget;
+    auto *serverForm = new QFormLayout(serverPage);
+    const auto addRow = [serverForm](const QString &text, QWidget *buddy, QWidget *field) {
+        auto *label = new QLabel(text);
+        label->setBuddy(buddy);
+        serverForm->addRow(label, field);
+    };
+    addRow(tr("SM&TP host:"), m_smtpHost, m_smtpHost);
+    addRow(tr("SMTP p&ort:"), m_smtpPort, m_smtpPort);
+    addRow(tr("&IMAP host:"), m_imapHost, m_imapHost);
+    addRow(tr("IMAP po&rt:"), m_imapPort, m_imapPort);
+    addRow(tr("&User name:"), m_username, m_username);
+    addRow(tr("&Password:"), m_password, m_password);
+    addRow(tr("&From address:"), m_fromAddress, m_fromAddress);
+    serverForm->addRow(QString(), m_useTls);
+    serverForm->addRow(QString(), tlsHint);
+    addRow(tr("Poll i&nterval:"), m_pollInterval, m_pollInterval);
+    addRow(tr("&CA file:"), m_caFile, withBrowse(m_caFile, m_caBrowse));
+    addRow(tr("&Step timeout:"), m_timeout, m_timeout);
+
+    // Google page.
+    m_clientFile = new QLineEdit;
+    m_clientFile->setPlaceholderText(tr("client_secret_….json from the Google Cloud console"));
+    m_clientBrowse = new QPushButton(tr("Bro&wse…"));
+    m_signIn = new QPushButton(tr("Sign &in with Google"));
+    m_googleStatus = new QLabel;
+    m_googleStatus->setWordWrap(true);
+    m_googleStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *googlePage = new QWidget;
+    auto *googleForm = new QFormLayout(googlePage);
+    auto *clientLabel = new QLabel(tr("OAuth &client file:"));
+    clientLabel->setBuddy(m_clientFile);
+    googleForm->addRow(clientLabel, withBrowse(m_clientFile, m_clientBrowse));
+    googleForm->addRow(QString(), m_signIn);
+    googleForm->addRow(QString(), m_googleStatus);
+
+    m_pages = new QStackedWidget;
+    m_pages->addWidget(serverPage);
+    m_pages->addWidget(googlePage);
+
+    m_testButton = new QPushButton(tr("T&est connection"));
+    m_testResults = new QListWidget;
+    m_testResults->setAccessibleName(tr("Connection test results"));
+    m_testResults->setMinimumHeight(80);
+
+    m_validation = errorLabel();
+    m_keychainError = errorLabel();
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+
+    auto *modeRow = new QHBoxLayout;
+    modeRow->addWidget(m_serverMode);
+    modeRow->addWidget(m_googleMode);
+    modeRow->addStretch();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(modeRow);
+    layout->addWidget(m_pages);
+    layout->addWidget(m_testButton, 0, Qt::AlignLeft);
+    layout->addWidget(m_testResults);
+    layout->addWidget(m_validation);
+    layout->addWidget(m_keychainError);
+    layout->addWidget(m_buttons);
+
+    // Tab order follows the reading order of the form.
+    QWidget *order[] = {m_serverMode, m_googleMode, m_smtpHost, m_smtpPort, m_imapHost, m_imapPort,
+                        m_username, m_password, m_fromAddress, m_useTls, m_pollInterval, m_caFile,
+                        m_caBrowse, m_timeout, m_clientFile, m_clientBrowse, m_signIn, m_testButton,
+                        m_testResults, m_buttons};
+    for (size_t i = 1; i < std::size(order); ++i)
+        setTabOrder(order[i - 1], order[i]);
+
+    connect(m_serverMode, &QRadioButton::toggled, this, [this](bool server) {
+        m_pages->setCurrentIndex(server ? 0 : 1);
+        updateValidation();
+    });
+    for (QLineEdit *edit : {m_smtpHost, m_imapHost, m_username, m_fromAddress, m_caFile, m_clientFile})
+        connect(edit, &QLineEdit::textChanged, this, &SettingsDialog::updateValidation);
+    for (QSpinBox *box : {m_smtpPort, m_imapPort, m_pollInterval, m_timeout})
+        connect(box, &QSpinBox::valueChanged, this, &SettingsDialog::updateValidation);
+    connect(m_caBrowse, &QPushButton::clicked, this, [this] {
+        browse(m_caFile, tr("CA certificates"), tr("PEM certificates (*.pem *.crt);;All files (*)"));
+    });
+    connect(m_clientBrowse, &QPushButton::clicked, this, [this] {
+        browse(m_clientFile, tr("Google OAuth client file"), tr("JSON files (*.json);;All files (*)"));
+    });
+    connect(m_signIn, &QPushButton::clicked, this, &SettingsDialog::signInRequested);
+    connect(m_testButton, &QPushButton::clicked, this, &SettingsDialog::testRequested);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    setConfig(ConnectorConfig());
+}
+
+void SettingsDialog::setConfig(const ConnectorConfig &config)
+{
+    m_smtpHost->setText(config.smtpHost);
+    m_smtpPort->setValue(config.smtpPort);
+    m_imapHost->setText(config.imapHost);
+    m_imapPort->setValue(config.imapPort);
+    m_username->setText(config.username);
+    m_password->setText(config.password);
+    m_fromAddress->setText(config.fromAddress);
+    m_useTls->setChecked(config.useTls);
+    m_pollInterval->setValue(config.pollInterval);
+    m_caFile->setText(config.caFile);
+    m_timeout->setValue(config.timeout);
+    m_clientFile->setText(config.gmailCredentialsFile);
+    m_gmailApiUrl = config.gmailApiUrl;
+    setMode(config.isGmail() ? Mode::Google : Mode::MailServer);
+    updateValidation();
+}
+
+ConnectorConfig SettingsDialog::config() const
+{
+    ConnectorConfig config;
+    config.smtpHost = m_smtpHost->text().trimmed();
+    config.smtpPort = m_smtpPort->value();
+    config.imapHost = m_imapHost->text().trimmed();
+    config.imapPort = m_imapPort->value();
+    config.username = m_username->text().trimmed();
+    config.password = m_password->text();
+    config.fromAddress = m_fromAddress->text().trimmed();
+    config.useTls = m_useTls->isChecked();
+    config.pollInterval = m_pollInterval->value();
+    config.caFile = m_caFile->text().trimmed();
+    config.timeout = m_timeout->value();
+    // The client file is what selects Gmail API mode, so it only counts in Google mode.
+    config.gmailCredentialsFile = mode() == Mode::Google ? m_clientFile->text().trimmed() : QString();
+    config.gmailApiUrl = m_gmailApiUrl;
+    return config;
+}
+
+QString SettingsDialog::password() const
+{
+    return m_password->text();
+}
+
+SettingsDialog::Mode SettingsDialog::mode() const
+{
+    return m_googleMode->isChecked() ? Mode::Google : Mode::MailServer;
+}
+
+void SettingsDialog::setMode(Mode mode)
+{
+    (mode == Mode::Google ? m_googleMode : m_serverMode)->setChecked(true);
+    m_pages->setCurrentIndex(mode == Mode::Google ? 1 : 0);
+    updateValidation();
+}
+
+QString SettingsDialog::validationError() const
+{
+    const ConnectorConfig current = config();
+    // validate() accepts an empty client file (it means "not Gmail"); here Google mode needs one.
+    if (mode() == Mode::Google && current.gmailCredentialsFile.isEmpty())
+        return QStringLiteral("gmail_credentials_file: is empty (choose the OAuth client file)");
+    if (const ConnectorError error = current.validate())
+        return error.message();
+    if (mode() == Mode::MailServer && current.imapHost.isEmpty())
+        return QStringLiteral("imap_host: is missing or empty");
+    if (mode() == Mode::MailServer && current.username.isEmpty())
+        return QStringLiteral("username: is missing or empty");
+    return {};
+}
+
+void SettingsDialog::updateValidation()
+{
+    if (!m_buttons)
+        return; // still building the widgets
+    const QString problem = validationError();
+    m_validation->setText(problem);
+    m_validation->setVisible(!problem.isEmpty());
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
+}
+
+void SettingsDialog::setGoogleStatus(const QString &status)
+{
+    m_googleStatus->setText(status);
+}
+
+void SettingsDialog::setKeychainError(const QString &message)
+{
+    m_keychainError->setText(message.isEmpty()
+                                 ? QString()
+                                 : tr("The password could not be saved in the system keychain: %1").arg(message));
+    m_keychainError->setVisible(!message.isEmpty());
+}
+
+QString SettingsDialog::keychainError() const
+{
+    return m_keychainError->text();
+}
+
+void SettingsDialog::addTestResult(bool ok, const QString &step, const QString &detail)
+{
+    QString text = (ok ? QStringLiteral("✓ ") : QStringLiteral("✗ ")) + step;
+    if (!detail.isEmpty())
+        text += QStringLiteral(": ") + detail;
+    auto *item = new QListWidgetItem(text, m_testResults);
+    item->setData(Qt::UserRole, ok);
+    m_testResults->scrollToItem(item);
+}
+
+void SettingsDialog::clearTestResults()
+{
+    m_testResults->clear();
+}
+
+CredentialReply *SettingsDialog::storePassword(CredentialStore &store, const ConnectorConfig &config,
+                                               const QString &password)
+{
+    return store.writeSecret(CredentialStore::passwordKey(config.username), password.toUtf8());
+}
+
+void SettingsDialog::browse(QLineEdit *edit, const QString &title, const QString &filter)
+{
+    const QString path = QFileDialog::getOpenFileName(this, title, edit->text(), filter);
+    if (!path.isEmpty())
+        edit->setText(path);
+}
+
+} // namespace machina
