@@ -3,12 +3,12 @@
 # bundled demo mail stack (real Postfix + Dovecot on 127.0.0.1, throwaway CA)
 # and shows the connector at work on a maintenance scenario.
 #
-#   scripts/demo.sh          set up, start the stack, run the scenario
-#   scripts/demo.sh stop     stop the demo stack
+#   scripts/demo.sh             set up, start the stack, run the scenario, open the console
+#   scripts/demo.sh screenshot  the same, then docs/console.png of the console under Xvfb
+#   scripts/demo.sh stop        stop the demo stack
 #
 # Demo accounts (test-only): supervisor, technician, alarm @machina.test,
-# password NAME-pass. The machina-console window joins this demo with the
-# console issue; until then the scenario runs through machina-mail.
+# password NAME-pass.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -24,8 +24,9 @@ fi
 
 bash scripts/setup.sh
 cmake --preset debug >/dev/null
-cmake --build --preset debug --target machina-mail
+cmake --build --preset debug --target machina-mail machina-console
 mail="$root/build/debug/app/machina-mail/machina-mail"
+console="$root/build/debug/app/machina-console/machina-console"
 
 mkdir -p "$demo_dir"
 as_root bash tests/harness/mailstack.sh start "$stack_dir"
@@ -50,6 +51,7 @@ YAML
 }
 supervisor=$(config supervisor "$MAILSTACK_SMTPS_PORT")
 alarm=$(config alarm "$MAILSTACK_SMTPS_PORT")
+technician=$(config technician "$MAILSTACK_SMTPS_PORT")
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
@@ -75,6 +77,17 @@ Thanks,
 The maintenance supervisor
 TEXT
 
+step "More of the morning: another alarm, and technicians answering"
+DEMO_PASSWORD=alarm-pass "$mail" --config "$alarm" send --to "supervisor@$MAILSTACK_DOMAIN" \
+    --subject "ALARM C-104 compressor discharge temperature 118 °C" \
+    --text "Compressor C-104: discharge temperature 118 °C, trip at 125 °C." >/dev/null
+DEMO_PASSWORD=technician-pass "$mail" --config "$technician" send --to "supervisor@$MAILSTACK_DOMAIN" \
+    --subject "Re: [WO-2026-42] P-201 high vibration (priority High)" \
+    --text "On my way, at the pump in 20 minutes. Jonas" >/dev/null
+DEMO_PASSWORD=technician-pass "$mail" --config "$technician" send --to "supervisor@$MAILSTACK_DOMAIN" \
+    --subject "WO-2026-39 closed: V-12 valve repacked" \
+    --text "Valve V-12 repacked and tested; report attached." --attach "$root/resources/demo/WO-2026-42.pdf" >/dev/null
+
 step "What arrived in the technician's mailbox"
 for i in $(seq 1 50); do
     files=$(ls "$MAILSTACK_MAIL_ROOT/technician/Maildir/new" 2>/dev/null | wc -l)
@@ -84,6 +97,22 @@ done
 latest=$(ls -t "$MAILSTACK_MAIL_ROOT/technician/Maildir/new"/* | head -n 1)
 sed -n '/^Date:/,/^$/p' "$latest" | grep -E '^(Date|From|To|Subject|Message-Id|MIME-Version|Content-Type):'
 grep -E 'Content-Type: application/pdf' "$latest"
+
+if [ "${1:-}" = "screenshot" ]; then
+    step "Screenshot of the console (Xvfb)"
+    mkdir -p "$root/docs"
+    DEMO_PASSWORD=supervisor-pass MACHINA_CONSOLE_SCREENSHOT="$root/docs/console.png" \
+        xvfb-run -a -s "-screen 0 1280x860x24" "$console" --config "$supervisor"
+    exit 0
+fi
+
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    step "Opening the console as the supervisor"
+    DEMO_PASSWORD=supervisor-pass nohup "$console" --config "$supervisor" >"$demo_dir/console.log" 2>&1 &
+else
+    step "No display here: to see the console, run on a desktop session"
+    echo "  DEMO_PASSWORD=supervisor-pass $console --config $supervisor"
+fi
 
 cat <<INFO
 
