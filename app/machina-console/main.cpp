@@ -14,10 +14,29 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <cstdio>
+
 using namespace machina;
 
 int main(int argc, char *argv[])
 {
+    // --version and --help answer without a display (scripts, packaging checks).
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--version" || arg == "-v") {
+            std::printf("machina-console %s\n", MACHINA_VERSION);
+            return 0;
+        }
+        if (arg == "--help" || arg == "-h") {
+            std::printf("Usage: machina-console [--config FILE]\n"
+                        "Maintenance supervisor's mail console.\n\n"
+                        "  --config FILE  Open the account in this connector config (YAML).\n"
+                        "                 Default: $MACHINA_CONFIG, else ~/.config/machina-console/config.yaml\n"
+                        "  -v, --version  Print the version.\n"
+                        "  -h, --help     Print this help.\n");
+            return 0;
+        }
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("machina-console"));
     QApplication::setOrganizationName(QStringLiteral("machina"));
