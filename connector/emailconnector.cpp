@@ -654,22 +654,7 @@ ConnectorReply *EmailConnector::setSeen(const QStringList &ids, bool seen)
             reply->finish({Kind::NotConnected, tr("Not connected: call connectToServers() first.")});
             return reply;
         }
-        // One modify per message, one after another; the first failure ends it.
-        auto next = std::make_shared<std::function<void(QStringList)>>();
-        *next = [this, reply, seen, next](QStringList remaining) {
-            if (remaining.isEmpty())
-                return reply->finish();
-            const QString id = remaining.takeFirst();
-            GmailReply *modify = seen ? m_gmail->modifyLabels(id, {}, {QStringLiteral("UNREAD")})
-                                      : m_gmail->modifyLabels(id, {QStringLiteral("UNREAD")}, {});
-            connect(modify, &ConnectorReply::finished, reply, [modify, reply, remaining, next] {
-                modify->deleteLater();
-                if (modify->error())
-                    return reply->finish(modify->error());
-                (*next)(remaining);
-            });
-        };
-        (*next)(gmailIds);
+        setSeenOnGmail(reply, gmailIds, seen);
         return reply;
     }
     QPointer<ConnectorReply> guard(reply);
@@ -700,6 +685,24 @@ ConnectorReply *EmailConnector::setSeen(const QStringList &ids, bool seen)
         });
     });
     return reply;
+}
+
+/// One modify per message, one after another; the first failure ends it.
+void EmailConnector::setSeenOnGmail(ConnectorReply *reply, QStringList remaining, bool seen)
+{
+    if (remaining.isEmpty()) {
+        reply->finish();
+        return;
+    }
+    const QString id = remaining.takeFirst();
+    GmailReply *modify = seen ? m_gmail->modifyLabels(id, {}, {QStringLiteral("UNREAD")})
+                              : m_gmail->modifyLabels(id, {QStringLiteral("UNREAD")}, {});
+    connect(modify, &ConnectorReply::finished, reply, [this, modify, reply, remaining, seen] {
+        modify->deleteLater();
+        if (modify->error())
+            return reply->finish(modify->error());
+        setSeenOnGmail(reply, remaining, seen);
+    });
 }
 
 void EmailConnector::listGmailMessages(InboxListReply *reply, bool unseenOnly, int limit)

@@ -178,6 +178,7 @@ private:
     ConnectorError prepareGoogle();
     void connectGmail(ConnectorReply *reply);
     void listGmailMessages(InboxListReply *reply, bool unseenOnly, int limit);
+    void setSeenOnGmail(ConnectorReply *reply, QStringList remaining, bool seen);
     void listImapMessages(InboxListReply *reply, bool unseenOnly, int limit);
     void handleIncoming(const IncomingMessage &message);
     void handlerDone(const IncomingMessage &message, const HandlerResult &result);
