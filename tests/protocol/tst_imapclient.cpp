@@ -506,8 +506,8 @@ void TestImapClient::idleReportsNewMailAndStops()
     QSignalSpy changed(&client, &ImapClient::mailboxChanged);
     Watched idle(client.idle());
     QTRY_COMPARE_WITH_TIMEOUT(client.state(), ImapClient::State::Idling, kWaitMs);
-    QVERIFY(changed.wait(kWaitMs));
-    QCOMPARE(changed.count(), 1);
+    // The EXISTS may already have come while waiting for Idling: count, do not wait for a new one.
+    QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, kWaitMs);
     QCOMPARE(client.exists(), 5u);
     QCOMPARE(idle.spy.count(), 0);   // the idle goes on until DONE
 
