@@ -2,11 +2,16 @@
 
 #include "config/connectorconfig.h"
 #include "emailconnector.h"
+#include "accountsettings.h"
 #include "mainwindow.h"
+#include "secrets/credentialstore.h"
+#include "settingsdialog.h"
 #include "trayhealth.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QEventLoop>
+#include <QFile>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
@@ -53,24 +58,56 @@ int main(int argc, char *argv[])
                       QStringLiteral("FILE")});
     parser.process(app);
 
+    // The account: --config FILE, else $MACHINA_CONFIG, else the one saved by the
+    // settings dialog, else the default YAML path; on a first start, the dialog.
+    QSettings settings;
     QString path = parser.value(QStringLiteral("config"));
     if (path.isEmpty())
         path = qEnvironmentVariable("MACHINA_CONFIG");
-    if (path.isEmpty())
-        path = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
-               + QStringLiteral("/machina-console/config.yaml");
-    const ConfigLoader::Result loaded = ConfigLoader::loadFile(path);
-    if (!loaded.config) {
-        // The settings dialog (first start) arrives with its piece of the console issue.
-        QMessageBox::critical(nullptr, QStringLiteral("Machina Console"),
-                              QStringLiteral("No account could be opened.\n\n%1\n\nStart with --config FILE, "
-                                             "a config in the reference's YAML shape (see README.md).")
-                                  .arg(loaded.error.message()));
-        return 2;
+    const QString defaultPath = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
+                                + QStringLiteral("/machina-console/config.yaml");
+    if (path.isEmpty() && !AccountSettings::hasAccount(settings) && QFile::exists(defaultPath))
+        path = defaultPath;
+
+    ConnectorConfig config;
+    if (!path.isEmpty()) {
+        const ConfigLoader::Result loaded = ConfigLoader::loadFile(path);
+        if (!loaded.config) {
+            QMessageBox::critical(nullptr, QStringLiteral("Machina Console"),
+                                  QStringLiteral("The account in %1 could not be opened:\n\n%2")
+                                      .arg(path, loaded.error.message()));
+            return 2;
+        }
+        config = *loaded.config;
+    } else if (AccountSettings::hasAccount(settings)) {
+        config = AccountSettings::load(settings); // the password is in the keychain
+        path = QStringLiteral("the saved account");
+    } else {
+        SettingsDialog dialog;
+        dialog.setWindowTitle(QStringLiteral("Machina Console: set up your account"));
+        if (dialog.exec() != QDialog::Accepted)
+            return 0;
+        config = dialog.config();
+        AccountSettings::save(settings, config);
+        if (!dialog.password().isEmpty()) {
+            CredentialStore store;
+            CredentialReply *stored = SettingsDialog::storePassword(store, config, dialog.password());
+            QEventLoop loop;
+            QObject::connect(stored, &ConnectorReply::finished, &loop, &QEventLoop::quit);
+            if (!stored->isFinished())
+                loop.exec();
+            if (stored->error()) {
+                QMessageBox::warning(nullptr, QStringLiteral("Machina Console"),
+                                     QStringLiteral("The password could not be kept in the system keychain:\n\n%1\n\n"
+                                                    "It is used for this session only.")
+                                         .arg(stored->error().message()));
+            }
+            delete stored;
+        }
+        path = QStringLiteral("the new account");
     }
 
-    QSettings settings;
-    EmailConnector connector(*loaded.config);
+    EmailConnector connector(config);
     MainWindow window(&connector, &settings);
     TrayHealth tray;
     window.setHideOnClose(tray.hasTray());
@@ -86,6 +123,27 @@ int main(int argc, char *argv[])
     QObject::connect(&tray, &TrayHealth::quitRequested, &app, &QApplication::quit);
     QObject::connect(&window, &MainWindow::quitRequested, &app, &QApplication::quit);
     QObject::connect(&window, &MainWindow::newMailArrived, &tray, &TrayHealth::notifyNewMail);
+    QObject::connect(&window, &MainWindow::settingsRequested, &window, [&window, &settings, &connector] {
+        SettingsDialog dialog(&window);
+        dialog.setConfig(connector.config());
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        const ConnectorConfig changed = dialog.config();
+        AccountSettings::save(settings, changed);
+        if (!dialog.password().isEmpty()) {
+            CredentialStore store;
+            CredentialReply *stored = SettingsDialog::storePassword(store, changed, dialog.password());
+            QEventLoop loop;
+            QObject::connect(stored, &ConnectorReply::finished, &loop, &QEventLoop::quit);
+            if (!stored->isFinished())
+                loop.exec();
+            if (stored->error())
+                window.logActivity(QStringLiteral("The password was not kept: %1").arg(stored->error().message()), true);
+            delete stored;
+        }
+        window.logActivity(QStringLiteral("Settings saved; they apply when Machina Console starts again "
+                                          "(without --config)."));
+    });
 
     window.show();
     window.logActivity(QStringLiteral("Opening %1").arg(path));
