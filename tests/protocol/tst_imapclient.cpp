@@ -17,40 +17,13 @@
 using namespace machina;
 using Kind = ConnectorError::Kind;
 
+#include "sessiontestsupport.h"
+
+using namespace sessiontest;
+
 namespace {
 
-const QString kUser = QStringLiteral("user");
-const QString kPassword = QStringLiteral("s3cr3t-Pa55");
-constexpr int kWaitMs = 10000;
 const QByteArray kFetchFull = "(UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[])";
-
-/// base64("\0user\0password") computed here, not with the writer under test (RFC 4616).
-QByteArray plainResponse()
-{
-    QByteArray raw;
-    raw += '\0';
-    raw += kUser.toUtf8();
-    raw += '\0';
-    raw += kPassword.toUtf8();
-    return raw.toBase64();
-}
-
-/// Bytes for a "raw:" script step: the escapes ScriptedServer undoes.
-QByteArray escaped(const QByteArray &bytes)
-{
-    QByteArray out;
-    for (char c : bytes) {
-        if (c == '\\')
-            out += "\\\\";
-        else if (c == '\r')
-            out += "\\r";
-        else if (c == '\n')
-            out += "\\n";
-        else
-            out += c;
-    }
-    return out;
-}
 
 QByteArray message(quint32 uid)
 {

@@ -17,41 +17,16 @@
 using namespace machina;
 using Kind = ConnectorError::Kind;
 
+#include "sessiontestsupport.h"
+
+using namespace sessiontest;
+
 namespace {
 
-const QString kUser = QStringLiteral("user");
-const QString kPassword = QStringLiteral("s3cr3t-Pa55");
-constexpr int kWaitMs = 10000;
 constexpr int kNoPoll = 3600;   // seconds: rounds start by checkNow() or IDLE only
 const QByteArray kFetchFull = "(UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[])";
 const QByteArray kCapsNoIdle = "IMAP4rev1 SASL-IR ID ENABLE SORT UIDPLUS LITERAL+ MOVE";
 const QByteArray kCapsIdle = "IMAP4rev1 SASL-IR ID ENABLE IDLE SORT UIDPLUS LITERAL+ MOVE";
-
-QByteArray plainResponse()
-{
-    QByteArray raw;
-    raw += '\0';
-    raw += kUser.toUtf8();
-    raw += '\0';
-    raw += kPassword.toUtf8();
-    return raw.toBase64();
-}
-
-QByteArray escaped(const QByteArray &bytes)
-{
-    QByteArray out;
-    for (char c : bytes) {
-        if (c == '\\')
-            out += "\\\\";
-        else if (c == '\r')
-            out += "\\r";
-        else if (c == '\n')
-            out += "\\n";
-        else
-            out += c;
-    }
-    return out;
-}
 
 /// A message whose subject says which UID (and which mailbox generation) it is.
 QByteArray message(quint32 uid, quint32 validity)

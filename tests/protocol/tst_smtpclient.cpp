@@ -18,25 +18,15 @@
 using namespace machina;
 using Kind = ConnectorError::Kind;
 
+#include "sessiontestsupport.h"
+
+using namespace sessiontest;
+
 namespace {
 
-const QString kUser = QStringLiteral("user");
-const QString kPassword = QStringLiteral("s3cr3t-Pa55");
 const QString kToken = QStringLiteral("ya29.a0-test-bearer-token");
 const QString kFrom = QStringLiteral("ann@machina.test");
 const QString kTo = QStringLiteral("bob@example.test");
-constexpr int kWaitMs = 10000;
-
-/// base64("\0user\0password") computed here, not with the writer under test (RFC 4616).
-QByteArray plainResponse()
-{
-    QByteArray raw;
-    raw += '\0';
-    raw += kUser.toUtf8();
-    raw += '\0';
-    raw += kPassword.toUtf8();
-    return raw.toBase64();
-}
 
 QByteArray xoauth2Response()
 {
