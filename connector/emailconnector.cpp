@@ -238,7 +238,7 @@ MessageBuilder::Result EmailConnector::buildMessage(const QStringList &to, const
                                                     const SendOptions &options) const
 {
     OutgoingMessage message;
-    message.from = m_config.effectiveFromAddress().isEmpty() ? m_gmailAddress : m_config.effectiveFromAddress();
+    message.from = accountAddress();
     message.to = to;
     message.subject = options.subject;
     message.text = text;
@@ -284,6 +284,17 @@ SendReply *EmailConnector::sendBuiltMessage(const BuiltMessage &message)
         }
     });
     return reply;
+}
+
+ConnectionTestReply *EmailConnector::testConnection(bool sendToSelf) const
+{
+    return ConnectionTester::start(m_config, sendToSelf);
+}
+
+QString EmailConnector::accountAddress() const
+{
+    const QString configured = m_config.effectiveFromAddress();
+    return configured.isEmpty() ? m_gmailAddress : configured;
 }
 
 QStringList EmailConnector::capabilities() const

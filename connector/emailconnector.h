@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/connectorconfig.h"
+#include "connectiontester.h"
 #include "connectorhealth.h"
 #include "connectorreply.h"
 #include "imap/imapclient.h"
@@ -123,6 +124,16 @@ public:
     }
     /// Sends a message built earlier with buildMessage().
     SendReply *sendBuiltMessage(const BuiltMessage &message);
+
+    /**
+     * Walks the connection step by step (name lookup, TCP, TLS, capabilities,
+     * authentication, INBOX, IDLE; optionally a message to the account itself)
+     * on sessions of its own; see ConnectionTester.
+     */
+    ConnectionTestReply *testConnection(bool sendToSelf = false) const;
+
+    /// The account's own address: from_address, else the username, else (Gmail) the signed-in address.
+    QString accountAddress() const;
 
     /// What this connector can do, in the reference's words.
     QStringList capabilities() const;

@@ -288,15 +288,14 @@ void ImapClient::startConnection()
     });
 
     qCDebug(lcImap) << "connecting to" << endpoint();
-    if (m_settings.implicitTls) {
-        setState(State::TlsHandshake);
+    // Connecting until TCP is up, then TlsHandshake (implicit TLS) or the greeting:
+    // a refused port and a refused certificate are told apart by the state.
+    setState(State::Connecting);
+    if (m_settings.implicitTls)
         m_socket->connectToHostEncrypted(m_settings.host, m_settings.port, m_settings.host);
-        arm(tr("the TLS handshake"));
-    } else {
-        setState(State::Connecting);
+    else
         m_socket->connectToHost(m_settings.host, m_settings.port);
-        arm(tr("the TCP connection"));
-    }
+    arm(tr("the TCP connection"));
 }
 
 void ImapClient::dropSocket()
@@ -358,7 +357,10 @@ void ImapClient::onConnected()
 {
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
-    if (!m_settings.implicitTls) {
+    if (m_settings.implicitTls) {
+        setState(State::TlsHandshake);
+        arm(tr("the TLS handshake"));
+    } else {
         setState(State::WaitingForGreeting);
         arm(tr("the greeting"));
     }
@@ -367,6 +369,7 @@ void ImapClient::onConnected()
 void ImapClient::onEncrypted()
 {
     m_tlsProtocol = tlsName(m_socket->sessionProtocol());
+    m_peerCertificate = m_socket->peerCertificate();
     qCDebug(lcImap) << "TLS established:" << m_tlsProtocol << m_socket->sessionCipher().name();
     if (m_settings.implicitTls && !m_startTlsDone) {
         setState(State::WaitingForGreeting);

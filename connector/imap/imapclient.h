@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QQueue>
+#include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslError>
 #include <QTimer>
@@ -141,6 +142,8 @@ public:
     quint32 uidNext() const { return m_uidNext; }
     quint32 exists() const { return m_exists; }
     QString tlsProtocol() const { return m_tlsProtocol; }
+    /// The server's certificate from the last handshake (null before one).
+    QSslCertificate peerCertificate() const { return m_peerCertificate; }
 
 Q_SIGNALS:
     void stateChanged(machina::ImapClient::State state);
@@ -223,6 +226,7 @@ private:
     quint32 m_uidNext = 0;
     quint32 m_exists = 0;
     QString m_tlsProtocol;
+    QSslCertificate m_peerCertificate;
     QList<QSslError> m_sslErrors;
     bool m_startTlsDone = false;
     bool m_byeReceived = false;

@@ -190,15 +190,14 @@ void SmtpClient::startConnection()
     });
 
     qCDebug(lcSmtp) << "connecting to" << endpoint() << (m_settings.implicitTls ? "with TLS" : "for STARTTLS");
-    if (m_settings.implicitTls) {
-        setState(State::TlsHandshake);
+    // Connecting until TCP is up, then TlsHandshake (implicit TLS) or the greeting:
+    // a refused port and a refused certificate are told apart by the state.
+    setState(State::Connecting);
+    if (m_settings.implicitTls)
         m_socket->connectToHostEncrypted(m_settings.host, m_settings.port, m_settings.host);
-        arm(tr("the TLS handshake"));
-    } else {
-        setState(State::Connecting);
+    else
         m_socket->connectToHost(m_settings.host, m_settings.port);
-        arm(tr("the TCP connection"));
-    }
+    arm(tr("the TCP connection"));
 }
 
 void SmtpClient::dropSocket()
@@ -251,7 +250,10 @@ void SmtpClient::onConnected()
     // Whole commands go out in one write; without Nagle they also go at once (PITFALLS 26).
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
-    if (!m_settings.implicitTls) {
+    if (m_settings.implicitTls) {
+        setState(State::TlsHandshake);
+        arm(tr("the TLS handshake"));
+    } else {
         setState(State::WaitingForGreeting220);
         arm(tr("the greeting"));
     }
@@ -260,6 +262,7 @@ void SmtpClient::onConnected()
 void SmtpClient::onEncrypted()
 {
     m_tlsProtocol = describeTls(m_socket->sessionProtocol());
+    m_peerCertificate = m_socket->peerCertificate();
     qCDebug(lcSmtp) << "TLS established:" << m_tlsProtocol << m_socket->sessionCipher().name();
     if (!m_startTlsDone && m_settings.implicitTls) {
         setState(State::WaitingForGreeting220);

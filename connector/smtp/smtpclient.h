@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QQueue>
+#include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslError>
 #include <QTimer>
@@ -91,6 +92,8 @@ public:
     SmtpCapabilities capabilities() const { return m_caps; }
     /// "TLSv1.3" once encrypted, empty otherwise.
     QString tlsProtocol() const { return m_tlsProtocol; }
+    /// The server's certificate from the last handshake (null before one).
+    QSslCertificate peerCertificate() const { return m_peerCertificate; }
     QString serverGreeting() const { return m_greeting; }
 
 Q_SIGNALS:
@@ -164,6 +167,7 @@ private:
     QByteArray m_xoauthChallenge;
     QList<QSslError> m_sslErrors;
     QString m_tlsProtocol;
+    QSslCertificate m_peerCertificate;
     QString m_greeting;
     bool m_sessionReused = false;      ///< the current job runs on a session an earlier job opened
     bool m_startTlsDone = false;

@@ -245,7 +245,8 @@ void TestSmtpClient::implicitTlsAuthPlainAndDotStuffing()
     QVERIFY2(client.tlsProtocol().startsWith(QStringLiteral("TLSv1.")), qPrintable(client.tlsProtocol()));
     QCOMPARE(client.capabilities().sizeLimit(), qint64(10240000));
     QVERIFY(client.isReady());   // the session is kept for the next send
-    QCOMPARE(states.first().first().value<SmtpClient::State>(), SmtpClient::State::TlsHandshake);
+    QCOMPARE(states.at(0).first().value<SmtpClient::State>(), SmtpClient::State::Connecting);
+    QCOMPARE(states.at(1).first().value<SmtpClient::State>(), SmtpClient::State::TlsHandshake);
 }
 
 void TestSmtpClient::authLoginWhenPlainNotOffered()
