@@ -3,9 +3,11 @@
 # bundled demo mail stack (real Postfix + Dovecot on 127.0.0.1, throwaway CA)
 # and shows the connector at work on a maintenance scenario.
 #
-#   scripts/demo.sh             set up, start the stack, run the scenario, open the console
-#   scripts/demo.sh screenshot  the same, then docs/console.png of the console under Xvfb
-#   scripts/demo.sh stop        stop the demo stack
+#   scripts/demo.sh             set up, start the stack, run the scenario, start the
+#                               demo technician (answers work orders), open the console
+#   scripts/demo.sh screenshot  the scenario, then docs/console.png of the console under
+#                               Xvfb (no demo technician left running)
+#   scripts/demo.sh stop        stop the demo technician and the demo stack
 #
 # Demo accounts (test-only): supervisor, technician, alarm @machina.test,
 # password NAME-pass.
@@ -15,12 +17,35 @@ root=$PWD
 demo_dir="$root/build/demo"
 stack_dir="$demo_dir/mailstack"
 
+technician_pid="$demo_dir/technician.pid"
+technician_log="$demo_dir/technician.log"
+
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
+# Stops the demo technician (`machina-mail listen` started by an earlier run), if
+# it still runs: SIGTERM lets it log out cleanly, SIGKILL after 5 s.
+stop_technician() {
+    local pid comm
+    { read -r pid <"$technician_pid"; } 2>/dev/null || return 0
+    rm -f "$technician_pid"
+    [[ $pid =~ ^[0-9]+$ ]] || return 0
+    { read -r comm <"/proc/$pid/comm"; } 2>/dev/null || return 0
+    [ "$comm" = machina-mail ] || return 0   # gone, and the pid reused since
+    kill -TERM "$pid" 2>/dev/null || return 0
+    for _ in $(seq 1 50); do
+        kill -0 "$pid" 2>/dev/null || { echo "demo: stopped the demo technician (pid $pid)"; return 0; }
+        sleep 0.1
+    done
+    kill -KILL "$pid" 2>/dev/null || true
+    echo "demo: killed the demo technician (pid $pid)"
+}
+
 if [ "${1:-}" = "stop" ]; then
+    stop_technician
     as_root bash tests/harness/mailstack.sh stop "$stack_dir"
     exit 0
 fi
+stop_technician
 
 bash scripts/setup.sh
 cmake --preset debug >/dev/null
@@ -106,6 +131,26 @@ if [ "${1:-}" = "screenshot" ]; then
     exit 0
 fi
 
+step "The demo technician starts answering work-order notifications"
+# `listen --exec` hands each new mail of the technician to scripts/demo-technician.sh
+# and sends its output back as the reply; it answers the supervisor only.
+printf -v handler 'bash %q' "$root/scripts/demo-technician.sh"
+DEMO_PASSWORD=technician-pass DEMO_SUPERVISOR="supervisor@$MAILSTACK_DOMAIN" \
+    nohup "$mail" --config "$technician" listen --exec "$handler" >"$technician_log" 2>&1 </dev/null &
+echo $! >"$technician_pid"
+# It finds the WO-2026-42 notification still unseen and answers it.
+for _ in $(seq 1 100); do
+    grep -q "from supervisor@$MAILSTACK_DOMAIN: handled" "$technician_log" 2>/dev/null && break
+    kill -0 "$(cat "$technician_pid")" 2>/dev/null || break
+    sleep 0.1
+done
+if grep -q "from supervisor@$MAILSTACK_DOMAIN: handled, replied" "$technician_log"; then
+    echo "  listening as technician@$MAILSTACK_DOMAIN (pid $(cat "$technician_pid")); it answered WO-2026-42"
+else
+    echo "  warning: the demo technician has not answered yet; see $technician_log" >&2
+    sed 's/^/    /' "$technician_log" >&2
+fi
+
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
     step "Opening the console as the supervisor"
     DEMO_PASSWORD=supervisor-pass nohup "$console" --config "$supervisor" >"$demo_dir/console.log" 2>&1 &
@@ -119,6 +164,11 @@ cat <<INFO
 The demo mail stack keeps running on $MAILSTACK_HOST:
   SMTPS $MAILSTACK_SMTPS_PORT, submission (STARTTLS) $MAILSTACK_SUBMISSION_PORT, IMAPS $MAILSTACK_IMAPS_PORT
   accounts supervisor, technician, alarm @$MAILSTACK_DOMAIN (password NAME-pass)
+The demo technician answers work-order notifications (a WO-... id in the subject or
+text) from the supervisor within seconds: "Notify technician" in the console, or
+  DEMO_PASSWORD=supervisor-pass $mail --config $supervisor send --to technician@$MAILSTACK_DOMAIN \\
+      --subject "[WO-2026-43] C-104 discharge temperature (priority High)" --text "Please check C-104."
+  (log: $technician_log)
 Try:  DEMO_PASSWORD=supervisor-pass $mail --config $supervisor --verbose check
 Stop: scripts/demo.sh stop
 INFO

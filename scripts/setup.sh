@@ -16,8 +16,8 @@ packages=(
     libgmime-3.0-dev libyaml-cpp-dev qtkeychain-qt6-dev
     # fuzzing and sanitizers with clang
     clang libclang-rt-14-dev
-    # real servers for the integration tier, and the throwaway CA
-    postfix dovecot-core dovecot-imapd dovecot-lmtpd openssl
+    # real servers for the integration tier, and the throwaway CA; jq for the demo technician
+    postfix dovecot-core dovecot-imapd dovecot-lmtpd openssl jq
     # a real Secret Service for keychain tests, a display for screenshots
     dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth
     # packaging checks
