@@ -3,6 +3,7 @@
 #include "gmail/gmailclient.h"
 #include "gmail/gmailwatcher.h"
 #include "gmail/googleauth.h"
+#include "imap/inboxmonitor.h"
 #include "imap/mailboxwatcher.h"
 #include "secrets/credentialstore.h"
 #include "mime/messageparser.h"
@@ -284,6 +285,46 @@ SendReply *EmailConnector::sendBuiltMessage(const BuiltMessage &message)
         }
     });
     return reply;
+}
+
+void EmailConnector::watchInbox(bool enabled)
+{
+    if (enabled == m_inboxWatchOn)
+        return;
+    m_inboxWatchOn = enabled;
+    if (!enabled) {
+        if (m_inboxMonitor) {
+            m_inboxMonitor->stop();
+            m_inboxMonitor->deleteLater();
+            m_inboxMonitor = nullptr;
+        }
+        delete m_inboxPoll;
+        m_inboxPoll = nullptr;
+        return;
+    }
+    const int pollMs = std::max(1, m_config.pollInterval) * 1000;
+    if (m_config.isGmail()) {
+        // The Gmail API has no push to a desktop program without Pub/Sub: poll.
+        m_inboxPoll = new QTimer(this);
+        connect(m_inboxPoll, &QTimer::timeout, this, &EmailConnector::inboxChanged);
+        m_inboxPoll->start(pollMs);
+        Q_EMIT inboxWatchStatusChanged(tr("polling Gmail every %n second(s)", nullptr, pollMs / 1000));
+        return;
+    }
+    resolvePassword([this](const ConnectorError &error) {
+        if (!m_inboxWatchOn || m_inboxMonitor)
+            return;
+        ImapSettings settings;
+        const ConnectorError problem = error ? error : imapSettings(&settings);
+        if (problem) {
+            Q_EMIT inboxWatchStatusChanged(tr("cannot watch the inbox: %1").arg(problem.message()));
+            return;
+        }
+        m_inboxMonitor = new InboxMonitor(settings, m_config.pollInterval, this);
+        connect(m_inboxMonitor, &InboxMonitor::changed, this, &EmailConnector::inboxChanged);
+        connect(m_inboxMonitor, &InboxMonitor::statusChanged, this, &EmailConnector::inboxWatchStatusChanged);
+        m_inboxMonitor->start();
+    });
 }
 
 ConnectionTestReply *EmailConnector::testConnection(bool sendToSelf) const

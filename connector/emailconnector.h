@@ -11,6 +11,7 @@
 #include "sendreply.h"
 
 #include <QDateTime>
+#include <QTimer>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
@@ -24,6 +25,7 @@ class InboxWatcher;
 class CredentialStore;
 class GoogleAuth;
 class GmailClient;
+class InboxMonitor;
 
 /** The reply to fetchMessage(): the message, parsed. */
 class MessageReply : public ConnectorReply
@@ -165,6 +167,15 @@ public:
     /// Marks the messages read (\Seen, or UNREAD removed) or unread.
     ConnectorReply *setSeen(const QStringList &ids, bool seen);
 
+    /**
+     * For a viewer: inboxChanged() whenever the INBOX changes, through IMAP
+     * IDLE on a session of its own (without IDLE, and in Gmail mode, every
+     * poll_interval). Nothing is fetched or marked: the viewer lists again.
+     * Needs what listMessages() needs. watchInbox(false) logs that session out.
+     */
+    void watchInbox(bool enabled);
+    bool isWatchingInbox() const { return m_inboxWatchOn; }
+
 Q_SIGNALS:
     /// Emitted when the status or the message of healthCheck() changes.
     void healthChanged(const machina::ConnectorHealth &health);
@@ -179,6 +190,10 @@ Q_SIGNALS:
     void receiveStatusChanged(const QString &status);
     /// The handler (and its reply) for @p message ended so.
     void messageHandled(const machina::IncomingMessage &message, const machina::HandlerResult &result);
+    /// The INBOX changed (see watchInbox()).
+    void inboxChanged();
+    /// How the INBOX is watched, in words ("new mail shows at once (IDLE)", "cannot watch the inbox: ...").
+    void inboxWatchStatusChanged(const QString &status);
 
 private:
     void recordOutcome(const ConnectorError &error, bool wasSend);
@@ -220,6 +235,9 @@ private:
     GmailClient *m_gmail = nullptr;
     QString m_gmailAddress;
     void setReceiveStatus(const QString &status);
+    InboxMonitor *m_inboxMonitor = nullptr;
+    QTimer *m_inboxPoll = nullptr;
+    bool m_inboxWatchOn = false;
 };
 
 } // namespace machina
