@@ -1,9 +1,11 @@
 #include "settingsdialog.h"
 
+#include "emailconnector.h"
 #include "secrets/credentialstore.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
+#include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -131,6 +133,9 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     m_pages->addWidget(googlePage);
 
     m_testButton = new QPushButton(tr("T&est connection"));
+    m_testButton->setToolTip(tr("Walks the connection step by step with the values as typed: name lookup, "
+                                "TCP, TLS and certificate, capabilities, sign-in, INBOX, IDLE."));
+    m_sendToSelf = new QCheckBox(tr("Also send a test message to m&yself"));
     m_testResults = new QListWidget;
     m_testResults->setAccessibleName(tr("Connection test results"));
     m_testResults->setMinimumHeight(80);
@@ -148,7 +153,11 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(modeRow);
     layout->addWidget(m_pages);
-    layout->addWidget(m_testButton, 0, Qt::AlignLeft);
+    auto *testRow = new QHBoxLayout;
+    testRow->addWidget(m_testButton);
+    testRow->addWidget(m_sendToSelf);
+    testRow->addStretch();
+    layout->addLayout(testRow);
     layout->addWidget(m_testResults);
     layout->addWidget(m_validation);
     layout->addWidget(m_keychainError);
@@ -158,7 +167,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     QWidget *order[] = {m_serverMode, m_googleMode, m_smtpHost, m_smtpPort, m_imapHost, m_imapPort,
                         m_username, m_password, m_fromAddress, m_useTls, m_pollInterval, m_caFile,
                         m_caBrowse, m_timeout, m_clientFile, m_clientBrowse, m_signIn, m_testButton,
-                        m_testResults, m_buttons};
+                        m_sendToSelf, m_testResults, m_buttons};
     for (size_t i = 1; i < std::size(order); ++i)
         setTabOrder(order[i - 1], order[i]);
 
@@ -176,8 +185,15 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     connect(m_clientBrowse, &QPushButton::clicked, this, [this] {
         browse(m_clientFile, tr("Google OAuth client file"), tr("JSON files (*.json);;All files (*)"));
     });
-    connect(m_signIn, &QPushButton::clicked, this, &SettingsDialog::signInRequested);
-    connect(m_testButton, &QPushButton::clicked, this, &SettingsDialog::testRequested);
+    connect(m_signIn, &QPushButton::clicked, this, [this] {
+        Q_EMIT signInRequested();
+        startGoogleSignIn();
+    });
+    connect(m_testButton, &QPushButton::clicked, this, [this] {
+        Q_EMIT testRequested();
+        startConnectionTest();
+    });
+    m_urlOpener = [](const QUrl &url) { QDesktopServices::openUrl(url); };
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -291,6 +307,82 @@ void SettingsDialog::addTestResult(bool ok, const QString &step, const QString &
     auto *item = new QListWidgetItem(text, m_testResults);
     item->setData(Qt::UserRole, ok);
     m_testResults->scrollToItem(item);
+}
+
+void SettingsDialog::addTestStep(const ConnectionTestStep &step)
+{
+    using Outcome = ConnectionTestStep::Outcome;
+    const QString mark = step.outcome == Outcome::Passed   ? QStringLiteral("✓ ")
+                         : step.outcome == Outcome::Failed ? QStringLiteral("✗ ")
+                                                           : QStringLiteral("• ");
+    QString text = mark + step.name;
+    if (!step.detail.isEmpty())
+        text += QStringLiteral(": ") + step.detail;
+    auto *item = new QListWidgetItem(text, m_testResults);
+    item->setData(Qt::UserRole, step.outcome != Outcome::Failed);
+    item->setToolTip(step.detail);
+    m_testResults->scrollToItem(item);
+}
+
+void SettingsDialog::startConnectionTest()
+{
+    if (m_test)
+        return;
+    clearTestResults();
+    ConnectorConfig config = this->config();
+    config.password = password();
+    m_test = ConnectionTester::start(config, m_sendToSelf->isChecked());
+    m_test->setParent(this); // closing the dialog ends the test
+    m_testButton->setEnabled(false);
+    m_testButton->setText(tr("Testing…"));
+    connect(m_test, &ConnectionTestReply::stepFinished, this, &SettingsDialog::addTestStep);
+    connect(m_test, &ConnectorReply::finished, this, [this, reply = m_test.data()] {
+        reply->deleteLater();
+        m_testButton->setEnabled(true);
+        m_testButton->setText(tr("T&est connection"));
+        const ConnectorError error = reply->error();
+        auto *summary = new QListWidgetItem(error ? tr("The test failed: see the first ✗ above.")
+                                                  : tr("Every step passed."),
+                                            m_testResults);
+        summary->setData(Qt::UserRole, !error);
+        m_testResults->scrollToItem(summary);
+        Q_EMIT testFinished(error);
+    });
+}
+
+void SettingsDialog::startGoogleSignIn()
+{
+    if (m_signInReply)
+        return;
+    ConnectorConfig config = this->config();
+    if (config.gmailCredentialsFile.isEmpty()) {
+        setGoogleStatus(tr("Choose the OAuth client file first (a \"Desktop app\" client from the Google Cloud console)."));
+        Q_EMIT signInFinished({ConnectorError::Kind::Config, tr("gmail_credentials_file: not set")});
+        return;
+    }
+    delete m_signInConnector;
+    m_signInConnector = new EmailConnector(config, this);
+    connect(m_signInConnector, &EmailConnector::authorizationUrlReady, this, [this](const QUrl &url) {
+        const QString address = url.toString(QUrl::FullyEncoded);
+        setGoogleStatus(tr("Sign in on the page that opened in your browser. If none opened, open this "
+                           "address:\n%1").arg(address));
+        m_urlOpener(url);
+    });
+    setGoogleStatus(tr("Starting Google sign-in…"));
+    m_signIn->setEnabled(false);
+    m_signInReply = m_signInConnector->signInToGoogle(true);
+    m_signInReply->setParent(this);
+    connect(m_signInReply, &ConnectorReply::finished, this, [this, reply = m_signInReply.data()] {
+        reply->deleteLater();
+        m_signIn->setEnabled(true);
+        const ConnectorError error = reply->error();
+        if (error)
+            setGoogleStatus(tr("Not signed in: %1").arg(error.message()));
+        else
+            setGoogleStatus(tr("Signed in as %1. The tokens are kept in the system keychain.")
+                                .arg(m_signInConnector->accountAddress()));
+        Q_EMIT signInFinished(error);
+    });
 }
 
 void SettingsDialog::clearTestResults()

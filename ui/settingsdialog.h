@@ -1,8 +1,12 @@
 #pragma once
 
 #include "config/connectorconfig.h"
+#include "connectiontester.h"
 
 #include <QDialog>
+#include <QPointer>
+#include <QUrl>
+#include <functional>
 
 class QCheckBox;
 class QDialogButtonBox;
@@ -16,16 +20,24 @@ class QStackedWidget;
 
 namespace machina {
 
+class ConnectorReply;
 class CredentialReply;
 class CredentialStore;
+class EmailConnector;
 
 /**
  * The account settings: either a mail server (every reference parameter of
  * SMTP/IMAP) or a Google account (the OAuth client file and a sign-in button).
  * Values are checked with ConnectorConfig::validate(); the problem, naming the
- * key, is shown inline and OK stays disabled while there is one. The dialog
- * never stores anything itself: on accept the caller saves config() with
- * AccountSettings and the password with storePassword().
+ * key, is shown inline and OK stays disabled while there is one. On accept the
+ * caller saves config() with AccountSettings and the password with
+ * storePassword(); the dialog itself stores only what Google's sign-in
+ * returns (tokens, to the keychain, through the connector).
+ *
+ * "Test connection" runs ConnectionTester on the values as typed and lists
+ * each step as it ends. "Sign in with Google" runs the interactive sign-in:
+ * the page opens in the system browser (QDesktopServices) and its address is
+ * shown, to be opened by hand when no browser came up.
  */
 class SettingsDialog : public QDialog
 {
@@ -57,6 +69,17 @@ public:
     void clearTestResults();
     QListWidget *testResults() const { return m_testResults; }
 
+    /// One step of a connection test: "✓ step: detail", "✗ step: detail" or "• step: detail".
+    void addTestStep(const ConnectionTestStep &step);
+    /// Runs the connection test on the values as typed (Test connection does this).
+    void startConnectionTest();
+    bool isTesting() const { return m_test != nullptr; }
+    /// Runs Google's sign-in with the client file as typed (Sign in with Google does this).
+    void startGoogleSignIn();
+    bool isSigningIn() const { return m_signInReply != nullptr; }
+    /// How the sign-in page is opened; the default is QDesktopServices::openUrl.
+    void setUrlOpener(std::function<void(const QUrl &)> opener) { m_urlOpener = std::move(opener); }
+
     /// Writes @p password under CredentialStore::passwordKey(config.username).
     static CredentialReply *storePassword(CredentialStore &store, const ConnectorConfig &config,
                                           const QString &password);
@@ -64,6 +87,10 @@ public:
 Q_SIGNALS:
     void signInRequested();
     void testRequested();
+    /// The connection test ended; @p error is the first failed step's (none: all passed).
+    void testFinished(const machina::ConnectorError &error);
+    /// Google's sign-in ended (tokens stored in the keychain when there is no error).
+    void signInFinished(const machina::ConnectorError &error);
 
 private:
     void updateValidation();
@@ -92,6 +119,11 @@ private:
     QLabel *m_googleStatus = nullptr;
 
     QPushButton *m_testButton = nullptr;
+    QCheckBox *m_sendToSelf = nullptr;
+    QPointer<ConnectionTestReply> m_test;
+    EmailConnector *m_signInConnector = nullptr;
+    QPointer<ConnectorReply> m_signInReply;
+    std::function<void(const QUrl &)> m_urlOpener;
     QListWidget *m_testResults = nullptr;
     QLabel *m_validation = nullptr;
     QLabel *m_keychainError = nullptr;

@@ -73,11 +73,13 @@ QPushButton *okButton(SettingsDialog &dialog)
 }
 
 /// The inline message the user sees: a visible label holding exactly @p text.
-bool showsLabel(SettingsDialog &dialog, const QString &text)
+/// A label showing @p text (whole, or with @p whole false, at its start); @p visible: only shown ones.
+bool showsLabel(SettingsDialog &dialog, const QString &text, bool visible = true, bool whole = true)
 {
     const QList<QLabel *> labels = dialog.findChildren<QLabel *>();
-    return std::any_of(labels.cbegin(), labels.cend(),
-                       [&](const QLabel *label) { return label->isVisible() && label->text() == text; });
+    return std::any_of(labels.cbegin(), labels.cend(), [&](const QLabel *label) {
+        return (!visible || label->isVisible()) && (whole ? label->text() == text : label->text().startsWith(text));
+    });
 }
 
 [[nodiscard]] bool finishes(CredentialReply *reply)
@@ -263,6 +265,15 @@ void TestSettingsDialog::signalsAndTestResults()
     }
     QCOMPARE(signIn.count(), 1);
     QCOMPARE(test.count(), 1);
+    // Both ran on the (empty) values as typed and said what is missing.
+    QVERIFY(showsLabel(dialog, QStringLiteral("Choose the OAuth client file first"), false, false));
+    QTRY_VERIFY(!dialog.isTesting());
+    QCOMPARE(dialog.testResults()->count(), 2);
+    QVERIFY2(dialog.testResults()->item(0)->text().startsWith(QStringLiteral("✗ Settings: ")),
+             qPrintable(dialog.testResults()->item(0)->text()));
+    QVERIFY(dialog.testResults()->item(0)->text().contains(QStringLiteral("smtp_host")));
+    QCOMPARE(dialog.testResults()->item(1)->text(), QStringLiteral("The test failed: see the first ✗ above."));
+    dialog.clearTestResults();
 
     dialog.setGoogleStatus(QStringLiteral("Signed in as supervisor@gmail.example"));
     dialog.setMode(SettingsDialog::Mode::Google);
