@@ -804,6 +804,13 @@ void EmailConnector::listImapMessages(InboxListReply *reply, bool unseenOnly, in
         m_browser = new ImapClient(settings, this);
     else
         m_browser->setSettings(settings);
+    if (m_browser->isSelected()) {
+        // A kept session learns of new mail at a NOOP: Dovecot does not add
+        // messages that arrived since the last sync to a UID SEARCH (RFC 3501 6.4.4
+        // leaves it to the server). A failure shows in the SEARCH queued behind it.
+        ImapReply *sync = m_browser->noop();
+        connect(sync, &ConnectorReply::finished, sync, &QObject::deleteLater);
+    }
     ImapReply *search = unseenOnly ? m_browser->searchUnseen() : m_browser->searchAll();
     connect(search, &ConnectorReply::finished, reply, [this, search, reply, limit] {
         search->deleteLater();
