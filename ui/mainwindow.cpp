@@ -1,9 +1,11 @@
 #include "mainwindow.h"
 
+#include "addressbookdialog.h"
 #include "emailconnector.h"
 #include "inboxmodel.h"
 #include "messageview.h"
 #include "notifytechniciandialog.h"
+#include "replydialog.h"
 #include "trayhealth.h"
 
 #include <QAction>
@@ -11,12 +13,12 @@
 #include <QDateTime>
 #include <QDockWidget>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
+#include <QProgressBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -40,7 +42,9 @@ MainWindow::MainWindow(EmailConnector *connector, QSettings *settings, QWidget *
       m_log(new QListWidget),
       m_healthLabel(new QLabel),
       m_pollLabel(new QLabel),
-      m_unreadLabel(new QLabel)
+      m_unreadLabel(new QLabel),
+      m_watchLabel(new QLabel),
+      m_busy(new QProgressBar)
 {
     setWindowTitle(tr("Machina Console"));
     setObjectName(QStringLiteral("MainWindow"));
@@ -80,6 +84,12 @@ MainWindow::MainWindow(EmailConnector *connector, QSettings *settings, QWidget *
     addDockWidget(Qt::BottomDockWidgetArea, dock);
 
     statusBar()->addWidget(m_healthLabel, 1);
+    m_busy->setRange(0, 0); // busy, no percentage: listing and sending report no sizes up front
+    m_busy->setMaximumWidth(120);
+    m_busy->setTextVisible(false);
+    m_busy->hide();
+    statusBar()->addPermanentWidget(m_busy);
+    statusBar()->addPermanentWidget(m_watchLabel);
     statusBar()->addPermanentWidget(m_pollLabel);
     statusBar()->addPermanentWidget(m_unreadLabel);
     connect(m_model, &InboxModel::unreadCountChanged, this, &MainWindow::updateStatus);
@@ -89,22 +99,66 @@ MainWindow::MainWindow(EmailConnector *connector, QSettings *settings, QWidget *
     connect(m_view, &MessageView::attachmentSaved, this,
             [this](const QString &path) { logActivity(tr("Saved %1").arg(path)); });
 
-    connect(m_connector, &EmailConnector::healthChanged, this, &MainWindow::setHealth);
-    connect(m_connector, &EmailConnector::messageSent, this, [this](const QString &id, const QStringList &to) {
-        logActivity(tr("Sent <%1> to %2").arg(id, to.join(QStringLiteral(", "))));
-    });
-    setHealth(m_connector->healthCheck());
-
-    // New mail shows up on its own: a listing every poll interval (headers only).
-    m_pollTimer.setInterval(std::max(5, m_connector->config().pollInterval) * 1000);
-    connect(&m_pollTimer, &QTimer::timeout, this, &MainWindow::refresh);
-    m_pollTimer.start();
-
+    bindConnector();
     restoreLayout();
     updateStatus();
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::bindConnector()
+{
+    connect(m_connector, &EmailConnector::healthChanged, this, &MainWindow::setHealth);
+    connect(m_connector, &EmailConnector::messageSent, this, [this](const QString &id, const QStringList &to) {
+        logActivity(tr("Sent <%1> to %2").arg(id, to.join(QStringLiteral(", "))));
+    });
+    // New mail shows up on its own: the connector watches the INBOX (IDLE, else
+    // a poll every poll_interval) and the window lists the headers again.
+    connect(m_connector, &EmailConnector::inboxChanged, this, &MainWindow::refresh);
+    connect(m_connector, &EmailConnector::inboxWatchStatusChanged, this, [this](const QString &status) {
+        const bool problem = status.startsWith(QStringLiteral("cannot"));
+        m_watchLabel->setText(problem ? tr("Inbox not watched") : tr("Live"));
+        m_watchLabel->setToolTip(status);
+        logActivity(tr("Inbox: %1").arg(status), problem);
+    });
+    setHealth(m_connector->healthCheck());
+    m_connector->watchInbox(true);
+}
+
+void MainWindow::setConnector(EmailConnector *connector)
+{
+    if (connector == m_connector)
+        return;
+    disconnect(m_connector, nullptr, this, nullptr);
+    m_connector->watchInbox(false);
+    m_connector = connector;
+    m_shownId.clear();
+    m_view->clear();
+    m_model->setMessages({});
+    m_firstLoad = true;
+    m_refreshing = false; // a listing still running for the old account is ignored when it ends
+    m_busyWork.clear();    // and what the old connector was doing no longer shows
+    m_busy->hide();
+    bindConnector();
+    updateStatus();
+    refresh();
+}
+
+int MainWindow::beginBusy(const QString &what)
+{
+    const int token = ++m_busySeq;
+    m_busyWork.insert(token, what);
+    m_busy->setToolTip(m_busyWork.values().join(QLatin1Char('\n')));
+    m_busy->show();
+    return token;
+}
+
+void MainWindow::endBusy(int token)
+{
+    m_busyWork.remove(token);
+    m_busy->setToolTip(m_busyWork.values().join(QLatin1Char('\n')));
+    m_busy->setVisible(!m_busyWork.isEmpty());
+}
 
 void MainWindow::createActions()
 {
@@ -121,6 +175,7 @@ void MainWindow::createActions()
     m_markReadAction = make(tr("Mark &read"), QKeySequence(Qt::CTRL | Qt::Key_M), QStringLiteral("mail-mark-read"));
     m_markUnreadAction = make(tr("Mark &unread"), QKeySequence(Qt::CTRL | Qt::Key_U), QStringLiteral("mail-mark-unread"));
     m_settingsAction = make(tr("&Settings..."), QKeySequence(Qt::CTRL | Qt::Key_Comma), QStringLiteral("preferences-system"));
+    m_addressBookAction = make(tr("&Technicians..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T), QStringLiteral("x-office-address-book"));
     m_quitAction = make(tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), QStringLiteral("application-exit"));
     auto *findAction = make(tr("&Find"), QKeySequence::Find, QStringLiteral("edit-find"));
 
@@ -130,6 +185,7 @@ void MainWindow::createActions()
     connect(m_markReadAction, &QAction::triggered, this, [this] { markSelected(true); });
     connect(m_markUnreadAction, &QAction::triggered, this, [this] { markSelected(false); });
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::settingsRequested);
+    connect(m_addressBookAction, &QAction::triggered, this, &MainWindow::editAddressBook);
     connect(m_quitAction, &QAction::triggered, this, &MainWindow::quitRequested);
     connect(findAction, &QAction::triggered, this, [this] {
         m_filterEdit->setFocus();
@@ -138,6 +194,7 @@ void MainWindow::createActions()
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_settingsAction);
+    file->addAction(m_addressBookAction);
     file->addSeparator();
     file->addAction(m_quitAction);
     QMenu *message = menuBar()->addMenu(tr("&Message"));
@@ -187,14 +244,22 @@ void MainWindow::setHealth(const ConnectorHealth &health)
 
 void MainWindow::refresh()
 {
-    if (m_refreshing)
+    if (m_refreshing) {
+        m_refreshAgain = true;
         return;
+    }
     m_refreshing = true;
-    statusBar()->showMessage(tr("Refreshing..."), 3000);
+    m_refreshAgain = false;
+    const int busy = beginBusy(tr("Listing the inbox"));
     InboxListReply *reply = m_connector->listMessages(false, 2000);
-    connect(reply, &ConnectorReply::finished, this, [this, reply] {
+    connect(reply, &ConnectorReply::finished, this, [this, reply, busy, connector = m_connector] {
         reply->deleteLater();
+        endBusy(busy);
+        if (connector != m_connector)
+            return; // listed for the account used before setConnector()
         m_refreshing = false;
+        if (m_refreshAgain)
+            QTimer::singleShot(0, this, &MainWindow::refresh);
         if (reply->error()) {
             logActivity(tr("Could not refresh the inbox: %1").arg(reply->error().message()), true);
             return;
@@ -244,9 +309,11 @@ void MainWindow::showSelected()
     if (id == m_shownId)
         return;
     m_shownId = id;
+    const int busy = beginBusy(tr("Opening the message"));
     MessageReply *reply = m_connector->fetchMessage(id);
-    connect(reply, &ConnectorReply::finished, this, [this, reply, id] {
+    connect(reply, &ConnectorReply::finished, this, [this, reply, id, busy] {
         reply->deleteLater();
+        endBusy(busy);
         if (id != m_shownId)
             return; // the user moved on meanwhile
         if (reply->error()) {
@@ -307,31 +374,40 @@ void MainWindow::replyToSelected()
         statusBar()->showMessage(tr("Select a message to reply to."), 4000);
         return;
     }
-    QStringList to;
-    for (const MailAddress &a : message.replyAddresses())
-        to.append(a.address);
-    bool ok = false;
-    const QString text = QInputDialog::getMultiLineText(this, tr("Reply"),
-                                                        tr("Reply to %1 - %2").arg(to.join(QStringLiteral(", ")), message.replySubject()),
-                                                        QString(), &ok);
-    if (!ok || text.trimmed().isEmpty())
-        return;
-    SendOptions options;
-    options.subject = message.replySubject();
-    options.inReplyTo = message.messageId;
-    options.references = message.references;
-    if (!message.messageId.isEmpty() && !options.references.contains(message.messageId))
-        options.references.append(message.messageId);
-    SendReply *reply = m_connector->sendMessage(to, text, options);
-    connect(reply, &ConnectorReply::finished, this, [this, reply, text, options] {
-        reply->deleteLater();
-        if (reply->error()) {
-            logActivity(tr("Reply \"%1\" not sent: %2").arg(options.subject, reply->error().message()), true);
-            // Nothing typed is lost: offer it again.
-            QInputDialog::getMultiLineText(this, tr("Reply not sent"),
-                                           tr("%1\nYour text, to copy:").arg(reply->error().message()), text);
-        }
+    auto *dialog = new ReplyDialog(message, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ReplyDialog::sendRequested, this, [this, dialog] {
+        dialog->setSending(true);
+        const SendOptions options = dialog->sendOptions();
+        const int busy = beginBusy(tr("Sending the reply"));
+        SendReply *reply = m_connector->sendMessage(dialog->recipients(), dialog->body(), options);
+        connect(reply, &ConnectorReply::finished, dialog, [this, reply, dialog, options, busy] {
+            reply->deleteLater();
+            endBusy(busy);
+            dialog->setSending(false);
+            if (reply->error()) {
+                // The draft stays open with the error beside it.
+                dialog->setSendError(reply->error().message());
+                logActivity(tr("Reply \"%1\" not sent: %2").arg(options.subject, reply->error().message()), true);
+                return;
+            }
+            logActivity(tr("Replied to %1: %2").arg(dialog->recipients().join(QStringLiteral(", ")), options.subject));
+            dialog->accept();
+        });
     });
+    dialog->open();
+}
+
+void MainWindow::editAddressBook()
+{
+    auto *dialog = new AddressBookDialog(addressBook(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        m_settings->setValue(QStringLiteral("technicians"), dialog->entries());
+        m_settings->sync();
+        logActivity(tr("Address book saved: %n technician(s)", nullptr, int(dialog->entries().size())));
+    });
+    dialog->open();
 }
 
 void MainWindow::updateStatus()

@@ -4,12 +4,14 @@
 #include "incomingmessage.h"
 
 #include <QMainWindow>
+#include <QMap>
 #include <QPointer>
 #include <QTimer>
 
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QProgressBar;
 class QSettings;
 class QSplitter;
 class QTableView;
@@ -49,7 +51,18 @@ public:
     QAction *markReadAction() const { return m_markReadAction; }
     QAction *markUnreadAction() const { return m_markUnreadAction; }
     QAction *settingsAction() const { return m_settingsAction; }
+    QAction *addressBookAction() const { return m_addressBookAction; }
     QAction *quitAction() const { return m_quitAction; }
+
+    EmailConnector *connector() const { return m_connector; }
+    /**
+     * Switches to another account (settings applied without a restart): the
+     * inbox is emptied and listed again from @p connector, which is watched
+     * from now on. The old connector is left to the caller.
+     */
+    void setConnector(EmailConnector *connector);
+    /// The busy indicator in the status bar (visible while something long runs).
+    QProgressBar *busyIndicator() const { return m_busy; }
 
     /// Closing hides the window instead of quitting (when a tray can bring it back).
     void setHideOnClose(bool hide) { m_hideOnClose = hide; }
@@ -60,6 +73,7 @@ public Q_SLOTS:
     void refresh();
     void notifyTechnician();
     void replyToSelected();
+    void editAddressBook();
     void logActivity(const QString &text, bool isError = false);
     void setHealth(const machina::ConnectorHealth &health);
 
@@ -80,6 +94,9 @@ private:
     void markSelected(bool seen);
     QStringList selectedIds() const;
     void updateStatus();
+    void bindConnector();
+    int beginBusy(const QString &what);  ///< returns the token for endBusy()
+    void endBusy(int token);
 
     EmailConnector *m_connector;
     QSettings *m_settings;
@@ -93,17 +110,22 @@ private:
     QLabel *m_healthLabel;
     QLabel *m_pollLabel;
     QLabel *m_unreadLabel;
-    QTimer m_pollTimer;
+    QLabel *m_watchLabel;
+    QProgressBar *m_busy;
+    QMap<int, QString> m_busyWork;
+    int m_busySeq = 0;
     QAction *m_notifyAction = nullptr;
     QAction *m_replyAction = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_markReadAction = nullptr;
     QAction *m_markUnreadAction = nullptr;
     QAction *m_settingsAction = nullptr;
+    QAction *m_addressBookAction = nullptr;
     QAction *m_quitAction = nullptr;
     QString m_shownId;
     bool m_firstLoad = true;
     bool m_refreshing = false;
+    bool m_refreshAgain = false;  ///< a change arrived while listing: list once more
     bool m_hideOnClose = false;
 };
 

@@ -338,6 +338,7 @@ void SettingsDialog::startConnectionTest()
     connect(m_test, &ConnectionTestReply::stepFinished, this, &SettingsDialog::addTestStep);
     connect(m_test, &ConnectorReply::finished, this, [this, reply = m_test.data()] {
         reply->deleteLater();
+        m_test = nullptr; // a new test may start before the deferred delete runs
         m_testButton->setEnabled(true);
         m_testButton->setText(tr("T&est connection"));
         const ConnectorError error = reply->error();
@@ -374,6 +375,7 @@ void SettingsDialog::startGoogleSignIn()
     m_signInReply->setParent(this);
     connect(m_signInReply, &ConnectorReply::finished, this, [this, reply = m_signInReply.data()] {
         reply->deleteLater();
+        m_signInReply = nullptr;
         m_signIn->setEnabled(true);
         const ConnectorError error = reply->error();
         if (error)

@@ -107,12 +107,28 @@ int main(int argc, char *argv[])
         path = QStringLiteral("the new account");
     }
 
-    EmailConnector connector(config);
-    MainWindow window(&connector, &settings);
+    // The connector is replaced when the settings change (applied without a restart).
+    auto *connector = new EmailConnector(config, &app);
+    MainWindow window(connector, &settings);
     TrayHealth tray;
     window.setHideOnClose(tray.hasTray());
-    QObject::connect(&connector, &EmailConnector::healthChanged, &tray, &TrayHealth::setHealth);
-    tray.setHealth(connector.healthCheck());
+    const auto bindTray = [&tray](EmailConnector *c) {
+        QObject::connect(c, &EmailConnector::healthChanged, &tray, &TrayHealth::setHealth);
+        tray.setHealth(c->healthCheck());
+    };
+    bindTray(connector);
+    const auto connectForSending = [&window](EmailConnector *c) {
+        ConnectorReply *connected = c->connectToServers();
+        QObject::connect(connected, &ConnectorReply::progressed, &window,
+                         [&window](const QString &step) { window.logActivity(step); });
+        QObject::connect(connected, &ConnectorReply::finished, &window, [&window, connected] {
+            connected->deleteLater();
+            if (connected->error())
+                window.logActivity(QStringLiteral("Sending is not available: %1").arg(connected->error().message()), true);
+            else
+                window.logActivity(QStringLiteral("Connected for sending."));
+        });
+    };
     QObject::connect(&tray, &TrayHealth::showRequested, &window, [&window] {
         window.show();
         window.raise();
@@ -123,14 +139,16 @@ int main(int argc, char *argv[])
     QObject::connect(&tray, &TrayHealth::quitRequested, &app, &QApplication::quit);
     QObject::connect(&window, &MainWindow::quitRequested, &app, &QApplication::quit);
     QObject::connect(&window, &MainWindow::newMailArrived, &tray, &TrayHealth::notifyNewMail);
-    QObject::connect(&window, &MainWindow::settingsRequested, &window, [&window, &settings, &connector] {
+    QObject::connect(&window, &MainWindow::settingsRequested, &window, [&] {
         SettingsDialog dialog(&window);
-        dialog.setConfig(connector.config());
+        EmailConnector *old = window.connector();
+        dialog.setConfig(old->config());
         if (dialog.exec() != QDialog::Accepted)
             return;
-        const ConnectorConfig changed = dialog.config();
+        ConnectorConfig changed = dialog.config();
         AccountSettings::save(settings, changed);
-        if (!dialog.password().isEmpty()) {
+        // A password is written to the keychain only when it was typed anew.
+        if (!dialog.password().isEmpty() && dialog.password() != old->config().password) {
             CredentialStore store;
             CredentialReply *stored = SettingsDialog::storePassword(store, changed, dialog.password());
             QEventLoop loop;
@@ -141,23 +159,30 @@ int main(int argc, char *argv[])
                 window.logActivity(QStringLiteral("The password was not kept: %1").arg(stored->error().message()), true);
             delete stored;
         }
-        window.logActivity(QStringLiteral("Settings saved; they apply when Machina Console starts again "
-                                          "(without --config)."));
+        changed.password = dialog.password(); // empty: the new connector reads the keychain
+
+        // Applied now: a new connector for the new account; the old one logs out.
+        auto *next = new EmailConnector(changed, &app);
+        QObject::disconnect(old, nullptr, &tray, nullptr);
+        window.setConnector(next);
+        bindTray(next);
+        ConnectorReply *bye = old->disconnectFromServers();
+        QObject::connect(bye, &ConnectorReply::finished, old, [old, bye] {
+            bye->deleteLater();
+            old->deleteLater();
+        });
+        window.logActivity(QStringLiteral("Settings applied: %1").arg(changed.effectiveFromAddress().isEmpty()
+                                                                          ? QStringLiteral("Google account")
+                                                                          : changed.effectiveFromAddress()));
+        if (!parser.value(QStringLiteral("config")).isEmpty() || !qEnvironmentVariableIsEmpty("MACHINA_CONFIG"))
+            window.logActivity(QStringLiteral("Saved as the console's account; this run was started with a config "
+                                              "file, which takes precedence at the next start."));
+        connectForSending(next);
     });
 
     window.show();
     window.logActivity(QStringLiteral("Opening %1").arg(path));
-    ConnectorReply *connected = connector.connectToServers();
-    QObject::connect(connected, &ConnectorReply::progressed, &window, [&window](const QString &step) {
-        window.logActivity(step);
-    });
-    QObject::connect(connected, &ConnectorReply::finished, &window, [&window, connected] {
-        connected->deleteLater();
-        if (connected->error())
-            window.logActivity(QStringLiteral("Sending is not available: %1").arg(connected->error().message()), true);
-        else
-            window.logActivity(QStringLiteral("Connected for sending."));
-    });
+    connectForSending(connector);
     window.refresh();
 
     // For the README's screenshot script: grab the window once it has settled, then quit.

@@ -9,11 +9,18 @@
 #include "mainwindow.h"
 #include "messageview.h"
 #include "notifytechniciandialog.h"
+#include "settingsdialog.h"
+#include "replydialog.h"
+#include "addressbookdialog.h"
 
 #include <QAction>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QTableWidget>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
@@ -33,6 +40,11 @@ private Q_SLOTS:
     void inboxOpensMessagesAndMarksRead();
     void notifyTechnicianSendsThroughPostfix();
     void layoutPersists();
+    void newMailAppearsLive();
+    void replyDialogSendsThreadedReply();
+    void addressBookEditorSavesTechnicians();
+    void switchingAccountsRelists();
+    void settingsTestConnectionListsSteps();
 
 private:
     ConnectorConfig configFor(const QString &user) const;
@@ -191,6 +203,168 @@ void TestConsole::layoutPersists()
     EmailConnector connector(configFor(QStringLiteral("supervisor")));
     MainWindow window(&connector, &settings);
     QCOMPARE(window.table()->columnWidth(1), 333);
+}
+
+// New mail appears without F5 and without a poll (poll interval one hour):
+// the connector's IDLE session tells the window, which lists again.
+void TestConsole::newMailAppearsLive()
+{
+    QSettings settings(m_dir.filePath(QStringLiteral("live.ini")), QSettings::IniFormat);
+    ConnectorConfig config = configFor(QStringLiteral("supervisor"));
+    config.pollInterval = 3600;
+    EmailConnector connector(config);
+    MainWindow window(&connector, &settings);
+    QSignalSpy newMail(&window, &MainWindow::newMailArrived);
+    window.show();
+    window.refresh();
+    QVERIFY(window.busyIndicator()->isVisible()); // listing shows progress
+    QTRY_VERIFY_WITH_TIMEOUT(!window.busyIndicator()->isVisible(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(connector.isWatchingInbox(), 5000);
+    QTest::qWait(1500); // the watch session logs in and starts IDLE
+
+    const QByteArray token = uniqueToken("live");
+    const QString subject = QStringLiteral("ALARM live ") + QString::fromLatin1(token);
+    QVERIFY(send(QStringLiteral("alarm"), QStringLiteral("supervisor"), subject, QStringLiteral("Pushed, not polled.")));
+    window.filterEdit()->setText(QString::fromLatin1(token));
+    QTRY_COMPARE_WITH_TIMEOUT(window.filterModel()->rowCount(), 1, 20000);
+    QCOMPARE(window.filterModel()->index(0, 2).data().toString(), subject);
+    QVERIFY(newMail.size() >= 1);
+}
+
+// Reply (Ctrl+R) opens the composer with the quote; what is sent arrives threaded.
+void TestConsole::replyDialogSendsThreadedReply()
+{
+    const QByteArray token = uniqueToken("reply");
+    const QString subject = QStringLiteral("ALARM reply ") + QString::fromLatin1(token);
+    QVERIFY(send(QStringLiteral("alarm"), QStringLiteral("supervisor"), subject, QStringLiteral("Bearing temperature 92 C.")));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_stack.findMessage(QStringLiteral("supervisor"), token).isEmpty(), 15000);
+
+    QSettings settings(m_dir.filePath(QStringLiteral("reply.ini")), QSettings::IniFormat);
+    EmailConnector connector(configFor(QStringLiteral("supervisor")));
+    std::unique_ptr<ConnectorReply> connected(connector.connectToServers());
+    QSignalSpy connectedSpy(connected.get(), &ConnectorReply::finished);
+    QVERIFY(connectedSpy.wait(20000));
+    MainWindow window(&connector, &settings);
+    window.show();
+    window.refresh();
+    window.filterEdit()->setText(QString::fromLatin1(token));
+    QTRY_COMPARE_WITH_TIMEOUT(window.filterModel()->rowCount(), 1, 20000);
+    window.table()->selectRow(0);
+    QTRY_COMPARE_WITH_TIMEOUT(window.messageView()->subjectLabel()->text(), subject, 15000);
+
+    window.replyAction()->trigger();
+    ReplyDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = window.findChild<ReplyDialog *>()) != nullptr, 5000);
+    QCOMPARE(dialog->subject(), QStringLiteral("Re: ") + subject);
+    QVERIFY(dialog->body().contains(QStringLiteral("> Bearing temperature 92 C.")));
+    QVERIFY(!dialog->isValid()); // nothing typed yet
+    QVERIFY(QTest::qWaitForWindowActive(dialog));
+    dialog->bodyField()->setFocus();
+    QTRY_VERIFY(dialog->bodyField()->hasFocus());
+    QTest::keyClicks(dialog->bodyField(), QStringLiteral("Technician on the way. ") + QString::fromLatin1(token) + QStringLiteral("-answer"));
+    QVERIFY2(dialog->isValid(), qPrintable(dialog->validationErrors().join(QLatin1Char('\n'))));
+    QPointer<ReplyDialog> guard(dialog);
+    QTest::keyClick(dialog->bodyField(), Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(guard.isNull() || !guard->isVisible(), 20000);
+
+    QByteArray arrived;
+    QTRY_VERIFY_WITH_TIMEOUT(!(arrived = m_stack.findMessage(QStringLiteral("alarm"), token + "-answer")).isEmpty(), 15000);
+    QVERIFY(arrived.contains("In-Reply-To: <"));
+    QVERIFY(arrived.contains("> Bearing temperature 92 C."));
+}
+
+// Technicians... edits the address book the notify dialog offers.
+void TestConsole::addressBookEditorSavesTechnicians()
+{
+    QSettings settings(m_dir.filePath(QStringLiteral("book.ini")), QSettings::IniFormat);
+    settings.setValue(QStringLiteral("technicians"), QStringList{QStringLiteral("Jonas Keller <jonas@machina.test>")});
+    EmailConnector connector(configFor(QStringLiteral("supervisor")));
+    MainWindow window(&connector, &settings);
+    window.show();
+    window.addressBookAction()->trigger();
+    AddressBookDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = window.findChild<AddressBookDialog *>()) != nullptr, 5000);
+    QCOMPARE(dialog->entries(), QStringList{QStringLiteral("Jonas Keller <jonas@machina.test>")});
+    QVERIFY(QTest::qWaitForWindowActive(dialog));
+    dialog->table()->setCurrentCell(0, 0);
+    dialog->table()->setFocus();
+    QTRY_VERIFY(dialog->table()->hasFocus());
+    QTest::keyClick(dialog->table(), Qt::Key_Delete);
+    QCOMPARE(dialog->entries(), QStringList());
+    dialog->accept();
+    QCOMPARE(window.addressBook(), QStringList());
+    QCOMPARE(settings.value(QStringLiteral("technicians")).toStringList(), QStringList());
+}
+
+// Settings applied without a restart: the window lists the other account's inbox.
+void TestConsole::switchingAccountsRelists()
+{
+    const QByteArray token = uniqueToken("switch");
+    QVERIFY(send(QStringLiteral("supervisor"), QStringLiteral("technician"), QStringLiteral("For technician ") + QString::fromLatin1(token),
+                 QStringLiteral("only in the technician's inbox")));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_stack.findMessage(QStringLiteral("technician"), token).isEmpty(), 15000);
+
+    QSettings settings(m_dir.filePath(QStringLiteral("switch.ini")), QSettings::IniFormat);
+    EmailConnector supervisor(configFor(QStringLiteral("supervisor")));
+    MainWindow window(&supervisor, &settings);
+    window.show();
+    window.refresh();
+    window.filterEdit()->setText(QString::fromLatin1(token));
+    QTRY_VERIFY_WITH_TIMEOUT(window.inboxModel()->rowCount() > 0, 20000);
+    QCOMPARE(window.filterModel()->rowCount(), 0);
+
+    EmailConnector technician(configFor(QStringLiteral("technician")));
+    window.setConnector(&technician);
+    QCOMPARE(window.connector(), &technician);
+    QVERIFY(!supervisor.isWatchingInbox());
+    QVERIFY(technician.isWatchingInbox());
+    QTRY_COMPARE_WITH_TIMEOUT(window.filterModel()->rowCount(), 1, 20000);
+}
+
+// The settings dialog's Test connection against the real servers: every step listed as passed.
+void TestConsole::settingsTestConnectionListsSteps()
+{
+    SettingsDialog dialog;
+    dialog.setConfig(configFor(QStringLiteral("supervisor")));
+    QSignalSpy finished(&dialog, &SettingsDialog::testFinished);
+    dialog.show();
+    QPushButton *test = nullptr;
+    for (QPushButton *button : dialog.findChildren<QPushButton *>()) {
+        if (button->text().remove(QLatin1Char('&')) == QStringLiteral("Test connection"))
+            test = button;
+    }
+    QVERIFY(test);
+    test->click();
+    QVERIFY(dialog.isTesting());
+    QVERIFY(!test->isEnabled());
+    QVERIFY(finished.wait(60000));
+    QVERIFY(!finished.first().first().value<ConnectorError>());
+    QVERIFY(test->isEnabled());
+    QStringList rows;
+    for (int i = 0; i < dialog.testResults()->count(); ++i)
+        rows.append(dialog.testResults()->item(i)->text());
+    QCOMPARE(rows.size(), 13);
+    for (int i = 0; i < 12; ++i)
+        QVERIFY2(rows[i].startsWith(QStringLiteral("✓ ")), qPrintable(rows.join(QLatin1Char('\n'))));
+    QVERIFY(rows[4].startsWith(QStringLiteral("✓ IMAP: authentication: signed in as supervisor@")));
+    QCOMPARE(rows.last(), QStringLiteral("Every step passed."));
+
+    // A wrong password typed in the dialog fails at authentication, with the server's words.
+    dialog.setConfig([this] {
+        ConnectorConfig config = configFor(QStringLiteral("supervisor"));
+        config.password = QStringLiteral("wrong");
+        return config;
+    }());
+    test->click();
+    QVERIFY(finished.wait(60000));
+    rows.clear();
+    for (int i = 0; i < dialog.testResults()->count(); ++i)
+        rows.append(dialog.testResults()->item(i)->text());
+    QVERIFY2(rows.contains(QStringLiteral("✗ IMAP: authentication"), Qt::CaseSensitive) || std::any_of(rows.cbegin(), rows.cend(), [](const QString &row) {
+                 return row.startsWith(QStringLiteral("✗ IMAP: authentication: "));
+             }),
+             qPrintable(rows.join(QLatin1Char('\n'))));
+    QCOMPARE(rows.last(), QStringLiteral("The test failed: see the first ✗ above."));
 }
 
 QTEST_MAIN(TestConsole)
