@@ -108,7 +108,10 @@ ImapReply *ImapClient::uidSearch(const QByteArray &criteria)
 {
     return enqueue([this, criteria] {
         m_searchResult.clear();
-        send(ImapWriter::uidSearch(m_tags.next(), criteria), [this](const ImapResponse &r) {
+        // ESEARCH (RFC 4731) answers "1:20000" where SEARCH lists every UID on one
+        // line: 20,000 UIDs are ~110 KB, beyond the parser's line limit.
+        const QByteArray query = hasCapability("ESEARCH") ? "RETURN (ALL) " + criteria : criteria;
+        send(ImapWriter::uidSearch(m_tags.next(), query), [this](const ImapResponse &r) {
             if (!r.isStatus(ImapCondition::Ok))
                 return finishJob(commandError("UID SEARCH", r));
             QList<quint32> uids = m_searchResult;
@@ -128,12 +131,17 @@ void ImapClient::fetchBatch(QList<quint32> remaining, FetchPart part)
 {
     if (remaining.isEmpty())
         return finishJob();
-    const int batch = part == FetchPart::Full ? FullFetchBatch : HeaderFetchBatch;
+    m_fetchingFlags = part == FetchPart::Flags;
+    const int batch = part == FetchPart::Full ? FullFetchBatch
+                      : part == FetchPart::Headers ? HeaderFetchBatch
+                                                   : FlagsFetchBatch;
     const QList<quint32> now = remaining.mid(0, batch);
     remaining.remove(0, std::min<qsizetype>(batch, remaining.size()));
     const QList<QByteArray> items = part == FetchPart::Full
         ? QList<QByteArray>{"UID", "FLAGS", "INTERNALDATE", "RFC822.SIZE", "BODY.PEEK[]"}
-        : QList<QByteArray>{"UID", "FLAGS", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE", "BODYSTRUCTURE"};
+        : part == FetchPart::Headers
+        ? QList<QByteArray>{"UID", "FLAGS", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE", "BODYSTRUCTURE"}
+        : QList<QByteArray>{"UID", "FLAGS"};
     send(ImapWriter::uidFetch(m_tags.next(), ImapWriter::formatUidSet(now), items),
          [this, remaining, part](const ImapResponse &r) {
              if (!r.isStatus(ImapCondition::Ok))
@@ -241,6 +249,7 @@ void ImapClient::process()
 void ImapClient::finishJob(const ConnectorError &error)
 {
     m_timer.stop();
+    m_fetchingFlags = false;
     if (m_current) {
         if (m_current->reply)
             m_current->reply->finish(error);
@@ -264,6 +273,7 @@ void ImapClient::startConnection()
     dropSocket();
     m_parser.reset();
     m_parser.setMaxLiteralSize(m_settings.maxLiteralSize);
+    m_parser.setMaxLineLength(m_settings.maxLineLength);
     m_capabilities.clear();
     m_sslErrors.clear();
     m_tlsProtocol.clear();
@@ -524,10 +534,32 @@ void ImapClient::handleUntagged(const ImapResponse &response)
     case ImapResponse::Kind::Search:
         m_searchResult.append(response.ids);
         break;
+    case ImapResponse::Kind::ESearch: {
+        if (!m_pending || response.esearchTag != m_pending->command.tag || !response.esearchUid)
+            break; // not the answer to our UID SEARCH
+        // The ranges may claim more UIDs than the mailbox holds (a hostile "1:4294967295"):
+        // never more than EXISTS, plus what may have arrived meanwhile.
+        const quint64 cap = quint64(m_exists) + 100000;
+        quint64 total = m_searchResult.size();
+        for (const auto &[first, last] : response.searchRanges) {
+            total += quint64(last) - first + 1;
+            if (total > cap) {
+                failSession({Kind::Protocol, tr("%1 answered a search with more UIDs (over %2) than the mailbox holds (%3).")
+                                                 .arg(endpoint()).arg(cap).arg(m_exists)});
+                return;
+            }
+            for (quint64 uid = first; uid <= last; ++uid)
+                m_searchResult.append(quint32(uid));
+        }
+        break;
+    }
     case ImapResponse::Kind::Fetch: {
         const ImapFetch &f = response.fetch;
         ImapReply *reply = currentReply();
-        const bool answersUs = f.uid && (f.sections.contains(QByteArray("")) || f.envelope) && reply;
+        // Ours: the body or envelope we asked for, or the flags of a FetchPart::Flags job
+        // (an unsolicited FETCH carries no UID unless asked, RFC 3501 7.4.2).
+        const bool answersUs = f.uid && reply
+                               && (f.sections.contains(QByteArray("")) || f.envelope || (m_fetchingFlags && f.flags));
         if (answersUs) {
             ImapMessage m;
             m.uid = *f.uid;

@@ -30,6 +30,9 @@ struct ImapSettings
     int timeoutMs = 30000;         ///< for each step (connect, handshake, each command)
     QString mailbox = QStringLiteral("INBOX");
     qint64 maxLiteralSize = ImapParser::DefaultMaxLiteralSize; ///< a larger literal from the server is a protocol error
+    /// A longer line (outside literals) is a protocol error. 1 MiB: a plain SEARCH
+    /// (no ESEARCH) of ~150,000 UIDs fits; a hostile server still cannot grow one line without end.
+    qsizetype maxLineLength = 1024 * 1024;
 };
 
 /** One message as FETCH returned it. */
@@ -102,10 +105,13 @@ public:
     enum class FetchPart {
         Full,     ///< UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[]
         Headers,  ///< UID FLAGS INTERNALDATE RFC822.SIZE ENVELOPE BODYSTRUCTURE
+        Flags,    ///< UID FLAGS (what changed on messages already listed)
     };
 
     static constexpr int FullFetchBatch = 25;
     static constexpr int HeaderFetchBatch = 500;
+    static constexpr int FlagsFetchBatch = 2000; ///< keeps a sparse UID set well inside Dovecot's 64 KiB line
+
 
     explicit ImapClient(const ImapSettings &settings, QObject *parent = nullptr);
     ~ImapClient() override;
@@ -232,6 +238,7 @@ private:
     bool m_byeReceived = false;
     QByteArray m_byeText;
     bool m_idleDoneSent = false;
+    bool m_fetchingFlags = false;  ///< a FetchPart::Flags job runs: FETCH (UID FLAGS) lines answer it
 };
 
 } // namespace machina

@@ -145,6 +145,8 @@ private Q_SLOTS:
     void uidValidityChange();
     void badCredentialsIsAuthError();
     void slowServerTimesOut();
+    void esearchRangesAndFlagsFetch();
+    void esearchClaimingTooManyUidsIsRefused();
 
 private:
     ImapSettings settings(const ScriptedServer &server, bool implicitTls = true) const;
@@ -704,6 +706,52 @@ void TestImapClient::badCredentialsIsAuthError()
     QTRY_COMPARE_WITH_TIMEOUT(server.closedCount(), 1, kWaitMs);
     VERIFY_SERVER_COMPLETE(server);
     QCOMPARE(server.connectionCount(), 1);   // a refused password is not retried
+}
+
+// With ESEARCH the UIDs come as ranges (RFC 4731); a FetchPart::Flags job keeps
+// the FLAGS lines that carry a UID and ignores an unsolicited one without.
+void TestImapClient::esearchRangesAndFlagsFetch()
+{
+    ScriptedServer server(ScriptedServer::Mode::ImplicitTls);
+    server.addConnection(login(6, 1700000000, kLoggedInCaps + " ESEARCH")
+                         + "C: a3 UID SEARCH RETURN (ALL) ALL\n"
+                           "S: * ESEARCH (TAG \"zz\") UID ALL 900:999\n" // another command's: ignored
+                           "S: * ESEARCH (TAG \"a3\") UID ALL 3:5,10,12\n"
+                           "S: a3 OK Search completed.\n"
+                           "C: a4 UID FETCH 3:5 (UID FLAGS)\n"
+                           "S: * 1 FETCH (UID 3 FLAGS (\\Seen))\n"
+                           "S: * 6 FETCH (FLAGS (\\Flagged))\n"
+                           "S: * 2 FETCH (UID 4 FLAGS ())\n"
+                           "S: * 3 FETCH (UID 5 FLAGS (\\Seen \\Answered))\n"
+                           "S: a4 OK Fetch completed.\n");
+    QVERIFY(server.start());
+    ImapClient client(settings(server));
+    Watched search(client.searchAll());
+    VERIFY_OK(search);
+    QCOMPARE(search->uids(), (QList<quint32>{3, 4, 5, 10, 12}));
+    Watched flags(client.fetchMessages({3, 4, 5}, ImapClient::FetchPart::Flags));
+    VERIFY_OK(flags);
+    VERIFY_SERVER_COMPLETE(server);
+    QCOMPARE(uidsOf(flags->messages()), (QList<quint32>{3, 4, 5}));
+    QVERIFY(flags->messages().at(0).isSeen());
+    QVERIFY(!flags->messages().at(1).isSeen());
+    QVERIFY(flags->messages().at(2).isSeen());
+}
+
+void TestImapClient::esearchClaimingTooManyUidsIsRefused()
+{
+    ScriptedServer server(ScriptedServer::Mode::ImplicitTls);
+    server.addConnection(login(3, 1700000000, kLoggedInCaps + " ESEARCH")
+                         + "C: a3 UID SEARCH RETURN (ALL) UNSEEN\n"
+                           "S: * ESEARCH (TAG \"a3\") UID ALL 1:4294967295\n"
+                           "S: a3 OK Search completed.\n");
+    QVERIFY(server.start());
+    ImapClient client(settings(server));
+    QSignalSpy lost(&client, &ImapClient::sessionLost);
+    Watched search(client.searchUnseen());
+    VERIFY_ERROR(search, ConnectorError::Kind::Protocol);
+    QVERIFY2(search->error().message().contains(QStringLiteral("more UIDs")), qPrintable(search->error().message()));
+    QCOMPARE(lost.count(), 1);
 }
 
 void TestImapClient::slowServerTimesOut()

@@ -85,6 +85,16 @@ QByteArray describe(const ImapResponse &r)
             out += " modseq=" + QByteArray::number(*r.searchModSeq);
         return out;
     }
+    case Kind::ESearch: {
+        QByteArray out = "ESEARCH tag=" + r.esearchTag + (r.esearchUid ? " uid" : "");
+        for (const auto &[first, last] : r.searchRanges)
+            out += ' ' + QByteArray::number(first) + '-' + QByteArray::number(last);
+        if (r.esearchCount)
+            out += " count=" + QByteArray::number(*r.esearchCount);
+        if (r.searchModSeq)
+            out += " modseq=" + QByteArray::number(*r.searchModSeq);
+        return out;
+    }
     case Kind::List:
     case Kind::Lsub:
         return QByteArray(r.kind == Kind::List ? "LIST" : "LSUB") + " (" + joined(r.listEntry.attributes) + ") "
@@ -281,6 +291,18 @@ void TestImapParser::untagged_data()
     QTest::addRow("SEARCH max UID") << QByteArray("* SEARCH 4294967295\r\n") << QByteArray("SEARCH 4294967295");
     QTest::addRow("SEARCH MODSEQ") << QByteArray("* SEARCH 2 5 6 7 11 12 18 19 20 23 (MODSEQ 917162500)\r\n")
                                    << QByteArray("SEARCH 2 5 6 7 11 12 18 19 20 23 modseq=917162500");
+    // RFC 4731 3.1 and its examples
+    QTest::addRow("ESEARCH ALL ranges") << QByteArray("* ESEARCH (TAG \"a3\") UID ALL 1:20000,20002,4:2\r\n")
+                                        << QByteArray("ESEARCH tag=a3 uid 1-20000 20002-20002 2-4");
+    QTest::addRow("ESEARCH no result") << QByteArray("* ESEARCH (TAG \"a3\") UID\r\n") << QByteArray("ESEARCH tag=a3 uid");
+    QTest::addRow("ESEARCH MIN MAX COUNT") << QByteArray("* ESEARCH (TAG \"A285\") UID MIN 7 MAX 3800\r\n")
+                                           << QByteArray("ESEARCH tag=A285 uid");
+    QTest::addRow("ESEARCH COUNT, lower case, no UID") << QByteArray("* esearch (tag \"A284\") count 3\r\n")
+                                                       << QByteArray("ESEARCH tag=A284 count=3");
+    QTest::addRow("ESEARCH MODSEQ and an extension's data") << QByteArray("* ESEARCH (TAG \"t\") UID ALL 5 MODSEQ 917162500 X-FOO (1 2)\r\n")
+                                                            << QByteArray("ESEARCH tag=t uid 5-5 modseq=917162500");
+    QTest::addRow("ESEARCH max UID") << QByteArray("* ESEARCH (TAG \"t\") UID ALL 4294967295\r\n")
+                                     << QByteArray("ESEARCH tag=t uid 4294967295-4294967295");
     QTest::addRow("LIST") << QByteArray("* LIST (\\HasNoChildren) \"/\" INBOX\r\n")
                           << QByteArray("LIST (\\HasNoChildren) [/] [INBOX]");
     QTest::addRow("LIST quoted name") << QByteArray("* LIST (\\HasNoChildren \\Sent) \".\" \"Sent Items\"\r\n")
@@ -814,6 +836,14 @@ void TestImapParser::errors_data()
     row("STATUS odd items", "* STATUS INBOX (MESSAGES)\r\n", 0, 15, QStringLiteral("name-value pairs"));
     row("SEARCH garbage", "* SEARCH 1 x\r\n", 0, 11, QStringLiteral("expected a number"));
     row("SEARCH bad MODSEQ", "* SEARCH 1 (MODSEQ x)\r\n", 0, 11, QStringLiteral("(MODSEQ n)"));
+    row("ESEARCH star in ALL", "* ESEARCH (TAG \"t\") UID ALL 1:*\r\n", 0, 28, QStringLiteral("sequence set"));
+    row("ESEARCH zero in ALL", "* ESEARCH (TAG \"t\") UID ALL 0:5\r\n", 0, 28, QStringLiteral("bad sequence set"));
+    row("ESEARCH UID beyond 32 bits", "* ESEARCH (TAG \"t\") UID ALL 1:4294967296\r\n", 0, 28, QStringLiteral("bad sequence set"));
+    row("ESEARCH empty range end", "* ESEARCH (TAG \"t\") UID ALL 1:,3\r\n", 0, 28, QStringLiteral("bad sequence set"));
+    row("ESEARCH three ends", "* ESEARCH (TAG \"t\") UID ALL 1:2:3\r\n", 0, 28, QStringLiteral("bad sequence set"));
+    row("ESEARCH leading zero", "* ESEARCH (TAG \"t\") UID ALL 01\r\n", 0, 28, QStringLiteral("bad sequence set"));
+    row("ESEARCH bad TAG list", "* ESEARCH (TAG a3 x) UID\r\n", 0, 10, QStringLiteral("(TAG"));
+    row("ESEARCH COUNT not a number", "* ESEARCH COUNT x\r\n", 0, 16, QStringLiteral("expected a number"));
     row("stray close parenthesis", "* X a)\r\n", 0, 5, QStringLiteral("expected a space"));
     row("error after good responses", "* 1 EXISTS\r\n* 2 RECENT\r\n* 3 BOGUS (\r\n", 2, 34,
         QStringLiteral("unterminated list"));

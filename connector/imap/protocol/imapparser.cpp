@@ -606,6 +606,75 @@ bool Reader::untagged(ImapResponse &r)
             }
             return finish();
         }
+        if (keyword == "ESEARCH") {
+            // RFC 4731 3.1: "ESEARCH" [SP "(" "TAG" SP tag-string ")"] [SP "UID"] *(SP search-return-data)
+            r.kind = ImapResponse::Kind::ESearch;
+            while (!atLineEnd()) {
+                if (!space())
+                    return false;
+                if (atLineEnd())
+                    break;
+                const qsizetype at = m_pos;
+                if (peek() == '(') {
+                    QList<ImapValue> items;
+                    if (!list(items, 1))
+                        return false;
+                    if (items.size() != 2 || items.at(0).bytes.toUpper() != "TAG" || items.at(1).type != ImapValue::Type::String)
+                        return fail(at, QStringLiteral("expected (TAG \"tag\") in ESEARCH"));
+                    r.esearchTag = items.at(1).bytes;
+                    continue;
+                }
+                QByteArray word;
+                if (!atom(word, false, "an ESEARCH item"))
+                    return false;
+                word = word.toUpper();
+                if (word == "UID") {
+                    r.esearchUid = true;
+                    continue;
+                }
+                if (!space())
+                    return false;
+                if (word == "ALL") {
+                    QByteArray set;
+                    const qsizetype setAt = m_pos;
+                    if (!atom(set, false, "a sequence set"))
+                        return false;
+                    // nz-number 1*(":" / ",") ... : digits only, no "*" in results (RFC 4731 3.1)
+                    const auto nzNumber = [](const QByteArray &digits, quint32 *out) {
+                        if (digits.isEmpty() || digits.size() > 10 || digits.front() == '0')
+                            return false;
+                        quint64 n = 0;
+                        for (char c : digits) {
+                            if (c < '0' || c > '9')
+                                return false;
+                            n = n * 10 + quint64(c - '0');
+                        }
+                        *out = quint32(n);
+                        return n <= std::numeric_limits<quint32>::max();
+                    };
+                    for (const QByteArray &part : set.split(',')) {
+                        const QList<QByteArray> ends = part.split(':');
+                        quint32 a = 0, b = 0;
+                        if (ends.size() > 2 || !nzNumber(ends.at(0), &a) || !nzNumber(ends.value(ends.size() - 1), &b))
+                            return fail(setAt, QStringLiteral("a bad sequence set in ESEARCH ALL"));
+                        r.searchRanges.append({std::min(a, b), std::max(a, b)});
+                    }
+                } else if (word == "COUNT" || word == "MIN" || word == "MAX" || word == "MODSEQ") {
+                    quint64 n = 0;
+                    if (!number(n, word == "MODSEQ" ? std::numeric_limits<quint64>::max() : std::numeric_limits<quint32>::max()))
+                        return false;
+                    if (word == "COUNT")
+                        r.esearchCount = n;
+                    else if (word == "MODSEQ")
+                        r.searchModSeq = n;
+                } else {
+                    ImapValue ignored; // an extension's return data (RFC 4466 2.6.2)
+                    if (!value(ignored, 1))
+                        return false;
+                }
+            }
+            return finish();
+        }
         if (keyword == "LIST" || keyword == "LSUB") {
             // mailbox-list = "(" [mbx-list-flags] ")" SP (DQUOTE QUOTED-CHAR DQUOTE / nil) SP mailbox
             r.kind = keyword == "LIST" ? ImapResponse::Kind::List : ImapResponse::Kind::Lsub;

@@ -136,6 +136,7 @@ struct ImapResponse
         Recent,          ///< number
         Flags,           ///< atoms
         Search,          ///< ids, searchModSeq
+        ESearch,         ///< esearchTag, esearchUid, searchRanges (ALL), esearchCount, searchModSeq (RFC 4731)
         List,            ///< listEntry
         Lsub,            ///< listEntry
         MailboxStatus,   ///< mailboxStatus
@@ -152,7 +153,11 @@ struct ImapResponse
     quint32 number = 0;                     ///< Exists/Expunge/Recent; Other's leading number, if any
     QList<QByteArray> atoms;
     QList<quint32> ids;                     ///< Search: UIDs or sequence numbers, in server order
-    std::optional<quint64> searchModSeq;    ///< Search: "(MODSEQ n)" (RFC 7162)
+    std::optional<quint64> searchModSeq;    ///< Search: "(MODSEQ n)" (RFC 7162); ESearch: MODSEQ n
+    QByteArray esearchTag;                  ///< ESearch: the command's tag from "(TAG "a1")"
+    bool esearchUid = false;                ///< ESearch: the results are UIDs
+    QList<std::pair<quint32, quint32>> searchRanges; ///< ESearch: ALL as ranges, each first <= last, as sent
+    std::optional<quint64> esearchCount;    ///< ESearch: COUNT n
     ImapListEntry listEntry;
     ImapMailboxStatus mailboxStatus;
     ImapFetch fetch;
