@@ -141,6 +141,8 @@ ConnectorError EmailConnector::prepareGoogle()
     if (!GoogleClientSecrets::isAcceptableUrl(api))
         return {Kind::Config, tr("gmail_api_url: %1 must be https (plain http only on loopback)").arg(m_config.gmailApiUrl)};
     m_googleAuth = new GoogleAuth(*client.secrets, credentialStore(), this);
+    if (m_googleSignInTimeoutMs > 0)
+        m_googleAuth->setSignInTimeout(m_googleSignInTimeoutMs);
     connect(m_googleAuth, &GoogleAuth::authorizationUrlReady, this, &EmailConnector::authorizationUrlReady);
     m_gmail = new GmailClient(api, m_googleAuth, this);
     m_gmail->setTimeout(m_config.timeout * 1000);
@@ -218,6 +220,13 @@ ConnectorReply *EmailConnector::signInToGoogle(bool noBrowser)
         });
     });
     return reply;
+}
+
+void EmailConnector::setGoogleSignInTimeout(int ms)
+{
+    m_googleSignInTimeoutMs = ms;
+    if (m_googleAuth && ms > 0)
+        m_googleAuth->setSignInTimeout(ms);
 }
 
 ConnectorReply *EmailConnector::disconnectFromServers()
@@ -560,10 +569,20 @@ MessageSummary summaryOf(const ImapMessage &m, quint32 uidValidity)
 
 InboxListReply *EmailConnector::listMessages(bool unseenOnly, int limit)
 {
+    return startListing(unseenOnly, limit, std::nullopt);
+}
+
+InboxListReply *EmailConnector::syncInbox(const QStringList &knownIds, int limit)
+{
+    return startListing(false, limit, QSet<QString>(knownIds.cbegin(), knownIds.cend()));
+}
+
+InboxListReply *EmailConnector::startListing(bool unseenOnly, int limit, const std::optional<QSet<QString>> &known)
+{
     auto *reply = new InboxListReply;
     if (m_config.isGmail()) {
         if (m_connected) {
-            listGmailMessages(reply, unseenOnly, limit);
+            listGmailMessages(reply, unseenOnly, limit, known);
             return reply;
         }
         // Like the IMAP listing, no connectToServers() needed: the stored sign-in is enough.
@@ -576,20 +595,20 @@ InboxListReply *EmailConnector::listMessages(bool unseenOnly, int limit)
         }
         ConnectorReply *signedIn = m_googleAuth->ensureSignedIn(false);
         connect(signedIn, &ConnectorReply::finished, signedIn, &QObject::deleteLater);
-        connect(signedIn, &ConnectorReply::finished, reply, [this, signedIn, reply, unseenOnly, limit] {
+        connect(signedIn, &ConnectorReply::finished, reply, [this, signedIn, reply, unseenOnly, limit, known] {
             if (signedIn->error())
                 return reply->finish(signedIn->error());
-            listGmailMessages(reply, unseenOnly, limit);
+            listGmailMessages(reply, unseenOnly, limit, known);
         });
         return reply;
     }
     QPointer<InboxListReply> guard(reply);
-    resolvePassword([this, guard, unseenOnly, limit](const ConnectorError &error) {
+    resolvePassword([this, guard, unseenOnly, limit, known](const ConnectorError &error) {
         if (!guard)
             return;
         if (error)
             return guard->finish(error);
-        listImapMessages(guard, unseenOnly, limit);
+        listImapMessages(guard, unseenOnly, limit, known);
     });
     return reply;
 }
@@ -757,15 +776,17 @@ void EmailConnector::setSeenOnGmail(ConnectorReply *reply, QStringList remaining
     });
 }
 
-void EmailConnector::listGmailMessages(InboxListReply *reply, bool unseenOnly, int limit)
+void EmailConnector::listGmailMessages(InboxListReply *reply, bool unseenOnly, int limit,
+                                       const std::optional<QSet<QString>> &known)
 {
     GmailReply *list = m_gmail->listIds(unseenOnly ? QStringLiteral("is:unread in:inbox") : QStringLiteral("in:inbox"), limit);
-    connect(list, &ConnectorReply::finished, reply, [this, list, reply] {
+    connect(list, &ConnectorReply::finished, reply, [this, list, reply, known] {
         list->deleteLater();
         if (list->error())
             return reply->finish(list->error());
+        reply->setTotal(int(list->ids().size()));
         GmailReply *get = m_gmail->getMessages(list->ids(), true);
-        connect(get, &ConnectorReply::finished, reply, [get, reply] {
+        connect(get, &ConnectorReply::finished, reply, [get, reply, known] {
             get->deleteLater();
             if (get->error())
                 return reply->finish(get->error());
@@ -787,13 +808,37 @@ void EmailConnector::listGmailMessages(InboxListReply *reply, bool unseenOnly, i
             }
             std::sort(rows.begin(), rows.end(),
                       [](const MessageSummary &a, const MessageSummary &b) { return a.date > b.date; });
+            if (known) {
+                // Gmail has no cheap "flags only" listing: the diff is made here.
+                QList<MessageSummary> fresh;
+                QHash<QString, bool> seen;
+                QSet<QString> present;
+                for (const MessageSummary &row : std::as_const(rows)) {
+                    present.insert(row.id);
+                    if (known->contains(row.id))
+                        seen.insert(row.id, row.seen);
+                    else
+                        fresh.append(row);
+                }
+                QStringList removed;
+                for (const QString &id : *known) {
+                    if (!present.contains(id))
+                        removed.append(id);
+                }
+                rows = fresh;
+                reply->setSeenStates(seen);
+                reply->setRemovedIds(removed);
+            }
+            if (!rows.isEmpty())
+                Q_EMIT reply->rowsListed(rows);
             reply->setMessages(rows);
             reply->finish();
         });
     });
 }
 
-void EmailConnector::listImapMessages(InboxListReply *reply, bool unseenOnly, int limit)
+void EmailConnector::listImapMessages(InboxListReply *reply, bool unseenOnly, int limit,
+                                      const std::optional<QSet<QString>> &known)
 {
     ImapSettings settings;
     if (const ConnectorError error = imapSettings(&settings)) {
@@ -812,26 +857,84 @@ void EmailConnector::listImapMessages(InboxListReply *reply, bool unseenOnly, in
         connect(sync, &ConnectorReply::finished, sync, &QObject::deleteLater);
     }
     ImapReply *search = unseenOnly ? m_browser->searchUnseen() : m_browser->searchAll();
-    connect(search, &ConnectorReply::finished, reply, [this, search, reply, limit] {
+    connect(search, &ConnectorReply::finished, reply, [this, search, reply, limit, known] {
         search->deleteLater();
         if (search->error())
             return reply->finish(search->error());
         QList<quint32> uids = search->uids();
         if (limit > 0 && uids.size() > limit)
             uids = uids.mid(uids.size() - limit);
-        ImapReply *fetch = m_browser->fetchMessages(uids, ImapClient::FetchPart::Headers);
-        connect(fetch, &ConnectorReply::finished, reply, [this, fetch, reply] {
-            fetch->deleteLater();
-            if (fetch->error())
-                return reply->finish(fetch->error());
-            QList<MessageSummary> rows;
-            for (const ImapMessage &m : fetch->messages())
-                rows.append(summaryOf(m, m_browser->uidValidity()));
-            std::sort(rows.begin(), rows.end(),
-                      [](const MessageSummary &a, const MessageSummary &b) { return a.uid > b.uid; });
-            reply->setMessages(rows);
-            reply->finish();
+        std::reverse(uids.begin(), uids.end()); // newest first
+        const quint32 validity = m_browser->uidValidity();
+        if (!known) {
+            reply->setTotal(int(uids.size()));
+            return fetchSummaries(reply, uids, {});
+        }
+
+        // Only what the caller does not know is fetched whole; of the rest, the flags.
+        const QString prefix = QStringLiteral("imap:%1:").arg(validity);
+        QSet<quint32> knownUids;
+        QStringList removed;
+        for (const QString &id : *known) {
+            bool ok = false;
+            const quint32 uid = id.startsWith(prefix) ? id.mid(prefix.size()).toUInt(&ok) : 0;
+            if (ok)
+                knownUids.insert(uid);
+            else
+                removed.append(id); // another UIDVALIDITY (or backend): every old id is void
+        }
+        const QSet<quint32> present(uids.cbegin(), uids.cend());
+        for (quint32 uid : std::as_const(knownUids)) {
+            if (!present.contains(uid))
+                removed.append(prefix + QString::number(uid));
+        }
+        QList<quint32> fresh;
+        QList<quint32> kept;
+        for (quint32 uid : std::as_const(uids))
+            (knownUids.contains(uid) ? kept : fresh).append(uid);
+        reply->setRemovedIds(removed);
+        reply->setTotal(int(fresh.size()));
+        if (kept.isEmpty())
+            return fetchSummaries(reply, fresh, {});
+        std::sort(kept.begin(), kept.end());
+        ImapReply *flags = m_browser->fetchMessages(kept, ImapClient::FetchPart::Flags);
+        connect(flags, &ConnectorReply::finished, reply, [this, flags, reply, fresh, prefix] {
+            flags->deleteLater();
+            if (flags->error())
+                return reply->finish(flags->error());
+            QHash<QString, bool> seen;
+            for (const ImapMessage &m : flags->messages())
+                seen.insert(prefix + QString::number(m.uid), m.isSeen());
+            reply->setSeenStates(seen);
+            fetchSummaries(reply, fresh, {});
         });
+    });
+}
+
+void EmailConnector::fetchSummaries(InboxListReply *reply, QList<quint32> newestFirst, QList<MessageSummary> rows)
+{
+    if (newestFirst.isEmpty()) {
+        reply->setMessages(rows);
+        return reply->finish();
+    }
+    // One batch at a time, newest first, each shown as it arrives.
+    QList<quint32> batch = newestFirst.mid(0, ImapClient::HeaderFetchBatch);
+    newestFirst.remove(0, batch.size());
+    std::sort(batch.begin(), batch.end());
+    ImapReply *fetch = m_browser->fetchMessages(batch, ImapClient::FetchPart::Headers);
+    connect(fetch, &ConnectorReply::finished, reply, [this, fetch, reply, newestFirst, rows]() mutable {
+        fetch->deleteLater();
+        if (fetch->error())
+            return reply->finish(fetch->error());
+        QList<MessageSummary> got;
+        got.reserve(fetch->messages().size());
+        for (const ImapMessage &m : fetch->messages())
+            got.append(summaryOf(m, m_browser->uidValidity()));
+        std::sort(got.begin(), got.end(),
+                  [](const MessageSummary &a, const MessageSummary &b) { return a.uid > b.uid; });
+        Q_EMIT reply->rowsListed(got);
+        rows.append(got);
+        fetchSummaries(reply, newestFirst, rows);
     });
 }
 

@@ -14,6 +14,7 @@
 #include <QTimer>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QStringList>
 #include <QUrl>
 #include <functional>
@@ -100,6 +101,8 @@ public:
      * Needs gmail_credentials_file.
      */
     ConnectorReply *signInToGoogle(bool noBrowser);
+    /// How long signInToGoogle() waits for the browser to come back; 0 (the default): GoogleAuth's 5 minutes.
+    void setGoogleSignInTimeout(int ms);
     /// The keychain (created on first use).
     CredentialStore *credentialStore();
 
@@ -160,6 +163,13 @@ public:
      */
     InboxListReply *listMessages(bool unseenOnly, int limit);
     /**
+     * What changed since a listing, for a viewer that keeps its rows: the
+     * headers of messages not in @p knownIds (ids from earlier listings), the
+     * ids that are gone, and the read state of the rest (IMAP: UID FETCH FLAGS,
+     * cheap even for thousands). @p limit as for listMessages().
+     */
+    InboxListReply *syncInbox(const QStringList &knownIds, int limit);
+    /**
      * One whole message by its MessageSummary::id, parsed; reading it does not
      * mark it read (IMAP BODY.PEEK[], Gmail format=raw).
      */
@@ -203,9 +213,11 @@ private:
     void openSmtp(ConnectorReply *reply);
     ConnectorError prepareGoogle();
     void connectGmail(ConnectorReply *reply);
-    void listGmailMessages(InboxListReply *reply, bool unseenOnly, int limit);
+    InboxListReply *startListing(bool unseenOnly, int limit, const std::optional<QSet<QString>> &known);
+    void listGmailMessages(InboxListReply *reply, bool unseenOnly, int limit, const std::optional<QSet<QString>> &known);
+    void fetchSummaries(InboxListReply *reply, QList<quint32> newestFirst, QList<MessageSummary> rows);
     void setSeenOnGmail(ConnectorReply *reply, QStringList remaining, bool seen);
-    void listImapMessages(InboxListReply *reply, bool unseenOnly, int limit);
+    void listImapMessages(InboxListReply *reply, bool unseenOnly, int limit, const std::optional<QSet<QString>> &known);
     void handleIncoming(const IncomingMessage &message);
     void handlerDone(const IncomingMessage &message, const HandlerResult &result);
     void maybeFinishOnce();
@@ -232,6 +244,7 @@ private:
     QString m_receiveStatus;
     CredentialStore *m_store = nullptr;
     GoogleAuth *m_googleAuth = nullptr;
+    int m_googleSignInTimeoutMs = 0;
     GmailClient *m_gmail = nullptr;
     QString m_gmailAddress;
     void setReceiveStatus(const QString &status);

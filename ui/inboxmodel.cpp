@@ -1,5 +1,7 @@
 #include "inboxmodel.h"
 
+#include <QSet>
+
 #include <QApplication>
 #include <QFont>
 #include <QRegularExpression>
@@ -275,6 +277,75 @@ void InboxModel::upsert(const MessageSummary &message)
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     if (wasSeen != message.seen)
         setUnread(m_unread + (message.seen ? -1 : 1));
+}
+
+void InboxModel::addMessages(const QList<MessageSummary> &messages)
+{
+    QList<Row> fresh;
+    QSet<QString> freshIds;
+    int unread = 0;
+    for (const MessageSummary &message : messages) {
+        if (m_rowById.contains(message.id)) {
+            upsert(message);
+        } else if (!freshIds.contains(message.id)) {
+            freshIds.insert(message.id);
+            fresh.append(makeRow(message));
+            unread += message.seen ? 0 : 1;
+        }
+    }
+    if (fresh.isEmpty())
+        return;
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(fresh.size()) - 1);
+    for (Row &row : fresh) {
+        m_rowById.insert(row.summary.id, int(m_rows.size()));
+        m_rows.append(std::move(row));
+    }
+    endInsertRows();
+    setUnread(m_unread + unread);
+}
+
+int InboxModel::removeMessages(const QStringList &ids)
+{
+    QList<int> rows;
+    for (const QString &id : ids) {
+        const int row = rowOf(id);
+        if (row >= 0)
+            rows.append(row);
+    }
+    if (rows.isEmpty())
+        return 0;
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    // From the bottom, in runs of adjacent rows, so indexes above stay valid.
+    int unread = 0;
+    for (qsizetype end = rows.size(); end > 0;) {
+        qsizetype begin = end - 1;
+        while (begin > 0 && rows[begin - 1] == rows[begin] - 1)
+            --begin;
+        const int firstRow = rows[begin];
+        const int lastRow = rows[end - 1];
+        beginRemoveRows({}, firstRow, lastRow);
+        for (int r = firstRow; r <= lastRow; ++r)
+            unread += m_rows[r].summary.seen ? 0 : 1;
+        m_rows.remove(firstRow, lastRow - firstRow + 1);
+        endRemoveRows();
+        end = begin;
+    }
+    m_rowById.clear();
+    for (int r = 0; r < m_rows.size(); ++r)
+        m_rowById.insert(m_rows[r].summary.id, r);
+    setUnread(m_unread - unread);
+    return int(rows.size());
+}
+
+QStringList InboxModel::ids() const
+{
+    QStringList out;
+    out.reserve(m_rows.size());
+    for (const Row &row : m_rows)
+        out.append(row.summary.id);
+    return out;
 }
 
 bool InboxModel::setSeen(const QString &id, bool seen)

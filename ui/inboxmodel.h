@@ -69,6 +69,12 @@ public:
     void setMessages(const QList<MessageSummary> &messages);
     /// Updates the row with @p message's id, or appends it (new mail, live).
     void upsert(const MessageSummary &message);
+    /// upsert() for many: the new ones are appended in one insertion (a listing's batch).
+    void addMessages(const QList<MessageSummary> &messages);
+    /// Removes the rows of @p ids (unknown ids are ignored); returns how many went.
+    int removeMessages(const QStringList &ids);
+    /// Every id, in row order.
+    QStringList ids() const;
     /// Marks one message read or unread; false when the id is unknown.
     bool setSeen(const QString &id, bool seen);
     /**

@@ -242,6 +242,11 @@ void MainWindow::setHealth(const ConnectorHealth &health)
     m_healthLabel->setToolTip(health.message);
 }
 
+int MainWindow::maxRows() const
+{
+    return m_settings->value(QStringLiteral("inbox/maxRows"), DefaultMaxRows).toInt();
+}
+
 void MainWindow::refresh()
 {
     if (m_refreshing) {
@@ -250,9 +255,21 @@ void MainWindow::refresh()
     }
     m_refreshing = true;
     m_refreshAgain = false;
-    const int busy = beginBusy(tr("Listing the inbox"));
-    InboxListReply *reply = m_connector->listMessages(false, 2000);
-    connect(reply, &ConnectorReply::finished, this, [this, reply, busy, connector = m_connector] {
+    // The first listing streams in, newest batch first; later ones fetch only
+    // what changed (new headers, flags of the known rows, removed ids).
+    const bool first = m_firstLoad;
+    const int busy = beginBusy(first ? tr("Listing the inbox") : tr("Checking the inbox"));
+    InboxListReply *reply = first ? m_connector->listMessages(false, maxRows())
+                                  : m_connector->syncInbox(m_model->ids(), maxRows());
+    if (first) {
+        connect(reply, &InboxListReply::rowsListed, this, [this, reply, connector = m_connector](const QList<MessageSummary> &rows) {
+            if (connector != m_connector)
+                return;
+            m_model->addMessages(rows);
+            m_pollLabel->setText(tr("Listed %L1 of %L2").arg(m_model->rowCount()).arg(reply->total()));
+        });
+    }
+    connect(reply, &ConnectorReply::finished, this, [this, reply, busy, first, connector = m_connector] {
         reply->deleteLater();
         endBusy(busy);
         if (connector != m_connector)
@@ -262,23 +279,25 @@ void MainWindow::refresh()
             QTimer::singleShot(0, this, &MainWindow::refresh);
         if (reply->error()) {
             logActivity(tr("Could not refresh the inbox: %1").arg(reply->error().message()), true);
-            return;
+            m_pollLabel->setText(tr("Not refreshed"));
+            return; // a first listing that failed is tried whole again next time
         }
-        const QList<MessageSummary> rows = reply->messages();
         int fresh = 0;
         QString firstSubject;
-        if (m_firstLoad) {
-            m_model->setMessages(rows);
-            m_firstLoad = false;
+        if (first) {
+            m_firstLoad = false; // the rows came with rowsListed()
         } else {
-            // Keep the selection and scroll position: update rows in place.
+            // Keep the selection and scroll position: rows change in place.
+            m_model->removeMessages(reply->removedIds());
+            const QHash<QString, bool> seen = reply->seenStates();
+            for (auto it = seen.cbegin(); it != seen.cend(); ++it)
+                m_model->setSeen(it.key(), it.value());
+            const QList<MessageSummary> rows = reply->messages();
             for (const MessageSummary &row : rows) {
-                if (m_model->rowOf(row.id) < 0 && !row.seen) {
-                    if (fresh++ == 0)
-                        firstSubject = row.subject;
-                }
-                m_model->upsert(row);
+                if (!row.seen && fresh++ == 0)
+                    firstSubject = row.subject;
             }
+            m_model->addMessages(rows);
         }
         if (fresh > 0) {
             logActivity(tr("%n new message(s), the first: %1", nullptr, fresh).arg(firstSubject));

@@ -36,6 +36,9 @@ class MainWindow : public QMainWindow
 public:
     /// @p settings keeps geometry, splitter and column widths, and the technicians' address book.
     MainWindow(EmailConnector *connector, QSettings *settings, QWidget *parent = nullptr);
+
+    /// The newest messages listed at most (QSettings "inbox/maxRows"; 0 lists all).
+    static constexpr int DefaultMaxRows = 20000;
     ~MainWindow() override;
 
     InboxModel *inboxModel() const { return m_model; }
@@ -94,6 +97,7 @@ private:
     void markSelected(bool seen);
     QStringList selectedIds() const;
     void updateStatus();
+    int maxRows() const;
     void bindConnector();
     int beginBusy(const QString &what);  ///< returns the token for endBusy()
     void endBusy(int token);

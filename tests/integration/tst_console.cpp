@@ -41,6 +41,7 @@ private Q_SLOTS:
     void notifyTechnicianSendsThroughPostfix();
     void layoutPersists();
     void newMailAppearsLive();
+    void syncInboxFetchesOnlyChanges();
     void replyDialogSendsThreadedReply();
     void addressBookEditorSavesTechnicians();
     void switchingAccountsRelists();
@@ -229,6 +230,61 @@ void TestConsole::newMailAppearsLive()
     QTRY_COMPARE_WITH_TIMEOUT(window.filterModel()->rowCount(), 1, 20000);
     QCOMPARE(window.filterModel()->index(0, 2).data().toString(), subject);
     QVERIFY(newMail.size() >= 1);
+}
+
+// syncInbox(): headers only for what the caller does not know, flags for the rest, gone ids named.
+void TestConsole::syncInboxFetchesOnlyChanges()
+{
+    QVERIFY(send(QStringLiteral("alarm"), QStringLiteral("supervisor"), QStringLiteral("before sync"), QStringLiteral("known")));
+    EmailConnector connector(configFor(QStringLiteral("supervisor")));
+    std::unique_ptr<InboxListReply> first(connector.listMessages(false, 0));
+    QSignalSpy batches(first.get(), &InboxListReply::rowsListed);
+    QSignalSpy firstDone(first.get(), &ConnectorReply::finished);
+    QVERIFY(firstDone.wait(30000));
+    QVERIFY2(!first->error(), qPrintable(first->error().message()));
+    QStringList known;
+    for (const MessageSummary &m : first->messages())
+        known.append(m.id);
+    QVERIFY(!known.isEmpty());
+    QCOMPARE(first->total(), int(known.size()));
+    int streamed = 0;
+    for (const QList<QVariant> &batch : batches)
+        streamed += int(batch.at(0).value<QList<MessageSummary>>().size());
+    QCOMPARE(streamed, int(known.size()));
+
+    // Changes: one new message, one known one read, two ids that no longer exist.
+    const QByteArray token = uniqueToken("sync");
+    QVERIFY(send(QStringLiteral("alarm"), QStringLiteral("supervisor"), QStringLiteral("after sync ") + QString::fromLatin1(token),
+                 QStringLiteral("new")));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_stack.findMessage(QStringLiteral("supervisor"), token).isEmpty(), 15000);
+    const QString readOne = known.first();
+    const bool wasSeen = first->messages().first().seen;
+    std::unique_ptr<ConnectorReply> marked(connector.setSeen({readOne}, true));
+    QSignalSpy markedDone(marked.get(), &ConnectorReply::finished);
+    QVERIFY(markedDone.wait(20000));
+    QVERIFY(!marked->error());
+    const QString validity = readOne.section(QLatin1Char(':'), 1, 1);
+    const QString gone = QStringLiteral("imap:%1:4000000000").arg(validity);
+    const QString otherValidity = QStringLiteral("imap:1:1");
+
+    std::unique_ptr<InboxListReply> sync(connector.syncInbox(known + QStringList{gone, otherValidity}, 0));
+    QSignalSpy syncDone(sync.get(), &ConnectorReply::finished);
+    QVERIFY(syncDone.wait(30000));
+    QVERIFY2(!sync->error(), qPrintable(sync->error().message()));
+    QCOMPARE(sync->messages().size(), 1);
+    QCOMPARE(sync->messages().first().subject, QStringLiteral("after sync ") + QString::fromLatin1(token));
+    QVERIFY(!known.contains(sync->messages().first().id));
+    QStringList removed = sync->removedIds();
+    removed.sort();
+    QStringList expectedRemoved{otherValidity, gone};
+    expectedRemoved.sort();
+    QCOMPARE(removed, expectedRemoved);
+    QCOMPARE(sync->seenStates().size(), known.size());
+    QCOMPARE(sync->seenStates().value(readOne), true);
+
+    std::unique_ptr<ConnectorReply> restore(connector.setSeen({readOne}, wasSeen));
+    QSignalSpy restoreDone(restore.get(), &ConnectorReply::finished);
+    QVERIFY(restoreDone.wait(20000));
 }
 
 // Reply (Ctrl+R) opens the composer with the quote; what is sent arrives threaded.

@@ -81,6 +81,9 @@ private Q_SLOTS:
     void columnsAndRoles();
     void boldForUnread();
     void upsertInsertsAndUpdates();
+    void addMessagesInsertsOnceAndUpdates();
+    void removeMessagesInRuns_data();
+    void removeMessagesInRuns();
     void bodyTextAddsWorkOrder();
     void filter_data();
     void filter();
@@ -251,6 +254,81 @@ void TestInboxModel::boldForUnread()
     QVERIFY(model.setSeen(QStringLiteral("imap:1:2"), false));
     QVERIFY(model.index(1, InboxModel::DateColumn).data(Qt::FontRole).value<QFont>().bold());
     QCOMPARE(model.unreadCount(), 2);
+}
+
+// A listing's batch: new rows in one insertion, known ones updated in place.
+void TestInboxModel::addMessagesInsertsOnceAndUpdates()
+{
+    InboxModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QList<MessageSummary> inbox = plantInbox();
+    model.addMessages(inbox.mid(0, 2));
+    QCOMPARE(model.ids(), (QStringList{QStringLiteral("imap:1:1"), QStringLiteral("imap:1:2")}));
+    QCOMPARE(model.unreadCount(), 1);
+
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    MessageSummary readNow = inbox[0];
+    readNow.seen = true;
+    // A known row (updated), two new ones, and a repeat of a new one (kept once).
+    model.addMessages({readNow, inbox[2], inbox[3], inbox[3]});
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 2);
+    QCOMPARE(inserted.at(0).at(2).toInt(), 3);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(model.ids(), (QStringList{QStringLiteral("imap:1:1"), QStringLiteral("imap:1:2"),
+                                       QStringLiteral("imap:1:3"), QStringLiteral("imap:1:4")}));
+    QCOMPARE(model.unreadCount(), 1); // 1:1 read now, 1:4 unread
+    for (int row = 0; row < model.rowCount(); ++row)
+        QCOMPARE(model.rowOf(model.ids().at(row)), row);
+
+    model.addMessages({});
+    QCOMPARE(inserted.size(), 1);
+}
+
+void TestInboxModel::removeMessagesInRuns_data()
+{
+    QTest::addColumn<QStringList>("remove");
+    QTest::addColumn<QStringList>("left");
+    QTest::addColumn<int>("unread");
+    QTest::addRow("first") << QStringList{QStringLiteral("imap:1:1")}
+                           << QStringList{QStringLiteral("imap:1:2"), QStringLiteral("imap:1:3"), QStringLiteral("imap:1:4")} << 1;
+    QTest::addRow("last") << QStringList{QStringLiteral("imap:1:4")}
+                          << QStringList{QStringLiteral("imap:1:1"), QStringLiteral("imap:1:2"), QStringLiteral("imap:1:3")} << 1;
+    QTest::addRow("two runs, unordered, unknown and repeated ids")
+        << QStringList{QStringLiteral("imap:1:4"), QStringLiteral("imap:9:9"), QStringLiteral("imap:1:1"), QStringLiteral("imap:1:4")}
+        << QStringList{QStringLiteral("imap:1:2"), QStringLiteral("imap:1:3")} << 0;
+    QTest::addRow("a run of two") << QStringList{QStringLiteral("imap:1:2"), QStringLiteral("imap:1:3")}
+                                  << QStringList{QStringLiteral("imap:1:1"), QStringLiteral("imap:1:4")} << 2;
+    QTest::addRow("all") << QStringList{QStringLiteral("imap:1:1"), QStringLiteral("imap:1:2"), QStringLiteral("imap:1:3"), QStringLiteral("imap:1:4")}
+                         << QStringList{} << 0;
+    QTest::addRow("none known") << QStringList{QStringLiteral("gmail:x")}
+                                << QStringList{QStringLiteral("imap:1:1"), QStringLiteral("imap:1:2"), QStringLiteral("imap:1:3"), QStringLiteral("imap:1:4")} << 2;
+}
+
+void TestInboxModel::removeMessagesInRuns()
+{
+    QFETCH(QStringList, remove);
+    QFETCH(QStringList, left);
+    QFETCH(int, unread);
+    InboxModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    InboxFilterModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(InboxModel::DateColumn, Qt::DescendingOrder);
+    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setMessages(plantInbox());
+    const int removedCount = 4 - int(left.size());
+    QCOMPARE(model.removeMessages(remove), removedCount);
+    QCOMPARE(model.ids(), left);
+    QCOMPARE(model.unreadCount(), unread);
+    QCOMPARE(proxy.rowCount(), int(left.size()));
+    for (int row = 0; row < model.rowCount(); ++row)
+        QCOMPARE(model.rowOf(left.at(row)), row);
+    for (const QString &id : remove) {
+        if (!left.contains(id))
+            QCOMPARE(model.rowOf(id), -1);
+    }
 }
 
 void TestInboxModel::upsertInsertsAndUpdates()
