@@ -79,6 +79,9 @@ public:
     bool isSigningIn() const { return m_signInReply != nullptr; }
     /// How the sign-in page is opened; the default is QDesktopServices::openUrl.
     void setUrlOpener(std::function<void(const QUrl &)> opener) { m_urlOpener = std::move(opener); }
+    /// How long the sign-in waits for the browser to come back, in ms; 0 (the default): the
+    /// connector's 5 minutes. Tests shorten it; nothing in the dialog offers it.
+    void setSignInTimeout(int ms) { m_signInTimeoutMs = ms; }
 
     /// Writes @p password under CredentialStore::passwordKey(config.username).
     static CredentialReply *storePassword(CredentialStore &store, const ConnectorConfig &config,
@@ -124,6 +127,7 @@ private:
     EmailConnector *m_signInConnector = nullptr;
     QPointer<ConnectorReply> m_signInReply;
     std::function<void(const QUrl &)> m_urlOpener;
+    int m_signInTimeoutMs = 0;
     QListWidget *m_testResults = nullptr;
     QLabel *m_validation = nullptr;
     QLabel *m_keychainError = nullptr;

@@ -5,14 +5,19 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSignalSpy>
 #include <QStringDecoder>
 #include <QTcpServer>
 #include <QTcpSocket>
 
 #include <algorithm>
+#include <memory>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -382,6 +387,73 @@ QByteArray FakeGoogle::clientSecretsJson() const
         {u"redirect_uris"_s, QJsonArray{u"http://localhost"_s}},
     };
     return QJsonDocument(QJsonObject{{u"installed"_s, installed}}).toJson(QJsonDocument::Compact);
+}
+
+// ---- the browser ----
+
+namespace {
+
+constexpr int BrowserHopTimeoutMs = 10000;
+
+struct BrowserHop
+{
+    bool answered = false;
+    int status = 0;
+    QNetworkReply::NetworkError error = QNetworkReply::NoError;
+    QByteArray location;
+    QByteArray body;
+};
+
+/// One GET that does not follow redirects, as a browser's single hop.
+BrowserHop browserGet(QNetworkAccessManager *browser, const QUrl &url)
+{
+    QNetworkRequest request(url);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setTransferTimeout(BrowserHopTimeoutMs);
+    std::unique_ptr<QNetworkReply> reply(browser->get(request));
+    if (!reply->isFinished()) {
+        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+        if (!finished.wait(BrowserHopTimeoutMs))
+            return {};
+    }
+    return {true, reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->error(),
+            reply->rawHeader("Location"), reply->readAll()};
+}
+
+} // namespace
+
+bool FakeGoogle::playBrowser(QNetworkAccessManager *browser, const QUrl &authorizationUrl, QString *error,
+                             const std::function<QByteArray(const QByteArray &location)> &rewriteRedirect) const
+{
+    auto fail = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    const QUrl consentScreen = authUri();
+    if (authorizationUrl.scheme() != consentScreen.scheme() || authorizationUrl.host() != consentScreen.host()
+        || authorizationUrl.port() != consentScreen.port() || authorizationUrl.path() != consentScreen.path()) {
+        return fail(u"the authorization URL %1 is not this fake's consent screen %2"_s.arg(
+            authorizationUrl.toString(QUrl::RemoveQuery), consentScreen.toString()));
+    }
+    const BrowserHop consent = browserGet(browser, authorizationUrl);
+    if (!consent.answered)
+        return fail(u"the consent screen did not answer within %1 ms"_s.arg(BrowserHopTimeoutMs));
+    if (consent.status != 302 || consent.location.isEmpty()) {
+        return fail(u"the consent screen answered %1 (network error %2), not a redirect: %3"_s.arg(consent.status)
+                        .arg(int(consent.error))
+                        .arg(QString::fromUtf8(consent.body.left(300))));
+    }
+    const QByteArray location = rewriteRedirect ? rewriteRedirect(consent.location) : consent.location;
+    const QUrl callback = QUrl::fromEncoded(location, QUrl::StrictMode);
+    if (callback.scheme() != u"http"_s || callback.host() != u"127.0.0.1"_s || callback.path() != u"/oauth2callback"_s)
+        return fail(u"the consent screen redirected to %1, not to a loopback /oauth2callback"_s.arg(QString::fromUtf8(location)));
+    const BrowserHop landed = browserGet(browser, callback);
+    if (!landed.answered)
+        return fail(u"the loopback handler did not answer within %1 ms"_s.arg(BrowserHopTimeoutMs));
+    if (landed.status != 200)
+        return fail(u"the loopback handler answered %1 (network error %2)"_s.arg(landed.status).arg(int(landed.error)));
+    return true;
 }
 
 // ---- controls ----

@@ -10,8 +10,10 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <functional>
 #include <optional>
 
+class QNetworkAccessManager;
 class QTcpServer;
 class QTcpSocket;
 
@@ -149,6 +151,19 @@ public:
 
     QString emailAddress() const { return m_emailAddress; }
     void setEmailAddress(const QString &address) { m_emailAddress = address; }
+
+    /**
+     * The person at the browser, for tests that sign in. GETs @p authorizationUrl, which must be
+     * this fake's consent screen (so a test never reaches the real Google), without following the
+     * redirect, as a browser's first hop; checks that the redirect goes to a loopback
+     * /oauth2callback and GETs that, the second hop, which the application's loopback handler
+     * answers. @p rewriteRedirect, when set, gets the redirect's Location as sent and returns the
+     * one to follow (a test tampering with the code or the state). Waits on the caller's event loop
+     * (the fake answers meanwhile), at most 10 s a hop. True when the handler answered 200; else
+     * false with the reason in @p error.
+     */
+    bool playBrowser(QNetworkAccessManager *browser, const QUrl &authorizationUrl, QString *error,
+                     const std::function<QByteArray(const QByteArray &location)> &rewriteRedirect = {}) const;
 
     // ---- controls ----
     void setConsent(Consent consent) { m_consent = consent; }

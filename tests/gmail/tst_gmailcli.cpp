@@ -15,8 +15,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -73,29 +71,6 @@ CliRun runCli(const QStringList &args)
 QByteArray describe(const CliRun &run)
 {
     return u"exit %1\n--- stdout\n%2--- stderr\n%3"_s.arg(run.exitCode).arg(run.out, run.err).toUtf8();
-}
-
-struct HttpResult
-{
-    int status = 0;
-    QByteArray location;
-    QByteArray body;
-};
-
-/// One GET that does not follow redirects, as a browser's first hop.
-HttpResult httpGet(QNetworkAccessManager *nam, const QUrl &url)
-{
-    QNetworkRequest request(url);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setTransferTimeout(10000);
-    std::unique_ptr<QNetworkReply> reply(nam->get(request));
-    if (!reply->isFinished()) {
-        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
-        if (!finished.wait(10000))
-            return {};
-    }
-    return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->rawHeader("Location"),
-            reply->readAll()};
 }
 
 bool writeFile(const QString &path, const QByteArray &data)
@@ -203,16 +178,11 @@ void TestGmailCli::loginThenCheckSendInboxListen()
     QCOMPARE(url.port(), int(m_fake->port()));
     QCOMPARE(url.path(), u"/o/oauth2/auth"_s);
 
-    // The browser: the consent screen redirects to the CLI's loopback handler.
+    // The browser: the consent screen redirects to the CLI's loopback handler,
+    // which answers only while the CLI still waits.
     QNetworkAccessManager browser;
-    const HttpResult consent = httpGet(&browser, url);
-    QCOMPARE(consent.status, 302);
-    const QUrl callback = QUrl::fromEncoded(consent.location, QUrl::StrictMode);
-    QCOMPARE(callback.host(), u"127.0.0.1"_s);
-    QCOMPARE(callback.path(), u"/oauth2callback"_s);
-    QVERIFY(login.state() == QProcess::Running);
-    const HttpResult landed = httpGet(&browser, callback);
-    QCOMPARE(landed.status, 200);
+    QString browserError;
+    QVERIFY2(m_fake->playBrowser(&browser, url, &browserError), qPrintable(browserError));
 
     QVERIFY(loginDone.size() == 1 || loginDone.wait(CliTimeoutMs));
     const QByteArray err = login.readAllStandardError();

@@ -17,8 +17,6 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QPointer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -47,34 +45,6 @@ bool finishes(ConnectorReply *reply, int timeoutMs = ReplyTimeoutMs)
 QString describe(const ConnectorError &error)
 {
     return error ? u"%1: %2"_s.arg(ConnectorError::kindName(error.kind()), error.message()) : u"no error"_s;
-}
-
-struct HttpResult
-{
-    int status = 0;
-    QNetworkReply::NetworkError error = QNetworkReply::NoError;
-    QByteArray location;
-    QByteArray body;
-};
-
-/// One GET that does not follow redirects, as a browser's first hop.
-HttpResult httpGet(QNetworkAccessManager *nam, const QUrl &url)
-{
-    QNetworkRequest request(url);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setTransferTimeout(ReplyTimeoutMs);
-    std::unique_ptr<QNetworkReply> reply(nam->get(request));
-    if (!reply->isFinished()) {
-        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
-        if (!finished.wait(ReplyTimeoutMs))
-            return {};
-    }
-    HttpResult r;
-    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    r.error = reply->error();
-    r.location = reply->rawHeader("Location");
-    r.body = reply->readAll();
-    return r;
 }
 
 QByteArray textMessage(const QString &from, const QString &to, const QString &subject, const QString &messageId,
@@ -127,8 +97,6 @@ private:
     std::optional<QByteArray> storedTokens(bool *ok);
     /// Tokens issued by the fake without the browser, written where GoogleAuth reads them.
     bool seedTokens();
-    /// The browser's part of the sign-in: the consent screen (no redirect followed), then our loopback handler.
-    bool playBrowser(const QUrl &authorizationUrl);
     /// A connector with seeded tokens, connected.
     std::unique_ptr<EmailConnector> connectedConnector();
 
@@ -216,31 +184,6 @@ bool TestGmailConnector::seedTokens()
     return true;
 }
 
-bool TestGmailConnector::playBrowser(const QUrl &authorizationUrl)
-{
-    // The URL must point at our fake, over loopback.
-    if (authorizationUrl.host() != "127.0.0.1"_L1 || authorizationUrl.port() != m_fake->port()) {
-        qWarning("unexpected authorization URL %s", qPrintable(authorizationUrl.toString()));
-        return false;
-    }
-    const HttpResult consent = httpGet(m_browser.get(), authorizationUrl);
-    if (consent.status != 302 || consent.location.isEmpty()) {
-        qWarning("consent screen answered %d: %s", consent.status, consent.body.left(300).constData());
-        return false;
-    }
-    const QUrl callback = QUrl::fromEncoded(consent.location, QUrl::StrictMode);
-    if (callback.host() != "127.0.0.1"_L1 || callback.path() != "/oauth2callback"_L1) {
-        qWarning("unexpected redirect %s", consent.location.constData());
-        return false;
-    }
-    const HttpResult landed = httpGet(m_browser.get(), callback);
-    if (landed.status != 200) {
-        qWarning("the loopback handler answered %d (%d)", landed.status, int(landed.error));
-        return false;
-    }
-    return true;
-}
-
 std::unique_ptr<EmailConnector> TestGmailConnector::connectedConnector()
 {
     if (!seedTokens())
@@ -265,7 +208,8 @@ void TestGmailConnector::firstSignInThroughBrowser()
     std::unique_ptr<ConnectorReply> signIn(connector.signInToGoogle(true));
     QTRY_COMPARE_WITH_TIMEOUT(urls.size(), 1, ReplyTimeoutMs);
     QVERIFY(!signIn->isFinished());
-    QVERIFY(playBrowser(urls.first()));
+    QString browserError;
+    QVERIFY2(m_fake->playBrowser(m_browser.get(), urls.first(), &browserError), qPrintable(browserError));
     QVERIFY(finishes(signIn.get()));
     QVERIFY2(!signIn->error(), qPrintable(describe(signIn->error())));
     QCOMPARE(urls.size(), 1);
@@ -311,7 +255,8 @@ void TestGmailConnector::restartUsesStoredRefreshToken()
         connect(&first, &EmailConnector::authorizationUrlReady, this, [&urls](const QUrl &url) { urls.append(url); });
         std::unique_ptr<ConnectorReply> signIn(first.signInToGoogle(true));
         QTRY_COMPARE_WITH_TIMEOUT(urls.size(), 1, ReplyTimeoutMs);
-        QVERIFY(playBrowser(urls.first()));
+        QString browserError;
+        QVERIFY2(m_fake->playBrowser(m_browser.get(), urls.first(), &browserError), qPrintable(browserError));
         QVERIFY(finishes(signIn.get()));
         QVERIFY2(!signIn->error(), qPrintable(describe(signIn->error())));
     }
