@@ -1,4 +1,5 @@
-// EmailConnector::watchInbox() against the real Dovecot: new mail is pushed
+// EmailConnector::watchInbox() against the real Dovecot (user "watcher", which
+// no other test reads: the mail sent here stays unseen): new mail is pushed
 // (IDLE) without a poll, a Dovecot restart is survived with a re-list signal,
 // and watchInbox(false) stops it.
 
@@ -86,7 +87,7 @@ bool TestInboxMonitor::waitForStatus(QSignalSpy &spy, const QString &part, int t
 
 void TestInboxMonitor::newMailIsPushed()
 {
-    EmailConnector watcher(configFor(QStringLiteral("idler")));
+    EmailConnector watcher(configFor(QStringLiteral("watcher")));
     QSignalSpy status(&watcher, &EmailConnector::inboxWatchStatusChanged);
     QSignalSpy changed(&watcher, &EmailConnector::inboxChanged);
     watcher.watchInbox(true);
@@ -97,7 +98,7 @@ void TestInboxMonitor::newMailIsPushed()
 
     QElapsedTimer clock;
     clock.start();
-    QVERIFY(send(QStringLiteral("alarm"), QStringLiteral("idler"), QStringLiteral("pushed")));
+    QVERIFY(send(QStringLiteral("alarm"), QStringLiteral("watcher"), QStringLiteral("pushed")));
     QVERIFY(changed.wait(15000));
     qInfo("inboxChanged %lld ms after the send started (IDLE, poll interval 3600 s)", clock.elapsed());
     watcher.watchInbox(false);
@@ -105,7 +106,7 @@ void TestInboxMonitor::newMailIsPushed()
 
 void TestInboxMonitor::survivesDovecotRestart()
 {
-    EmailConnector watcher(configFor(QStringLiteral("restarter")));
+    EmailConnector watcher(configFor(QStringLiteral("watcher")));
     QSignalSpy status(&watcher, &EmailConnector::inboxWatchStatusChanged);
     QSignalSpy changed(&watcher, &EmailConnector::inboxChanged);
     watcher.watchInbox(true);
@@ -125,21 +126,21 @@ void TestInboxMonitor::survivesDovecotRestart()
     changed.clear();
     QTest::qWait(300);
 
-    QVERIFY(send(QStringLiteral("alarm"), QStringLiteral("restarter"), QStringLiteral("after restart")));
+    QVERIFY(send(QStringLiteral("alarm"), QStringLiteral("watcher"), QStringLiteral("after restart")));
     QVERIFY(changed.wait(15000));
     watcher.watchInbox(false);
 }
 
 void TestInboxMonitor::stopsWhenAsked()
 {
-    EmailConnector watcher(configFor(QStringLiteral("idler")));
+    EmailConnector watcher(configFor(QStringLiteral("watcher")));
     QSignalSpy status(&watcher, &EmailConnector::inboxWatchStatusChanged);
     QSignalSpy changed(&watcher, &EmailConnector::inboxChanged);
     watcher.watchInbox(true);
     QVERIFY(waitForStatus(status, QStringLiteral("(IDLE)"), 20000));
     watcher.watchInbox(false);
     QVERIFY(!watcher.isWatchingInbox());
-    QVERIFY(send(QStringLiteral("alarm"), QStringLiteral("idler"), QStringLiteral("nobody watches")));
+    QVERIFY(send(QStringLiteral("alarm"), QStringLiteral("watcher"), QStringLiteral("nobody watches")));
     // Delivery takes well under a second here (newMailIsPushed); three seconds of silence are telling.
     QTest::qWait(3000);
     QCOMPARE(changed.size(), 0);
