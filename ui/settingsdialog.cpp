@@ -116,6 +116,8 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     m_clientFile->setPlaceholderText(tr("client_secret_….json from the Google Cloud console"));
     m_clientBrowse = new QPushButton(tr("Bro&wse…"));
     m_signIn = new QPushButton(tr("Sign &in with Google"));
+    m_cancelSignIn = new QPushButton(tr("Cancel sign-in"));
+    m_cancelSignIn->hide();
     m_googleStatus = new QLabel;
     m_googleStatus->setWordWrap(true);
     m_googleStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -125,7 +127,11 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     auto *clientLabel = new QLabel(tr("OAuth &client file:"));
     clientLabel->setBuddy(m_clientFile);
     googleForm->addRow(clientLabel, withBrowse(m_clientFile, m_clientBrowse));
-    googleForm->addRow(QString(), m_signIn);
+    auto *signInRow = new QHBoxLayout;
+    signInRow->addWidget(m_signIn);
+    signInRow->addWidget(m_cancelSignIn);
+    signInRow->addStretch();
+    googleForm->addRow(QString(), signInRow);
     googleForm->addRow(QString(), m_googleStatus);
 
     m_pages = new QStackedWidget;
@@ -166,7 +172,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     // Tab order follows the reading order of the form.
     QWidget *order[] = {m_serverMode, m_googleMode, m_smtpHost, m_smtpPort, m_imapHost, m_imapPort,
                         m_username, m_password, m_fromAddress, m_useTls, m_pollInterval, m_caFile,
-                        m_caBrowse, m_timeout, m_clientFile, m_clientBrowse, m_signIn, m_testButton,
+                        m_caBrowse, m_timeout, m_clientFile, m_clientBrowse, m_signIn, m_cancelSignIn, m_testButton,
                         m_sendToSelf, m_testResults, m_buttons};
     for (size_t i = 1; i < std::size(order); ++i)
         setTabOrder(order[i - 1], order[i]);
@@ -193,6 +199,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
         Q_EMIT testRequested();
         startConnectionTest();
     });
+    connect(m_cancelSignIn, &QPushButton::clicked, this, &SettingsDialog::cancelGoogleSignIn);
     m_urlOpener = [](const QUrl &url) { QDesktopServices::openUrl(url); };
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -372,12 +379,14 @@ void SettingsDialog::startGoogleSignIn()
     });
     setGoogleStatus(tr("Starting Google sign-in…"));
     m_signIn->setEnabled(false);
+    m_cancelSignIn->show();
     m_signInReply = m_signInConnector->signInToGoogle(true);
     m_signInReply->setParent(this);
     connect(m_signInReply, &ConnectorReply::finished, this, [this, reply = m_signInReply.data()] {
         reply->deleteLater();
         m_signInReply = nullptr;
         m_signIn->setEnabled(true);
+        m_cancelSignIn->hide();
         const ConnectorError error = reply->error();
         if (error)
             setGoogleStatus(tr("Not signed in: %1").arg(error.message()));
@@ -386,6 +395,21 @@ void SettingsDialog::startGoogleSignIn()
                                 .arg(m_signInConnector->accountAddress()));
         Q_EMIT signInFinished(error);
     });
+}
+
+void SettingsDialog::cancelGoogleSignIn()
+{
+    if (!m_signInReply)
+        return;
+    // The connector owns the sign-in (and its listener on 127.0.0.1): ending it ends both.
+    delete m_signInReply;
+    m_signInReply = nullptr;
+    delete m_signInConnector;
+    m_signInConnector = nullptr;
+    m_signIn->setEnabled(true);
+    m_cancelSignIn->hide();
+    setGoogleStatus(tr("Sign-in cancelled."));
+    Q_EMIT signInFinished({ConnectorError::Kind::Aborted, tr("Sign-in cancelled.")});
 }
 
 void SettingsDialog::clearTestResults()

@@ -77,6 +77,8 @@ public:
     /// Runs Google's sign-in with the client file as typed (Sign in with Google does this).
     void startGoogleSignIn();
     bool isSigningIn() const { return m_signInReply != nullptr; }
+    /// Stops a running sign-in (its loopback listener closes); signInFinished() with an Aborted error.
+    void cancelGoogleSignIn();
     /// How the sign-in page is opened; the default is QDesktopServices::openUrl.
     void setUrlOpener(std::function<void(const QUrl &)> opener) { m_urlOpener = std::move(opener); }
     /// How long the sign-in waits for the browser to come back, in ms; 0 (the default): the
@@ -119,6 +121,7 @@ private:
     QLineEdit *m_clientFile = nullptr;
     QPushButton *m_clientBrowse = nullptr;
     QPushButton *m_signIn = nullptr;
+    QPushButton *m_cancelSignIn = nullptr;
     QLabel *m_googleStatus = nullptr;
 
     QPushButton *m_testButton = nullptr;

@@ -331,9 +331,18 @@ void GoogleAuth::startNext()
     case Job::Kind::Ensure:
         runEnsure(m_current->allowInteractive);
         break;
-    case Job::Kind::SignIn:
-        startInteractive();
+    case Job::Kind::SignIn: {
+        // The tokens can only be kept in the keychain: find out it is missing (or
+        // locked) before the user goes through Google's consent screen for nothing.
+        CredentialReply *probe = m_store->probe();
+        connect(probe, &ConnectorReply::finished, this, [this, probe] {
+            probe->deleteLater();
+            if (probe->error())
+                return finishCurrent(probe->error());
+            startInteractive();
+        });
         break;
+    }
     case Job::Kind::Refresh:
         runRefresh();
         break;

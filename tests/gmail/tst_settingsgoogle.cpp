@@ -181,6 +181,7 @@ private Q_SLOTS:
     // keyring
     void signInStoresTokens();
     void browserNeverComesBack();
+    void cancelEndsSignIn();
     void tokenEndpointRefuses_data();
     void tokenEndpointRefuses();
     // no-bus
@@ -371,6 +372,53 @@ void TestSettingsGoogle::browserNeverComesBack()
     QVERIFY(button->isEnabled());
 }
 
+// Cancel sign-in ends the flow at once: the loopback listener closes, nothing is stored.
+void TestSettingsGoogle::cancelEndsSignIn()
+{
+    const QString wrong = wrongEnvironment(u"keyring"_s);
+    QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
+    const QString cleared = clearStored(tokenKey(*m_fake));
+    QVERIFY2(cleared.isEmpty(), qPrintable(cleared));
+
+    QList<QUrl> opened;
+    SettingsDialog dialog;
+    setUpDialog(&dialog);
+    if (QTest::currentTestFailed())
+        return;
+    dialog.setUrlOpener([&opened](const QUrl &url) { opened.append(url); });
+    QPushButton *button = signInButton(dialog);
+    QVERIFY(button);
+    QPushButton *cancel = nullptr;
+    for (QPushButton *b : dialog.findChildren<QPushButton *>()) {
+        if (b->text() == u"Cancel sign-in"_s)
+            cancel = b;
+    }
+    QVERIFY(cancel);
+    QVERIFY(!cancel->isVisible());
+    QSignalSpy finished(&dialog, &SettingsDialog::signInFinished);
+
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_COMPARE(opened.size(), 1);
+    QVERIFY(cancel->isVisible());
+    const QUrl redirect(QUrlQuery(opened.first()).queryItemValue(u"redirect_uri"_s, QUrl::FullyDecoded));
+    QVERIFY(redirect.port() > 0);
+    QVERIFY(isListening(quint16(redirect.port())));
+
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().first().value<ConnectorError>().kind(), ConnectorError::Kind::Aborted);
+    QVERIFY(!dialog.isSigningIn());
+    QVERIFY(button->isEnabled());
+    QVERIFY(!cancel->isVisible());
+    QVERIFY(!labelStartingWith(dialog, u"Sign-in cancelled."_s).isEmpty());
+    QTRY_VERIFY(!isListening(quint16(redirect.port())));
+    QTest::qWait(200); // nothing finishes late
+    QCOMPARE(finished.size(), 1);
+    QString readError;
+    QVERIFY(!readStored(tokenKey(*m_fake), &readError));
+    QVERIFY2(readError.isEmpty(), qPrintable(readError));
+}
+
 void TestSettingsGoogle::tokenEndpointRefuses_data()
 {
     QTest::addColumn<bool>("unknownCode");        // the redirect carries a code the fake never issued
@@ -463,16 +511,14 @@ void TestSettingsGoogle::noKeychainShowsError()
     const QString wrong = wrongEnvironment(u"no-bus"_s);
     QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
 
-    // The person completes the browser step if there is one: the test is about
-    // how the sign-in ends, not whether the browser comes first.
-    QNetworkAccessManager browser;
+    // Without a keychain the tokens could not be kept: the sign-in ends before
+    // the browser is opened, so nobody goes through Google's consent for nothing.
+    QList<QUrl> opened;
     SettingsDialog dialog;
     setUpDialog(&dialog);
     if (QTest::currentTestFailed())
         return;
-    dialog.setUrlOpener([&](const QUrl &url) {
-        QTimer::singleShot(0, &dialog, [&, url] { m_fake->playBrowser(&browser, url, nullptr); });
-    });
+    dialog.setUrlOpener([&opened](const QUrl &url) { opened.append(url); });
     QPushButton *button = signInButton(dialog);
     QVERIFY(button);
     QSignalSpy finished(&dialog, &SettingsDialog::signInFinished);
@@ -489,6 +535,7 @@ void TestSettingsGoogle::noKeychainShowsError()
     QVERIFY(!status.contains("Signed in as"_L1));
     QVERIFY(button->isEnabled());
     QVERIFY(!dialog.isSigningIn());
+    QCOMPARE(opened.size(), 0);
 }
 
 QTEST_MAIN(TestSettingsGoogle)
