@@ -95,6 +95,7 @@ void ConnectionTester::resolvePassword()
         return testServer(m_config.imapHost.isEmpty() ? Server::Smtp : Server::Imap);
     auto *store = new CredentialStore(this);
     CredentialReply *read = store->readSecret(CredentialStore::passwordKey(m_config.username));
+    read->setParent(this); // dies with the test, finished or not
     connect(read, &ConnectorReply::finished, this, [this, read] {
         read->deleteLater();
         const QString step = tr("Password");
@@ -185,6 +186,7 @@ void ConnectionTester::openImap()
         }
     });
     ImapReply *open = m_imap->open();
+    open->setParent(this); // dies with the test, finished or not
     connect(open, &ConnectorReply::finished, this, [this, open, steps, passed, passUpTo] {
         open->deleteLater();
         disconnect(m_imap, &ImapClient::stateChanged, this, nullptr);
@@ -202,6 +204,7 @@ void ConnectionTester::openImap()
         else
             notice(idle, tr("not offered: new mail is found by polling every %n second(s)", nullptr, m_config.pollInterval));
         ImapReply *bye = m_imap->close();
+        bye->setParent(this); // dies with the test, finished or not
         connect(bye, &ConnectorReply::finished, bye, &QObject::deleteLater);
         serverDone(Server::Imap);
     });
@@ -246,6 +249,7 @@ void ConnectionTester::openSmtp()
         }
     });
     ConnectorReply *open = m_smtp->open();
+    open->setParent(this); // dies with the test, finished or not
     connect(open, &ConnectorReply::finished, this, [this, open, steps, passed, passUpTo] {
         open->deleteLater();
         disconnect(m_smtp, &SmtpClient::stateChanged, this, nullptr);
@@ -287,6 +291,7 @@ void ConnectionTester::sendToSelf()
     }
     SendReply *sent = m_smtp->send(built.message->envelopeFrom, built.message->envelopeTo, built.message->data,
                                    built.message->needsSmtpUtf8);
+    sent->setParent(this);
     connect(sent, &ConnectorReply::finished, this, [this, sent, step, id = built.message->messageId] {
         sent->deleteLater();
         if (sent->error())
@@ -310,6 +315,7 @@ void ConnectionTester::testGoogle()
     // The stored sign-in (never the browser from a test) and the Gmail profile behind it.
     m_google = new EmailConnector(m_config, this);
     ConnectorReply *connected = m_google->connectToServers();
+    connected->setParent(this);
     connect(connected, &ConnectorReply::finished, this, [this, connected] {
         connected->deleteLater();
         const QString step = tr("Google sign-in and Gmail API");
@@ -327,6 +333,7 @@ void ConnectionTester::testGoogle()
         SendReply *sent = m_google->sendMessage(address, tr("This message was sent by the connection test of "
                                                             "Machina Console's settings. It can be deleted."),
                                                 options);
+        sent->setParent(this);
         connect(sent, &ConnectorReply::finished, this, [this, sent, sendStep] {
             sent->deleteLater();
             if (sent->error())
@@ -362,6 +369,7 @@ void ConnectionTester::finish()
 {
     if (m_smtp && m_smtp->state() != SmtpClient::State::Disconnected) {
         ConnectorReply *bye = m_smtp->close();
+        bye->setParent(this); // dies with the test, finished or not
         connect(bye, &ConnectorReply::finished, bye, &QObject::deleteLater);
     }
     if (m_reply)

@@ -163,6 +163,7 @@ void EmailConnector::connectGmail(ConnectorReply *reply)
     }
     // Stored tokens only: the browser opens from signInToGoogle(), never behind a send.
     ConnectorReply *signedIn = m_googleAuth->ensureSignedIn(false);
+    signedIn->setParent(reply);
     QPointer<ConnectorReply> guard(reply);
     connect(signedIn, &ConnectorReply::finished, this, [this, signedIn, guard] {
         signedIn->deleteLater();
@@ -203,6 +204,7 @@ ConnectorReply *EmailConnector::signInToGoogle(bool noBrowser)
     }
     m_googleAuth->setNoBrowser(noBrowser);
     ConnectorReply *signIn = m_googleAuth->signIn();
+    signIn->setParent(reply); // freed with the caller's reply even when the connector goes first
     QPointer<ConnectorReply> guard(reply);
     connect(signIn, &ConnectorReply::finished, this, [this, signIn, guard] {
         signIn->deleteLater();

@@ -46,6 +46,7 @@ void InboxMonitor::stop()
     m_debounce.stop();
     m_client->stopIdle();
     ImapReply *bye = m_client->close();
+    bye->setParent(this); // replies die with the monitor, finished or not
     connect(bye, &ConnectorReply::finished, bye, &QObject::deleteLater);
 }
 
@@ -54,6 +55,7 @@ void InboxMonitor::connectAndIdle()
     if (!m_running)
         return;
     ImapReply *open = m_client->open();
+    open->setParent(this);
     connect(open, &ConnectorReply::finished, this, [this, open] {
         open->deleteLater();
         if (!m_running)
@@ -80,6 +82,7 @@ void InboxMonitor::connectAndIdle()
 void InboxMonitor::idle()
 {
     ImapReply *idling = m_client->idle();
+    idling->setParent(this);
     m_renewTimer.start(m_renewMs);
     connect(idling, &ConnectorReply::finished, this, [this, idling] {
         idling->deleteLater();
@@ -90,6 +93,7 @@ void InboxMonitor::idle()
             return failed(idling->error());
         // Renewed (or the server ended the idle): a NOOP proves the session lives, then idle again.
         ImapReply *alive = m_client->noop();
+        alive->setParent(this);
         connect(alive, &ConnectorReply::finished, this, [this, alive] {
             alive->deleteLater();
             if (!m_running)
