@@ -169,6 +169,7 @@ private Q_SLOTS:
     void waiting();
     void errors_data();
     void errors();
+    void manyLiteralsHitTheResponseLimit();
     void hugeLiteralIsRefusedBeforeItsData();
     void longLiteralIsNotALongLine();
     void offsetsSurviveCompaction();
@@ -882,6 +883,33 @@ void TestImapParser::errors()
     QVERIFY(parser.hasError());
     QVERIFY2(parser.error().reason.contains(reason), qPrintable(parser.error().reason));
     QCOMPARE(parser.error().offset, offset);
+}
+
+void TestImapParser::manyLiteralsHitTheResponseLimit()
+{
+    // Each literal is within its own limit; together they are not.
+    ImapParser parser(64, 10);
+    parser.setMaxResponseSize(59);
+    QCOMPARE(parser.maxResponseSize(), qint64(59));
+    const QByteArray first = "* 1 FETCH (BODY[1] {10}\r\n0123456789";   // 35 bytes so far
+    const QByteArray second = " BODY[2] {10}\r\n0123456789";             // announcing it makes 60
+    parser.feed(first + second + ")\r\n");
+    QVERIFY(!parser.takeResponse());
+    QVERIFY(parser.hasError());
+    QVERIFY2(parser.error().reason.contains(QStringLiteral("maximum response size of 59 bytes")),
+             qPrintable(parser.error().reason));
+    QCOMPARE(parser.error().offset, qsizetype(first.size() + 9));
+
+    // Exactly at the limit is accepted.
+    ImapParser exact(64, 10);
+    exact.setMaxResponseSize(60); // the final line is bounded by the line limit, not counted here
+    const QList<ImapResponse> responses = parseAll(first + second + ")\r\n", exact);
+    QVERIFY2(!exact.hasError(), qPrintable(exact.error().reason));
+    QCOMPARE(responses.size(), 1);
+
+    // Unless set, the limit follows the other two.
+    ImapParser derived(100, 1000);
+    QCOMPARE(derived.maxResponseSize(), qint64(1000 + 4 * 100));
 }
 
 void TestImapParser::hugeLiteralIsRefusedBeforeItsData()

@@ -1098,6 +1098,13 @@ std::optional<ImapResponse> ImapParser::takeResponse()
                     return std::nullopt;
                 }
                 m_literalEnd = eol + 1 + qsizetype(literal.size);
+                if (m_literalEnd - m_pos > maxResponseSize()) {
+                    fail(m_lineStart + literal.bracePos,
+                         QStringLiteral("response of at least %1 bytes exceeds the maximum response size of %2 bytes")
+                             .arg(m_literalEnd - m_pos)
+                             .arg(maxResponseSize()));
+                    return std::nullopt;
+                }
                 continue;
             }
         }

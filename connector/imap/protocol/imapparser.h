@@ -184,9 +184,11 @@ int countImapAttachments(const ImapValue &bodyStructure);
  * parsed once all of it (every line and literal) has arrived, so literals may
  * be split anywhere.
  *
- * Limits: a line outside literals longer than maxLineLength(), or a literal
- * announcing more than maxLiteralSize() bytes, is an error: memory grows only
- * with the bytes actually received, never with what a server claims.
+ * Limits: a line outside literals longer than maxLineLength(), a literal
+ * announcing more than maxLiteralSize() bytes, or a response whose literals
+ * (announced so far) take it past maxResponseSize(), is an error: memory grows
+ * only with the bytes actually received, never with what a server claims, and
+ * many literals within the limit cannot add up to an unbounded response.
  * Malformed input puts the parser in a sticky error state (until reset()) with
  * the stream offset and a reason; it never asserts or throws on server data.
  */
@@ -209,6 +211,9 @@ public:
     void setMaxLineLength(qsizetype bytes) { m_maxLineLength = bytes; }
     qint64 maxLiteralSize() const { return m_maxLiteralSize; }
     void setMaxLiteralSize(qint64 bytes) { m_maxLiteralSize = bytes; }
+    /// One response, lines and literals together; unless set: maxLiteralSize() + 4 * maxLineLength().
+    qint64 maxResponseSize() const { return m_maxResponseSize.value_or(m_maxLiteralSize + 4 * qint64(m_maxLineLength)); }
+    void setMaxResponseSize(qint64 bytes) { m_maxResponseSize = bytes; }
 
     void feed(QByteArrayView bytes);
     std::optional<ImapResponse> takeResponse();
@@ -227,6 +232,7 @@ private:
 
     qsizetype m_maxLineLength;
     qint64 m_maxLiteralSize;
+    std::optional<qint64> m_maxResponseSize;
 
     QByteArray m_buffer;
     qsizetype m_pos = 0;           ///< start of the response being framed
