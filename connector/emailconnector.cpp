@@ -143,6 +143,8 @@ ConnectorError EmailConnector::prepareGoogle()
     m_googleAuth = new GoogleAuth(*client.secrets, credentialStore(), this);
     if (m_googleSignInTimeoutMs > 0)
         m_googleAuth->setSignInTimeout(m_googleSignInTimeoutMs);
+    if (!m_googleSignInHint.isEmpty())
+        m_googleAuth->setSignInHint(m_googleSignInHint);
     connect(m_googleAuth, &GoogleAuth::authorizationUrlReady, this, &EmailConnector::authorizationUrlReady);
     m_gmail = new GmailClient(api, m_googleAuth, this);
     m_gmail->setTimeout(m_config.timeout * 1000);
@@ -229,6 +231,13 @@ void EmailConnector::setGoogleSignInTimeout(int ms)
     m_googleSignInTimeoutMs = ms;
     if (m_googleAuth && ms > 0)
         m_googleAuth->setSignInTimeout(ms);
+}
+
+void EmailConnector::setGoogleSignInHint(const QString &hint)
+{
+    m_googleSignInHint = hint;
+    if (m_googleAuth && !hint.isEmpty())
+        m_googleAuth->setSignInHint(hint);
 }
 
 ConnectorReply *EmailConnector::disconnectFromServers()

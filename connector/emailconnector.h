@@ -103,6 +103,8 @@ public:
     ConnectorReply *signInToGoogle(bool noBrowser);
     /// How long signInToGoogle() waits for the browser to come back; 0 (the default): GoogleAuth's 5 minutes.
     void setGoogleSignInTimeout(int ms);
+    /// How the user starts Google's sign-in in this program, for error sentences (default: the CLI command).
+    void setGoogleSignInHint(const QString &hint);
     /// The keychain (created on first use).
     CredentialStore *credentialStore();
 
@@ -245,6 +247,7 @@ private:
     CredentialStore *m_store = nullptr;
     GoogleAuth *m_googleAuth = nullptr;
     int m_googleSignInTimeoutMs = 0;
+    QString m_googleSignInHint;
     GmailClient *m_gmail = nullptr;
     QString m_gmailAddress;
     void setReceiveStatus(const QString &status);

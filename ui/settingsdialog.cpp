@@ -371,6 +371,7 @@ void SettingsDialog::startGoogleSignIn()
     delete m_signInConnector;
     m_signInConnector = new EmailConnector(config, this);
     m_signInConnector->setGoogleSignInTimeout(m_signInTimeoutMs);
+    m_signInConnector->setGoogleSignInHint(tr("“Sign in with Google”"));
     connect(m_signInConnector, &EmailConnector::authorizationUrlReady, this, [this](const QUrl &url) {
         const QString address = url.toString(QUrl::FullyEncoded);
         setGoogleStatus(tr("Sign in on the page that opened in your browser. If none opened, open this "

@@ -108,7 +108,9 @@ int main(int argc, char *argv[])
     }
 
     // The connector is replaced when the settings change (applied without a restart).
+    const QString signInHint = QStringLiteral("“Sign in with Google” in File > Settings");
     auto *connector = new EmailConnector(config, &app);
+    connector->setGoogleSignInHint(signInHint);
     MainWindow window(connector, &settings);
     TrayHealth tray;
     window.setHideOnClose(tray.hasTray());
@@ -163,6 +165,7 @@ int main(int argc, char *argv[])
 
         // Applied now: a new connector for the new account; the old one logs out.
         auto *next = new EmailConnector(changed, &app);
+        next->setGoogleSignInHint(signInHint);
         QObject::disconnect(old, nullptr, &tray, nullptr);
         window.setConnector(next);
         bindTray(next);

@@ -32,7 +32,6 @@ constexpr int VerifierLength = 64;    // RFC 7636 section 4.1: 43-128 unreserved
 constexpr int StateLength = 43;
 
 QString callbackPath() { return QStringLiteral("/oauth2callback"); }
-QString loginCommand() { return QStringLiteral("`machina-mail gmail-login`"); }
 
 /// RFC 3986 unreserved characters from the system CSPRNG (PITFALLS 3, 4).
 QString randomUnreserved(int length)
@@ -250,7 +249,7 @@ GoogleAuth::GoogleAuth(const GoogleClientSecrets &client, CredentialStore *store
         finishCurrent(ConnectorError(
             ConnectorError::Kind::Auth,
             QStringLiteral("Google sign-in was not completed within %1 s: finish it in the browser in time, or run %2 again")
-                .arg(secondsText(m_signInTimeoutMs), loginCommand())));
+                .arg(secondsText(m_signInTimeoutMs), m_signInHint)));
     });
 }
 
@@ -470,11 +469,11 @@ void GoogleAuth::runEnsure(bool allowInteractive)
         if (!missing.isEmpty()) {
             finishCurrent(ConnectorError(ConnectorError::Kind::Auth,
                                          QStringLiteral("the stored Google sign-in lacks %1: run %2 and tick it on the consent screen")
-                                             .arg(describeScopes(missing), loginCommand())));
+                                             .arg(describeScopes(missing), m_signInHint)));
             return;
         }
         finishCurrent(ConnectorError(ConnectorError::Kind::Auth,
-                                     QStringLiteral("not signed in to Google: run %1").arg(loginCommand())));
+                                     QStringLiteral("not signed in to Google: run %1").arg(m_signInHint)));
     });
 }
 
@@ -487,7 +486,7 @@ void GoogleAuth::runRefresh()
         }
         if (m_tokens.refreshToken.isEmpty()) {
             finishCurrent(ConnectorError(ConnectorError::Kind::Auth,
-                                         QStringLiteral("not signed in to Google: run %1").arg(loginCommand())));
+                                         QStringLiteral("not signed in to Google: run %1").arg(m_signInHint)));
             return;
         }
         postRefresh([this](const ConnectorError &error, bool) { finishCurrent(error); });
@@ -528,7 +527,7 @@ void GoogleAuth::postRefresh(const std::function<void(const ConnectorError &erro
             const ConnectorError revoked(ConnectorError::Kind::Auth,
                                          QStringLiteral("Google no longer accepts the stored sign-in (revoked or expired): "
                                                         "sign in again with %1")
-                                             .arg(loginCommand()));
+                                             .arg(m_signInHint));
             setTokens({});
             m_storeLoaded = true;
             CredentialReply *deletion = m_store->deleteSecret(CredentialStore::googleTokenKey(m_client.clientId));
@@ -684,7 +683,7 @@ void GoogleAuth::onAuthorizationCallback(const QVariantMap &data)
         if (error == QLatin1String("access_denied")) {
             fail(ConnectorError::Kind::Auth,
                  QStringLiteral("Google sign-in was denied: access was not allowed on the consent screen; run %1 again and allow it")
-                     .arg(loginCommand()));
+                     .arg(m_signInHint));
         } else {
             const QString description = QUrl::fromPercentEncoding(data.value(QStringLiteral("error_description")).toByteArray());
             fail(ConnectorError::Kind::Auth,
@@ -700,7 +699,7 @@ void GoogleAuth::onAuthorizationCallback(const QVariantMap &data)
         fail(ConnectorError::Kind::Auth,
              QStringLiteral("Google sign-in refused: the browser came back with a state this sign-in did not send "
                             "(a stale or forged link); run %1 again")
-                 .arg(loginCommand()));
+                 .arg(m_signInHint));
         return;
     }
     if (data.value(QStringLiteral("code")).toString().isEmpty()) {
@@ -721,7 +720,7 @@ void GoogleAuth::onCodeExchangeFinished(QNetworkReply *reply)
         endInteractive();
         ConnectorError error = response.error;
         if (response.oauthError == QLatin1String("invalid_grant"))
-            error = ConnectorError(ConnectorError::Kind::Auth, error.message() + QStringLiteral("; run %1 again").arg(loginCommand()));
+            error = ConnectorError(ConnectorError::Kind::Auth, error.message() + QStringLiteral("; run %1 again").arg(m_signInHint));
         finishCurrent(error);
         return;
     }
@@ -739,7 +738,7 @@ void GoogleAuth::onCodeExchangeFinished(QNetworkReply *reply)
     if (!missing.isEmpty()) {
         finishCurrent(ConnectorError(ConnectorError::Kind::Auth,
                                      QStringLiteral("Google sign-in did not grant %1: run %2 again and tick that permission on the consent screen")
-                                         .arg(describeScopes(missing), loginCommand())));
+                                         .arg(describeScopes(missing), m_signInHint)));
         return;
     }
     if (tokens.refreshToken.isEmpty())

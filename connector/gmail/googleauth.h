@@ -60,6 +60,8 @@ public:
     void setSignInTimeout(int ms);
     /// true: do not open a browser, only emit authorizationUrlReady (the CLI prints it).
     void setNoBrowser(bool noBrowser);
+    /// How a person starts the sign-in, for error sentences ("run %1 again"); the CLI's command by default.
+    void setSignInHint(const QString &hint) { m_signInHint = hint; }
 
     /**
      * Makes valid tokens available: the stored ones (refreshed when expired)
@@ -123,6 +125,7 @@ private:
     QNetworkAccessManager *m_nam;     ///< refresh requests
     int m_signInTimeoutMs;
     bool m_noBrowser = false;
+    QString m_signInHint = QStringLiteral("`machina-mail gmail-login`");
 
     std::deque<Job> m_queue;
     std::optional<Job> m_current;

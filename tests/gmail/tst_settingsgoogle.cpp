@@ -348,6 +348,9 @@ void TestSettingsGoogle::browserNeverComesBack()
     const auto error = finished.first().first().value<ConnectorError>();
     QCOMPARE(error.kind(), ConnectorError::Kind::Auth);
     QVERIFY2(error.message().contains("not completed within 0.5 s"_L1), qPrintable(describe(error)));
+    // The way out named in the dialog's words, not the CLI's.
+    QVERIFY2(error.message().contains(u"“Sign in with Google”"_s), qPrintable(describe(error)));
+    QVERIFY2(!error.message().contains("machina-mail"_L1), qPrintable(describe(error)));
     const QString status = labelStartingWith(dialog, u"Not signed in:"_s);
     QVERIFY2(!status.isEmpty(), qPrintable(visibleLabels(dialog)));
     QCOMPARE(status, u"Not signed in: "_s + error.message());
