@@ -158,6 +158,8 @@ void MainWindow::endBusy(int token)
     m_busyWork.remove(token);
     m_busy->setToolTip(m_busyWork.values().join(QLatin1Char('\n')));
     m_busy->setVisible(!m_busyWork.isEmpty());
+    if (m_busyWork.isEmpty())
+        m_busy->setRange(0, 0); // back to "busy" for the next operation
 }
 
 void MainWindow::createActions()
@@ -267,6 +269,10 @@ void MainWindow::refresh()
                 return;
             m_model->addMessages(rows);
             m_pollLabel->setText(tr("Listed %L1 of %L2").arg(m_model->rowCount()).arg(reply->total()));
+            if (reply->total() > 0) { // a long first listing shows how far it got
+                m_busy->setRange(0, reply->total());
+                m_busy->setValue(std::min(m_model->rowCount(), reply->total()));
+            }
         });
     }
     connect(reply, &ConnectorReply::finished, this, [this, reply, busy, first, connector = m_connector] {

@@ -210,6 +210,9 @@ void TestConsole::layoutPersists()
 // the connector's IDLE session tells the window, which lists again.
 void TestConsole::newMailAppearsLive()
 {
+    const QByteArray earlier = uniqueToken("before-live");
+    QVERIFY(send(QStringLiteral("alarm"), QStringLiteral("supervisor"), QString::fromLatin1(earlier), QStringLiteral("listed first")));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_stack.findMessage(QStringLiteral("supervisor"), earlier).isEmpty(), 15000);
     QSettings settings(m_dir.filePath(QStringLiteral("live.ini")), QSettings::IniFormat);
     ConnectorConfig config = configFor(QStringLiteral("supervisor"));
     config.pollInterval = 3600;
@@ -219,7 +222,11 @@ void TestConsole::newMailAppearsLive()
     window.show();
     window.refresh();
     QVERIFY(window.busyIndicator()->isVisible()); // listing shows progress
+    QSignalSpy progress(window.busyIndicator(), &QProgressBar::valueChanged);
     QTRY_VERIFY_WITH_TIMEOUT(!window.busyIndicator()->isVisible(), 20000);
+    QVERIFY(window.inboxModel()->rowCount() > 0);
+    QVERIFY(progress.size() >= 1); // each batch moves the bar (this inbox fits one)
+    QCOMPARE(window.busyIndicator()->maximum(), 0); // busy again for the next operation
     QTRY_VERIFY_WITH_TIMEOUT(connector.isWatchingInbox(), 5000);
     QTest::qWait(1500); // the watch session logs in and starts IDLE
 
