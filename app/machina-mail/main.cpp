@@ -90,6 +90,7 @@ const char *const GeneralHelp =
     "Commands:\n"
     "  send    Send a plain-text message, with attachments if any.\n"
     "  check   Connect and print the connector's health as JSON.\n"
+    "  test    Walk the connection step by step (lookup, TCP, TLS, capabilities, sign-in, INBOX, IDLE).\n"
     "  inbox   List the INBOX (newest first): uid, date, sender, subject, seen, attachments.\n"
     "  listen  Hand each new message to a handler (--reply-text or --exec) and send its reply.\n"
     "  gmail-login     Sign in to Google (Gmail API mode); tokens go to the OS keychain.\n"
@@ -118,7 +119,7 @@ public:
                             QStringLiteral("FILE")});
         m_parser.addOption({QStringLiteral("verbose"),
                             QStringLiteral("Print the protocol transcript to stderr (credentials are redacted).")});
-        m_parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("send | check | inbox | listen | gmail-login | store-password"));
+        m_parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("send | check | test | inbox | listen | gmail-login | store-password"));
 
         if (command == QLatin1String("send")) {
             m_parser.addOption({QStringLiteral("to"), QStringLiteral("Recipient address; repeat for more."), QStringLiteral("ADDR")});
@@ -142,6 +143,10 @@ public:
             m_parser.addOption({QStringLiteral("no-idle"), QStringLiteral("Poll every poll_interval even when the server offers IDLE.")});
         }
 
+        if (command == QLatin1String("test")) {
+            m_parser.addOption({QStringLiteral("send-to-self"), QStringLiteral("Also send a test message to the account's own address.")});
+            m_parser.addOption({QStringLiteral("json"), QStringLiteral("Print the steps as a JSON array.")});
+        }
         if (command == QLatin1String("gmail-login"))
             m_parser.addOption({QStringLiteral("no-browser"), QStringLiteral("Print the sign-in URL (\"Open: URL\") instead of opening a browser.")});
         if (command == QLatin1String("store-password")) {
@@ -175,6 +180,8 @@ public:
             return send();
         if (command == QLatin1String("check"))
             return check();
+        if (command == QLatin1String("test"))
+            return testConnection();
         if (command == QLatin1String("inbox"))
             return inbox();
         if (command == QLatin1String("listen"))
@@ -314,6 +321,42 @@ private:
         if (error)
             return exitCodeFor(error);
         return health.status == ConnectorHealth::Status::Healthy ? ExitOk : ExitFailure;
+    }
+
+    // The settings dialog's Test connection, for scripts: one line per step as it
+    // ends ("ok", "FAILED", "note"), or a JSON array; the exit code of the first failure.
+    int testConnection()
+    {
+        if (!loadConfig())
+            return ExitUsage;
+        const bool json = m_parser.isSet(QStringLiteral("json"));
+        ConnectionTestReply *reply = m_connector->testConnection(m_parser.isSet(QStringLiteral("send-to-self")));
+        QObject::connect(reply, &ConnectionTestReply::stepFinished, &m_app, [json](const ConnectionTestStep &step) {
+            if (json)
+                return;
+            using Outcome = ConnectionTestStep::Outcome;
+            const char *mark = step.outcome == Outcome::Passed ? "ok    " : step.outcome == Outcome::Failed ? "FAILED" : "note  ";
+            QTextStream(stdout) << mark << ' ' << step.name << (step.detail.isEmpty() ? QString() : QStringLiteral(": ") + step.detail)
+                                << Qt::endl;
+        });
+        QList<ConnectionTestStep> steps;
+        QObject::connect(reply, &ConnectorReply::finished, &m_app, [&steps, reply] { steps = reply->steps(); });
+        const ConnectorError error = wait(reply);
+        if (json) {
+            QJsonArray array;
+            for (const ConnectionTestStep &step : std::as_const(steps)) {
+                using Outcome = ConnectionTestStep::Outcome;
+                array.append(QJsonObject{
+                    {QStringLiteral("step"), step.name},
+                    {QStringLiteral("outcome"), step.outcome == Outcome::Passed   ? QStringLiteral("passed")
+                                                : step.outcome == Outcome::Failed ? QStringLiteral("failed")
+                                                                                  : QStringLiteral("notice")},
+                    {QStringLiteral("detail"), step.detail},
+                });
+            }
+            QTextStream(stdout) << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        }
+        return error ? exitCodeFor(error) : ExitOk;
     }
 
     int inbox()

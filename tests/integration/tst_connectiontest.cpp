@@ -6,7 +6,11 @@
 #include "connectiontester.h"
 #include "mailstack.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTcpServer>
 #include <QTest>
 
@@ -28,6 +32,7 @@ private Q_SLOTS:
     void closedPortFailsAtTcp();
     void sendToSelfArrives();
     void invalidSettingsRunNothing();
+    void cliTestCommand();
 
 private:
     ConnectorConfig configFor(const QString &user) const;
@@ -234,6 +239,41 @@ void TestConnectionTest::invalidSettingsRunNothing()
     QCOMPARE(steps.size(), 1);
     QCOMPARE(steps[0].name, QStringLiteral("Settings"));
     QVERIFY2(steps[0].detail.contains(QStringLiteral("smtp_host")), qPrintable(steps[0].detail));
+}
+
+// `machina-mail test`: the same steps for scripts, as lines or JSON, with the CLI's exit codes.
+void TestConnectionTest::cliTestCommand()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString config = writeConfig(dir.path(), m_stack, QStringLiteral("supervisor"), m_stack.smtpsPort, true, m_stack.caFile);
+    QVERIFY(!config.isEmpty());
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("MACHINA_TEST_PASSWORD"), MailStack::password(QStringLiteral("supervisor")));
+
+    const CliRun lines = runMachinaMail({QStringLiteral("--config"), config, QStringLiteral("test")}, env);
+    QVERIFY2(lines.exitCode == 0, qPrintable(lines.out + lines.err));
+    const QStringList out = lines.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(out.size(), 12);
+    for (const QString &line : out)
+        QVERIFY2(line.startsWith(QStringLiteral("ok ")), qPrintable(lines.out));
+    QVERIFY(out.at(4).contains(QStringLiteral("IMAP: authentication: signed in as supervisor@")));
+
+    const CliRun json = runMachinaMail({QStringLiteral("--config"), config, QStringLiteral("test"), QStringLiteral("--json")}, env);
+    QCOMPARE(json.exitCode, 0);
+    const QJsonArray steps = QJsonDocument::fromJson(json.out.toUtf8()).array();
+    QCOMPARE(steps.size(), 12);
+    QCOMPARE(steps.at(6).toObject().value(QStringLiteral("step")).toString(), QStringLiteral("IMAP: IDLE support"));
+    for (const QJsonValue &step : steps)
+        QCOMPARE(step.toObject().value(QStringLiteral("outcome")).toString(), QStringLiteral("passed"));
+
+    env.insert(QStringLiteral("MACHINA_TEST_PASSWORD"), QStringLiteral("not-the-password"));
+    const CliRun refused = runMachinaMail({QStringLiteral("--config"), config, QStringLiteral("test")}, env);
+    QCOMPARE(refused.exitCode, 3); // authentication failed
+    QVERIFY2(refused.out.contains(QStringLiteral("FAILED IMAP: authentication: ")), qPrintable(refused.out));
+    QVERIFY2(refused.out.contains(QStringLiteral("FAILED SMTP: authentication: ")), qPrintable(refused.out));
+    QVERIFY(!refused.out.contains(QStringLiteral("not-the-password")));
+    QVERIFY(!refused.err.contains(QStringLiteral("not-the-password")));
 }
 
 QTEST_GUILESS_MAIN(TestConnectionTest)
