@@ -314,9 +314,10 @@ void EmailConnector::watchInbox(bool enabled)
     m_inboxWatchOn = enabled;
     if (!enabled) {
         if (m_inboxMonitor) {
-            m_inboxMonitor->stop();
-            m_inboxMonitor->deleteLater();
-            m_inboxMonitor = nullptr;
+            // Deleted once LOGOUT is answered (or the session is gone), not before.
+            InboxMonitor *monitor = std::exchange(m_inboxMonitor, nullptr);
+            disconnect(monitor, nullptr, this, nullptr);
+            connect(monitor->stop(), &ConnectorReply::finished, monitor, &QObject::deleteLater);
         }
         delete m_inboxPoll;
         m_inboxPoll = nullptr;
@@ -868,6 +869,7 @@ void EmailConnector::listImapMessages(InboxListReply *reply, bool unseenOnly, in
         connect(sync, &ConnectorReply::finished, sync, &QObject::deleteLater);
     }
     ImapReply *search = unseenOnly ? m_browser->searchUnseen() : m_browser->searchAll();
+    search->setParent(reply);
     connect(search, &ConnectorReply::finished, reply, [this, search, reply, limit, known] {
         search->deleteLater();
         if (search->error())
@@ -879,7 +881,7 @@ void EmailConnector::listImapMessages(InboxListReply *reply, bool unseenOnly, in
         const quint32 validity = m_browser->uidValidity();
         if (!known) {
             reply->setTotal(int(uids.size()));
-            return fetchSummaries(reply, uids, {});
+            return fetchSummaries(reply, uids, {}, validity);
         }
 
         // Only what the caller does not know is fetched whole; of the rest, the flags.
@@ -906,23 +908,37 @@ void EmailConnector::listImapMessages(InboxListReply *reply, bool unseenOnly, in
         reply->setRemovedIds(removed);
         reply->setTotal(int(fresh.size()));
         if (kept.isEmpty())
-            return fetchSummaries(reply, fresh, {});
+            return fetchSummaries(reply, fresh, {}, validity);
         std::sort(kept.begin(), kept.end());
         ImapReply *flags = m_browser->fetchMessages(kept, ImapClient::FetchPart::Flags);
-        connect(flags, &ConnectorReply::finished, reply, [this, flags, reply, fresh, prefix] {
+        flags->setParent(reply);
+        connect(flags, &ConnectorReply::finished, reply, [this, flags, reply, fresh, prefix, validity] {
             flags->deleteLater();
             if (flags->error())
                 return reply->finish(flags->error());
+            if (const ConnectorError changed = validityChanged(validity))
+                return reply->finish(changed);
             QHash<QString, bool> seen;
             for (const ImapMessage &m : flags->messages())
                 seen.insert(prefix + QString::number(m.uid), m.isSeen());
             reply->setSeenStates(seen);
-            fetchSummaries(reply, fresh, {});
+            fetchSummaries(reply, fresh, {}, validity);
         });
     });
 }
 
-void EmailConnector::fetchSummaries(InboxListReply *reply, QList<quint32> newestFirst, QList<MessageSummary> rows)
+ConnectorError EmailConnector::validityChanged(quint32 listedValidity) const
+{
+    // The session reconnected between two steps of one listing, into a mailbox
+    // with other UIDs: what was searched no longer names these messages.
+    if (m_browser->uidValidity() == listedValidity)
+        return {};
+    return {Kind::Protocol, tr("The INBOX was renumbered (UIDVALIDITY %1, was %2) during the listing; list it again.")
+                                .arg(m_browser->uidValidity()).arg(listedValidity)};
+}
+
+void EmailConnector::fetchSummaries(InboxListReply *reply, QList<quint32> newestFirst, QList<MessageSummary> rows,
+                                    quint32 validity)
 {
     if (newestFirst.isEmpty()) {
         reply->setMessages(rows);
@@ -933,10 +949,13 @@ void EmailConnector::fetchSummaries(InboxListReply *reply, QList<quint32> newest
     newestFirst.remove(0, batch.size());
     std::sort(batch.begin(), batch.end());
     ImapReply *fetch = m_browser->fetchMessages(batch, ImapClient::FetchPart::Headers);
-    connect(fetch, &ConnectorReply::finished, reply, [this, fetch, reply, newestFirst, rows]() mutable {
+    fetch->setParent(reply);
+    connect(fetch, &ConnectorReply::finished, reply, [this, fetch, reply, newestFirst, rows, validity]() mutable {
         fetch->deleteLater();
         if (fetch->error())
             return reply->finish(fetch->error());
+        if (const ConnectorError changed = validityChanged(validity))
+            return reply->finish(changed);
         QList<MessageSummary> got;
         got.reserve(fetch->messages().size());
         for (const ImapMessage &m : fetch->messages())
@@ -945,7 +964,7 @@ void EmailConnector::fetchSummaries(InboxListReply *reply, QList<quint32> newest
                   [](const MessageSummary &a, const MessageSummary &b) { return a.uid > b.uid; });
         Q_EMIT reply->rowsListed(got);
         rows.append(got);
-        fetchSummaries(reply, newestFirst, rows);
+        fetchSummaries(reply, newestFirst, rows, validity);
     });
 }
 

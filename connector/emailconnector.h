@@ -217,7 +217,8 @@ private:
     void connectGmail(ConnectorReply *reply);
     InboxListReply *startListing(bool unseenOnly, int limit, const std::optional<QSet<QString>> &known);
     void listGmailMessages(InboxListReply *reply, bool unseenOnly, int limit, const std::optional<QSet<QString>> &known);
-    void fetchSummaries(InboxListReply *reply, QList<quint32> newestFirst, QList<MessageSummary> rows);
+    void fetchSummaries(InboxListReply *reply, QList<quint32> newestFirst, QList<MessageSummary> rows, quint32 validity);
+    ConnectorError validityChanged(quint32 listedValidity) const;
     void setSeenOnGmail(ConnectorReply *reply, QStringList remaining, bool seen);
     void listImapMessages(InboxListReply *reply, bool unseenOnly, int limit, const std::optional<QSet<QString>> &known);
     void handleIncoming(const IncomingMessage &message);

@@ -139,6 +139,7 @@ void MainWindow::setConnector(EmailConnector *connector)
     m_refreshing = false; // a listing still running for the old account is ignored when it ends
     m_busyWork.clear();    // and what the old connector was doing no longer shows
     m_busy->hide();
+    m_busy->setRange(0, 0);
     bindConnector();
     updateStatus();
     refresh();
@@ -264,7 +265,7 @@ void MainWindow::refresh()
     InboxListReply *reply = first ? m_connector->listMessages(false, maxRows())
                                   : m_connector->syncInbox(m_model->ids(), maxRows());
     if (first) {
-        connect(reply, &InboxListReply::rowsListed, this, [this, reply, connector = m_connector](const QList<MessageSummary> &rows) {
+        connect(reply, &InboxListReply::rowsListed, this, [this, reply, connector = QPointer(m_connector)](const QList<MessageSummary> &rows) {
             if (connector != m_connector)
                 return;
             m_model->addMessages(rows);
@@ -275,7 +276,7 @@ void MainWindow::refresh()
             }
         });
     }
-    connect(reply, &ConnectorReply::finished, this, [this, reply, busy, first, connector = m_connector] {
+    connect(reply, &ConnectorReply::finished, this, [this, reply, busy, first, connector = QPointer(m_connector)] {
         reply->deleteLater();
         endBusy(busy);
         if (connector != m_connector)
@@ -375,18 +376,26 @@ void MainWindow::notifyTechnician()
     connect(dialog, &NotifyTechnicianDialog::sendRequested, this, [this, dialog] {
         dialog->setSending(true);
         const QString subject = dialog->subject();
-        SendReply *reply = m_connector->sendMessage(dialog->recipients(), dialog->body(), dialog->sendOptions());
-        connect(reply, &ConnectorReply::finished, dialog, [this, reply, dialog, subject] {
+        const QStringList to = dialog->recipients();
+        const int busy = beginBusy(tr("Sending the notification"));
+        SendReply *reply = m_connector->sendMessage(to, dialog->body(), dialog->sendOptions());
+        // The outcome is logged even when the dialog was closed meanwhile.
+        connect(reply, &ConnectorReply::finished, this, [this, reply, guard = QPointer(dialog), subject, to, busy] {
             reply->deleteLater();
-            dialog->setSending(false);
+            endBusy(busy);
             if (reply->error()) {
-                // The draft stays in the dialog; say what to do in plain words.
-                dialog->setSendError(reply->error().message());
                 logActivity(tr("Notification \"%1\" not sent: %2").arg(subject, reply->error().message()), true);
+                if (guard) { // the draft stays in the dialog; say what to do in plain words
+                    guard->setSending(false);
+                    guard->setSendError(reply->error().message());
+                }
                 return;
             }
-            logActivity(tr("Notified %1: %2").arg(dialog->recipients().join(QStringLiteral(", ")), subject));
-            dialog->accept();
+            logActivity(tr("Notified %1: %2").arg(to.join(QStringLiteral(", ")), subject));
+            if (guard) {
+                guard->setSending(false);
+                guard->accept();
+            }
         });
     });
     dialog->open();
@@ -405,19 +414,25 @@ void MainWindow::replyToSelected()
         dialog->setSending(true);
         const SendOptions options = dialog->sendOptions();
         const int busy = beginBusy(tr("Sending the reply"));
-        SendReply *reply = m_connector->sendMessage(dialog->recipients(), dialog->body(), options);
-        connect(reply, &ConnectorReply::finished, dialog, [this, reply, dialog, options, busy] {
+        const QStringList to = dialog->recipients();
+        SendReply *reply = m_connector->sendMessage(to, dialog->body(), options);
+        // The outcome is logged even when the dialog was closed meanwhile.
+        connect(reply, &ConnectorReply::finished, this, [this, reply, guard = QPointer(dialog), options, to, busy] {
             reply->deleteLater();
             endBusy(busy);
-            dialog->setSending(false);
             if (reply->error()) {
-                // The draft stays open with the error beside it.
-                dialog->setSendError(reply->error().message());
                 logActivity(tr("Reply \"%1\" not sent: %2").arg(options.subject, reply->error().message()), true);
+                if (guard) { // the draft stays open with the error beside it
+                    guard->setSending(false);
+                    guard->setSendError(reply->error().message());
+                }
                 return;
             }
-            logActivity(tr("Replied to %1: %2").arg(dialog->recipients().join(QStringLiteral(", ")), options.subject));
-            dialog->accept();
+            logActivity(tr("Replied to %1: %2").arg(to.join(QStringLiteral(", ")), options.subject));
+            if (guard) {
+                guard->setSending(false);
+                guard->accept();
+            }
         });
     });
     dialog->open();

@@ -13,6 +13,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QMessageBox>
+#include <QPointer>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
@@ -141,39 +142,24 @@ int main(int argc, char *argv[])
     QObject::connect(&tray, &TrayHealth::quitRequested, &app, &QApplication::quit);
     QObject::connect(&window, &MainWindow::quitRequested, &app, &QApplication::quit);
     QObject::connect(&window, &MainWindow::newMailArrived, &tray, &TrayHealth::notifyNewMail);
-    QObject::connect(&window, &MainWindow::settingsRequested, &window, [&] {
-        SettingsDialog dialog(&window);
-        EmailConnector *old = window.connector();
-        dialog.setConfig(old->config());
-        if (dialog.exec() != QDialog::Accepted)
-            return;
-        ConnectorConfig changed = dialog.config();
-        AccountSettings::save(settings, changed);
-        // A password is written to the keychain only when it was typed anew.
-        if (!dialog.password().isEmpty() && dialog.password() != old->config().password) {
-            CredentialStore store;
-            CredentialReply *stored = SettingsDialog::storePassword(store, changed, dialog.password());
-            QEventLoop loop;
-            QObject::connect(stored, &ConnectorReply::finished, &loop, &QEventLoop::quit);
-            if (!stored->isFinished())
-                loop.exec();
-            if (stored->error())
-                window.logActivity(QStringLiteral("The password was not kept: %1").arg(stored->error().message()), true);
-            delete stored;
-        }
-        changed.password = dialog.password(); // empty: the new connector reads the keychain
-
-        // Applied now: a new connector for the new account; the old one logs out.
+    // Settings are applied at once: a new connector for the new account, the old
+    // one logs out. The password, when there is one, goes to the keychain first
+    // (asynchronously: a keyring prompt must not freeze or re-enter the window).
+    const auto applySettings = [&](ConnectorConfig changed) {
+        QPointer<EmailConnector> old = window.connector();
         auto *next = new EmailConnector(changed, &app);
         next->setGoogleSignInHint(signInHint);
-        QObject::disconnect(old, nullptr, &tray, nullptr);
+        if (old)
+            QObject::disconnect(old, nullptr, &tray, nullptr);
         window.setConnector(next);
         bindTray(next);
-        ConnectorReply *bye = old->disconnectFromServers();
-        QObject::connect(bye, &ConnectorReply::finished, old, [old, bye] {
-            bye->deleteLater();
-            old->deleteLater();
-        });
+        if (old) {
+            ConnectorReply *bye = old->disconnectFromServers();
+            QObject::connect(bye, &ConnectorReply::finished, old, [old, bye] {
+                bye->deleteLater();
+                old->deleteLater();
+            });
+        }
         window.logActivity(QStringLiteral("Settings applied: %1").arg(changed.effectiveFromAddress().isEmpty()
                                                                           ? QStringLiteral("Google account")
                                                                           : changed.effectiveFromAddress()));
@@ -181,6 +167,30 @@ int main(int argc, char *argv[])
             window.logActivity(QStringLiteral("Saved as the console's account; this run was started with a config "
                                               "file, which takes precedence at the next start."));
         connectForSending(next);
+    };
+    auto *keychain = new CredentialStore(&app);
+    QObject::connect(&window, &MainWindow::settingsRequested, &window, [&, keychain] {
+        SettingsDialog dialog(&window);
+        dialog.setConfig(window.connector()->config());
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        ConnectorConfig changed = dialog.config();
+        AccountSettings::save(settings, changed);
+        changed.password = dialog.password(); // in memory for this run; empty: the keychain's
+        if (changed.password.isEmpty() || changed.username.isEmpty())
+            return applySettings(changed);
+        // The saved account finds its password in the keychain at the next start,
+        // whether it was typed now or came from the config file this run used.
+        window.settingsAction()->setEnabled(false);
+        CredentialReply *stored = SettingsDialog::storePassword(*keychain, changed, changed.password);
+        QObject::connect(stored, &ConnectorReply::finished, &window, [&, stored, changed] {
+            stored->deleteLater();
+            window.settingsAction()->setEnabled(true);
+            if (stored->error())
+                window.logActivity(QStringLiteral("The password was not kept in the keychain (it is used for this "
+                                                  "session only): %1").arg(stored->error().message()), true);
+            applySettings(changed);
+        });
     });
 
     window.show();

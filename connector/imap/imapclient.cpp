@@ -283,6 +283,8 @@ void ImapClient::startConnection()
     m_pending.reset();
     m_tags.reset();
     m_exists = 0;
+    m_fetchingFlags = false;
+    m_peerCertificate.clear();
     m_opening = true;
 
     m_socket = new QSslSocket(this);
@@ -535,7 +537,10 @@ void ImapClient::handleUntagged(const ImapResponse &response)
         m_searchResult.append(response.ids);
         break;
     case ImapResponse::Kind::ESearch: {
-        if (!m_pending || response.esearchTag != m_pending->command.tag || !response.esearchUid)
+        // The TAG correlator is optional (RFC 4731 3.1); one command runs at a time, so an
+        // untagged ESEARCH while our UID SEARCH runs is its answer.
+        if (!m_pending || !response.esearchUid
+            || (!response.esearchTag.isEmpty() && response.esearchTag != m_pending->command.tag))
             break; // not the answer to our UID SEARCH
         // The ranges may claim more UIDs than the mailbox holds (a hostile "1:4294967295"):
         // never more than EXISTS, plus what may have arrived meanwhile.

@@ -8,7 +8,7 @@ InboxMonitor::InboxMonitor(const ImapSettings &settings, int pollIntervalSeconds
     : QObject(parent),
       m_client(new ImapClient(settings, this)),
       m_pollMs(std::max(1, pollIntervalSeconds) * 1000),
-      m_renewMs(MailboxWatcher::MaxIdleRenewSeconds * 1000)
+      m_renewMs(std::min(m_pollMs, MailboxWatcher::MaxIdleRenewSeconds * 1000))
 {
     m_renewTimer.setSingleShot(true);
     m_retryTimer.setSingleShot(true);
@@ -33,11 +33,12 @@ void InboxMonitor::start()
     if (m_running)
         return;
     m_running = true;
+    m_givenUp = false;
     m_attempts = 0;
     connectAndIdle();
 }
 
-void InboxMonitor::stop()
+ImapReply *InboxMonitor::stop()
 {
     m_running = false;
     m_renewTimer.stop();
@@ -48,6 +49,7 @@ void InboxMonitor::stop()
     ImapReply *bye = m_client->close();
     bye->setParent(this); // replies die with the monitor, finished or not
     connect(bye, &ConnectorReply::finished, bye, &QObject::deleteLater);
+    return bye;
 }
 
 void InboxMonitor::connectAndIdle()
@@ -107,8 +109,16 @@ void InboxMonitor::idle()
 
 void InboxMonitor::failed(const ConnectorError &error)
 {
-    if (m_retryTimer.isActive())
+    if (m_retryTimer.isActive() || m_givenUp)
         return; // the lost session and the operation it ended report the same failure
+    if (error.kind() == ConnectorError::Kind::Auth || error.kind() == ConnectorError::Kind::Config) {
+        // Logging in again and again with a refused password only gets the account locked.
+        m_givenUp = true;
+        m_renewTimer.stop();
+        m_pollTimer.stop();
+        Q_EMIT statusChanged(tr("cannot watch the inbox: %1; not retrying until the settings change").arg(error.message()));
+        return;
+    }
     m_renewTimer.stop();
     m_pollTimer.stop();
     const int exponent = std::min(m_attempts, 16);

@@ -14,8 +14,11 @@ namespace machina {
  * sends EXISTS, EXPUNGE or FETCH; the idle is renewed every
  * MailboxWatcher::MaxIdleRenewSeconds at most, which is also the check that
  * the connection still lives. Without IDLE it reports changed() every poll
- * interval. After a failure it reconnects with exponential backoff (2 s
- * doubling, at most 2 min) and says so in statusChanged().
+ * interval; the idle is also renewed every poll interval, as MailboxWatcher
+ * does, because some servers drop an idle connection silently. After a
+ * failure it reconnects with exponential backoff (2 s doubling, at most 2 min)
+ * and says so in statusChanged(); a refused login or a bad setting is not
+ * retried (it would only lock the account), it waits for new settings.
  */
 class InboxMonitor : public QObject
 {
@@ -25,7 +28,8 @@ public:
     ~InboxMonitor() override;
 
     void start();
-    void stop();
+    /// Logs out; the reply (owned by the monitor) finishes when the session is closed.
+    ImapReply *stop();
     bool isRunning() const { return m_running; }
     /// True while the server pushes changes (IDLE); false while polling or reconnecting.
     bool isPushing() const { return m_client->state() == ImapClient::State::Idling; }
@@ -55,6 +59,7 @@ private:
     int m_backoffBaseMs = 2000;
     int m_backoffMaxMs = 120000;
     bool m_reconnected = false;
+    bool m_givenUp = false;
 };
 
 } // namespace machina

@@ -334,6 +334,23 @@ void TestConsole::replyDialogSendsThreadedReply()
     QTRY_VERIFY_WITH_TIMEOUT(!(arrived = m_stack.findMessage(QStringLiteral("alarm"), token + "-answer")).isEmpty(), 15000);
     QVERIFY(arrived.contains("In-Reply-To: <"));
     QVERIFY(arrived.contains("> Bearing temperature 92 C."));
+
+    // Closed while sending: the outcome still reaches the log, the busy bar stops.
+    window.replyAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = window.findChild<ReplyDialog *>()) != nullptr, 5000);
+    dialog->setBody(QStringLiteral("Second answer ") + QString::fromLatin1(token) + QStringLiteral("-closed\n\n") + dialog->body());
+    QVERIFY2(dialog->isValid(), qPrintable(dialog->validationErrors().join(QLatin1Char('\n'))));
+    dialog->requestSend();
+    dialog->close();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_stack.findMessage(QStringLiteral("alarm"), token + "-closed").isEmpty(), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.busyIndicator()->isVisible(), 15000);
+    const auto replies = [&window] {
+        int n = 0;
+        for (int i = 0; i < window.activityLog()->count(); ++i)
+            n += window.activityLog()->item(i)->text().contains(QStringLiteral("Replied to")) ? 1 : 0;
+        return n;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(replies(), 2, 15000);
 }
 
 // Technicians... edits the address book the notify dialog offers.

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void newMailIsPushed();
     void survivesDovecotRestart();
     void stopsWhenAsked();
+    void refusedLoginIsNotRetried();
 
 private:
     ConnectorConfig configFor(const QString &user) const;
@@ -144,6 +145,22 @@ void TestInboxMonitor::stopsWhenAsked()
     // Delivery takes well under a second here (newMailIsPushed); three seconds of silence are telling.
     QTest::qWait(3000);
     QCOMPARE(changed.size(), 0);
+}
+
+// A wrong password would be tried every few seconds forever and get the account
+// locked: the watch says why and waits for new settings instead.
+void TestInboxMonitor::refusedLoginIsNotRetried()
+{
+    ConnectorConfig config = configFor(QStringLiteral("watcher"));
+    config.password = QStringLiteral("not-the-password");
+    EmailConnector watcher(config);
+    QSignalSpy status(&watcher, &EmailConnector::inboxWatchStatusChanged);
+    watcher.watchInbox(true);
+    QVERIFY(waitForStatus(status, QStringLiteral("not retrying until the settings change"), 20000));
+    QVERIFY(!status.last().at(0).toString().contains(config.password));
+    const qsizetype reported = status.size();
+    QTest::qWait(4000); // the first retry would come after 2 s
+    QCOMPARE(status.size(), reported);
 }
 
 QTEST_GUILESS_MAIN(TestInboxMonitor)
