@@ -59,10 +59,11 @@ QString describeSmtpCapabilities(const SmtpCapabilities &caps)
 
 } // namespace
 
-ConnectionTestReply *ConnectionTester::start(const ConnectorConfig &config, bool sendToSelf)
+ConnectionTestReply *ConnectionTester::start(const ConnectorConfig &config, bool sendToSelf,
+                                             const QString &googleSignInHint)
 {
     auto *reply = new ConnectionTestReply;
-    auto *tester = new ConnectionTester(config, sendToSelf, reply);
+    auto *tester = new ConnectionTester(config, sendToSelf, googleSignInHint, reply);
     // Queued, so every stepFinished() reaches slots connected after start() returns.
     QMetaObject::invokeMethod(tester, &ConnectionTester::run, Qt::QueuedConnection);
     return reply;
@@ -73,8 +74,9 @@ QString ConnectionTester::selfTestSubject()
     return QStringLiteral("Machina Console connection test");
 }
 
-ConnectionTester::ConnectionTester(const ConnectorConfig &config, bool sendToSelf, ConnectionTestReply *reply)
-    : QObject(reply), m_config(config), m_sendToSelf(sendToSelf), m_reply(reply)
+ConnectionTester::ConnectionTester(const ConnectorConfig &config, bool sendToSelf, const QString &googleSignInHint,
+                                   ConnectionTestReply *reply)
+    : QObject(reply), m_config(config), m_sendToSelf(sendToSelf), m_googleSignInHint(googleSignInHint), m_reply(reply)
 {
 }
 
@@ -314,6 +316,7 @@ void ConnectionTester::testGoogle()
 
     // The stored sign-in (never the browser from a test) and the Gmail profile behind it.
     m_google = new EmailConnector(m_config, this);
+    m_google->setGoogleSignInHint(m_googleSignInHint);
     ConnectorReply *connected = m_google->connectToServers();
     connected->setParent(this);
     connect(connected, &ConnectorReply::finished, this, [this, connected] {

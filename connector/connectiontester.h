@@ -69,14 +69,20 @@ class ConnectionTester : public QObject
 {
     Q_OBJECT
 public:
-    /// Starts the test; the reply owns the tester (deleting the reply stops it).
-    static ConnectionTestReply *start(const ConnectorConfig &config, bool sendToSelf);
+    /**
+     * Starts the test; the reply owns the tester (deleting the reply stops it).
+     * @p googleSignInHint: how the user signs in to Google in this program, for
+     * the Google steps' errors (see EmailConnector::setGoogleSignInHint()).
+     */
+    static ConnectionTestReply *start(const ConnectorConfig &config, bool sendToSelf,
+                                      const QString &googleSignInHint = {});
 
     /// The subject of the optional message to the account itself.
     static QString selfTestSubject();
 
 private:
-    ConnectionTester(const ConnectorConfig &config, bool sendToSelf, ConnectionTestReply *reply);
+    ConnectionTester(const ConnectorConfig &config, bool sendToSelf, const QString &googleSignInHint,
+                     ConnectionTestReply *reply);
 
     enum class Server { Imap, Smtp };
     void run();
@@ -97,6 +103,7 @@ private:
 
     ConnectorConfig m_config;
     bool m_sendToSelf = false;
+    QString m_googleSignInHint;
     QPointer<ConnectionTestReply> m_reply;
     ConnectorError m_firstError;
     bool m_smtpReady = false;

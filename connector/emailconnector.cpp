@@ -350,7 +350,7 @@ void EmailConnector::watchInbox(bool enabled)
 
 ConnectionTestReply *EmailConnector::testConnection(bool sendToSelf) const
 {
-    return ConnectionTester::start(m_config, sendToSelf);
+    return ConnectionTester::start(m_config, sendToSelf, m_googleSignInHint);
 }
 
 QString EmailConnector::accountAddress() const

@@ -338,7 +338,7 @@ void SettingsDialog::startConnectionTest()
     clearTestResults();
     ConnectorConfig config = this->config();
     config.password = password();
-    m_test = ConnectionTester::start(config, m_sendToSelf->isChecked());
+    m_test = ConnectionTester::start(config, m_sendToSelf->isChecked(), tr("“Sign in with Google”"));
     m_test->setParent(this); // closing the dialog ends the test
     m_testButton->setEnabled(false);
     m_testButton->setText(tr("Testing…"));

@@ -20,6 +20,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -181,6 +182,7 @@ private Q_SLOTS:
     // keyring
     void signInStoresTokens();
     void browserNeverComesBack();
+    void testConnectionBeforeSignIn();
     void cancelEndsSignIn();
     void tokenEndpointRefuses_data();
     void tokenEndpointRefuses();
@@ -373,6 +375,34 @@ void TestSettingsGoogle::browserNeverComesBack()
     QCOMPARE(finished.size(), 2);
     QCOMPARE(opened.size(), 2);
     QVERIFY(button->isEnabled());
+}
+
+// Test connection in Google mode before any sign-in: the client file passes, the
+// stored sign-in fails, and the way out is named in the dialog's words.
+void TestSettingsGoogle::testConnectionBeforeSignIn()
+{
+    const QString wrong = wrongEnvironment(u"keyring"_s);
+    QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
+    const QString cleared = clearStored(tokenKey(*m_fake));
+    QVERIFY2(cleared.isEmpty(), qPrintable(cleared));
+
+    SettingsDialog dialog;
+    setUpDialog(&dialog);
+    if (QTest::currentTestFailed())
+        return;
+    QSignalSpy finished(&dialog, &SettingsDialog::testFinished);
+    dialog.startConnectionTest();
+    QVERIFY(finished.wait(SignInWaitMs));
+    QCOMPARE(finished.first().first().value<ConnectorError>().kind(), ConnectorError::Kind::Auth);
+    QStringList rows;
+    for (int i = 0; i < dialog.testResults()->count(); ++i)
+        rows.append(dialog.testResults()->item(i)->text());
+    QCOMPARE(rows.size(), 3);
+    QVERIFY2(rows[0].startsWith(u"✓ Google client file: "_s), qPrintable(rows.join(u'\n')));
+    QVERIFY2(rows[1].startsWith(u"✗ Google sign-in and Gmail API: "_s), qPrintable(rows.join(u'\n')));
+    QVERIFY2(rows[1].contains(u"“Sign in with Google”"_s), qPrintable(rows[1]));
+    QVERIFY2(!rows[1].contains("machina-mail"_L1), qPrintable(rows[1]));
+    QVERIFY(m_fake->tokenRequests().isEmpty()); // nothing was tried without a sign-in
 }
 
 // Cancel sign-in ends the flow at once: the loopback listener closes, nothing is stored.
