@@ -1,5 +1,6 @@
 #include "addressbookdialog.h"
 
+#include "feedbacklabel.h"
 #include "mime/messagebuilder.h"
 
 #include <QColor>
@@ -21,9 +22,6 @@
 namespace machina {
 
 namespace {
-
-// The same red as the other dialogs: it reads on light and dark backgrounds alike.
-const QColor ErrorColor(0xd0, 0x30, 0x30);
 
 /** RFC 5322 section 3.2.3 atext, with any non-ASCII character allowed as RFC 6532 does. */
 bool isAtext(QChar c)
@@ -97,13 +95,7 @@ AddressBookDialog::AddressBookDialog(const QStringList &entries, QWidget *parent
     m_address = new QLineEdit(this);
     m_address->setPlaceholderText(tr("jane.doe@plant.example"));
 
-    m_errors = new QLabel(this);
-    m_errors->setWordWrap(true);
-    m_errors->setTextFormat(Qt::PlainText);
-    QPalette palette = m_errors->palette();
-    palette.setColor(QPalette::WindowText, ErrorColor);
-    m_errors->setPalette(palette);
-    m_errors->hide();
+    m_errors = FeedbackLabel::make(this);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_okButton = m_buttons->button(QDialogButtonBox::Ok);
@@ -442,8 +434,7 @@ void AddressBookDialog::updateState()
 
     QStringList shown = errors;
     shown.removeAll(QString());
-    m_errors->setText(shown.join(u'\n'));
-    m_errors->setVisible(!shown.isEmpty());
+    FeedbackLabel::show(m_errors, shown.join(u'\n'));
     m_okButton->setEnabled(shown.isEmpty());
     m_okButton->setToolTip(shown.join(u'\n'));
 

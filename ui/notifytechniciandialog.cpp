@@ -1,5 +1,6 @@
 #include "notifytechniciandialog.h"
 
+#include "feedbacklabel.h"
 #include "inboxmodel.h"
 
 #include <QColor>
@@ -28,26 +29,6 @@ namespace {
 constexpr qsizetype MaxSummaryChars = 60;
 constexpr qsizetype MinCutChars = 30;
 const QString Ellipsis = QStringLiteral("...");
-// A red that reads on light and dark backgrounds alike.
-const QColor ErrorColor(0xd0, 0x30, 0x30);
-
-QLabel *makeErrorLabel(QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, ErrorColor);
-    label->setPalette(palette);
-    label->hide();
-    return label;
-}
-
-void showError(QLabel *label, const QString &text)
-{
-    label->setText(text);
-    label->setVisible(!text.isEmpty());
-}
 
 /** The first non-blank line of @p description, white space collapsed, at most 60 characters. */
 QString summaryLine(const QString &description)
@@ -129,11 +110,11 @@ NotifyTechnicianDialog::NotifyTechnicianDialog(const QStringList &addressBook, Q
     m_completer->setFilterMode(Qt::MatchContains);
     m_completer->setCompletionMode(QCompleter::PopupCompletion);
     m_technician->setCompleter(m_completer);
-    m_technicianError = makeErrorLabel(this);
+    m_technicianError = FeedbackLabel::make(this);
 
     m_workOrder = new QLineEdit(this);
     m_workOrder->setPlaceholderText(tr("WO-2026-42"));
-    m_workOrderError = makeErrorLabel(this);
+    m_workOrderError = FeedbackLabel::make(this);
 
     m_asset = new QLineEdit(this);
     m_asset->setPlaceholderText(tr("P-201"));
@@ -154,7 +135,7 @@ NotifyTechnicianDialog::NotifyTechnicianDialog(const QStringList &addressBook, Q
     m_removeAttachmentButton = new QPushButton(tr("Re&move"), this);
     m_removeAttachmentButton->setAutoDefault(false);
     m_removeAttachmentButton->setEnabled(false);
-    m_attachmentError = makeErrorLabel(this);
+    m_attachmentError = FeedbackLabel::make(this);
 
     m_preview = new QPlainTextEdit(this);
     m_preview->setReadOnly(true);
@@ -165,7 +146,7 @@ NotifyTechnicianDialog::NotifyTechnicianDialog(const QStringList &addressBook, Q
     m_problems = new QLabel(this);
     m_problems->setWordWrap(true);
     m_problems->setTextFormat(Qt::PlainText);
-    m_status = makeErrorLabel(this);
+    m_status = FeedbackLabel::make(this);
 
     m_buttons = new QDialogButtonBox(this);
     m_sendButton = m_buttons->addButton(tr("&Send"), QDialogButtonBox::ActionRole);
@@ -381,7 +362,7 @@ bool NotifyTechnicianDialog::setAttachmentFile(const QString &path)
 {
     const QString fileName = QFileInfo(path).fileName();
     auto refuse = [&](const QString &why) {
-        showError(m_attachmentError, why);
+        FeedbackLabel::show(m_attachmentError, why);
         updateState();
         return false;
     };
@@ -396,7 +377,7 @@ bool NotifyTechnicianDialog::setAttachmentFile(const QString &path)
         return refuse(tr("\"%1\" is not a PDF document: it has no %PDF- header.").arg(fileName));
     attachment->contentType = QStringLiteral("application/pdf");
     m_attachments = {*attachment};
-    showError(m_attachmentError, QString());
+    FeedbackLabel::show(m_attachmentError, QString());
     updateState();
     return true;
 }
@@ -404,7 +385,7 @@ bool NotifyTechnicianDialog::setAttachmentFile(const QString &path)
 void NotifyTechnicianDialog::clearAttachment()
 {
     m_attachments.clear();
-    showError(m_attachmentError, QString());
+    FeedbackLabel::show(m_attachmentError, QString());
     updateState();
 }
 
@@ -505,8 +486,8 @@ QStringList NotifyTechnicianDialog::validationErrors() const
 void NotifyTechnicianDialog::updateState()
 {
     // Inline errors only for what was typed wrong; missing fields are listed once below.
-    showError(m_technicianError, technicianError());
-    showError(m_workOrderError, workOrderError());
+    FeedbackLabel::show(m_technicianError, technicianError());
+    FeedbackLabel::show(m_workOrderError, workOrderError());
 
     QStringList missing;
     if (technician().isEmpty())
@@ -570,20 +551,7 @@ void NotifyTechnicianDialog::setSendError(const QString &message)
 
 void NotifyTechnicianDialog::updateStatus()
 {
-    QPalette palette = m_status->palette();
-    if (m_sending) {
-        palette.setColor(QPalette::WindowText, this->palette().color(QPalette::WindowText));
-        m_status->setPalette(palette);
-        showError(m_status, tr("Sending..."));
-    } else if (!m_sendError.isEmpty()) {
-        palette.setColor(QPalette::WindowText, ErrorColor);
-        m_status->setPalette(palette);
-        showError(m_status, tr("The notification was not sent: %1\n"
-                               "The draft is kept: correct the problem and press Send again.")
-                                    .arg(m_sendError));
-    } else {
-        showError(m_status, QString());
-    }
+    FeedbackLabel::showSendStatus(m_status, m_sending, m_sendError, tr("The notification was not sent: %1"));
 }
 
 } // namespace machina

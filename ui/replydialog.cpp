@@ -1,6 +1,7 @@
 #include "replydialog.h"
 
 #include "addressbookdialog.h"
+#include "feedbacklabel.h"
 #include "mime/messagebuilder.h"
 
 #include <QColor>
@@ -21,27 +22,7 @@ namespace machina {
 
 namespace {
 
-// The same red as the notify dialog: it reads on light and dark backgrounds alike.
-const QColor ErrorColor(0xd0, 0x30, 0x30);
 const QString Omitted = QStringLiteral("> [...]");
-
-QLabel *makeErrorLabel(QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, ErrorColor);
-    label->setPalette(palette);
-    label->hide();
-    return label;
-}
-
-void showError(QLabel *label, const QString &text)
-{
-    label->setText(text);
-    label->setVisible(!text.isEmpty());
-}
 
 bool isBlank(QStringView line)
 {
@@ -78,7 +59,7 @@ ReplyDialog::ReplyDialog(const IncomingMessage &original, QWidget *parent)
     m_to = new QLineEdit(shown.join(QStringLiteral(", ")), this);
     m_to->setReadOnly(true);
     m_to->setCursorPosition(0);
-    m_recipientError = makeErrorLabel(this);
+    m_recipientError = FeedbackLabel::make(this);
 
     m_subject = new QLineEdit(original.replySubject(), this);
     m_subject->setCursorPosition(0);
@@ -94,7 +75,7 @@ ReplyDialog::ReplyDialog(const IncomingMessage &original, QWidget *parent)
     m_problems = new QLabel(this);
     m_problems->setWordWrap(true);
     m_problems->setTextFormat(Qt::PlainText);
-    m_status = makeErrorLabel(this);
+    m_status = FeedbackLabel::make(this);
 
     m_buttons = new QDialogButtonBox(this);
     m_sendButton = m_buttons->addButton(tr("&Send"), QDialogButtonBox::ActionRole);
@@ -271,7 +252,7 @@ void ReplyDialog::updateState()
     QStringList refused;
     for (const QString &why : std::as_const(m_refusedRecipients))
         refused.append(tr("To: %1, so it is left out.").arg(why));
-    showError(m_recipientError, refused.join(u'\n'));
+    FeedbackLabel::show(m_recipientError, refused.join(u'\n'));
 
     const QStringList errors = validationErrors();
     m_problems->setText(errors.join(u'\n'));
@@ -312,20 +293,7 @@ void ReplyDialog::setSendError(const QString &message)
 
 void ReplyDialog::updateStatus()
 {
-    QPalette palette = m_status->palette();
-    if (m_sending) {
-        palette.setColor(QPalette::WindowText, this->palette().color(QPalette::WindowText));
-        m_status->setPalette(palette);
-        showError(m_status, tr("Sending..."));
-    } else if (!m_sendError.isEmpty()) {
-        palette.setColor(QPalette::WindowText, ErrorColor);
-        m_status->setPalette(palette);
-        showError(m_status, tr("The reply was not sent: %1\n"
-                               "The draft is kept: correct the problem and press Send again.")
-                                    .arg(m_sendError));
-    } else {
-        showError(m_status, QString());
-    }
+    FeedbackLabel::showSendStatus(m_status, m_sending, m_sendError, tr("The reply was not sent: %1"));
 }
 
 } // namespace machina
