@@ -6,7 +6,6 @@
 #include "mime/messagebuilder.h"
 #include "secrets/credentialstore.h"
 #include "smtp/smtpclient.h"
-#include "tls.h"
 
 #include <QHostAddress>
 #include <QHostInfo>
@@ -148,13 +147,7 @@ void ConnectionTester::lookedUp(Server server, const QString &host, const QStrin
 void ConnectionTester::openImap()
 {
     ImapSettings settings;
-    settings.host = m_config.imapHost;
-    settings.port = quint16(m_config.imapPort);
-    settings.implicitTls = m_config.useTls;
-    settings.username = m_config.username;
-    settings.password = m_config.password;
-    settings.timeoutMs = m_config.timeout * 1000;
-    if (const ConnectorError tlsError = Tls::makeClientConfiguration(m_config.caFile, &settings.tls)) {
+    if (const ConnectorError tlsError = ImapSettings::fromConfig(m_config, &settings)) {
         fail(stepName(Server::Imap, tr("TLS and certificate")), tlsError);
         return serverDone(Server::Imap);
     }
@@ -215,13 +208,7 @@ void ConnectionTester::openImap()
 void ConnectionTester::openSmtp()
 {
     SmtpSettings settings;
-    settings.host = m_config.smtpHost;
-    settings.port = quint16(m_config.smtpPort);
-    settings.implicitTls = m_config.useTls;
-    settings.username = m_config.username;
-    settings.password = m_config.password;
-    settings.timeoutMs = m_config.timeout * 1000;
-    if (const ConnectorError tlsError = Tls::makeClientConfiguration(m_config.caFile, &settings.tls)) {
+    if (const ConnectorError tlsError = SmtpSettings::fromConfig(m_config, &settings)) {
         fail(stepName(Server::Smtp, tr("TLS and certificate")), tlsError);
         return serverDone(Server::Smtp);
     }

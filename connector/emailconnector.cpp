@@ -8,7 +8,6 @@
 #include "secrets/credentialstore.h"
 #include "mime/messageparser.h"
 #include "smtp/smtpclient.h"
-#include "tls.h"
 
 #include <memory>
 
@@ -88,13 +87,7 @@ void EmailConnector::resolvePassword(const std::function<void(const ConnectorErr
 void EmailConnector::openSmtp(ConnectorReply *reply)
 {
     SmtpSettings settings;
-    settings.host = m_config.smtpHost;
-    settings.port = quint16(m_config.smtpPort);
-    settings.implicitTls = m_config.useTls;
-    settings.username = m_config.username;
-    settings.password = m_config.password;
-    settings.timeoutMs = m_config.timeout * 1000;
-    if (const ConnectorError tlsError = Tls::makeClientConfiguration(m_config.caFile, &settings.tls)) {
+    if (const ConnectorError tlsError = SmtpSettings::fromConfig(m_config, &settings)) {
         recordOutcome(tlsError, false);
         reply->finish(tlsError);
         return;
@@ -374,17 +367,7 @@ ConnectorError EmailConnector::imapSettings(ImapSettings *out) const
         return {Kind::Config, tr("password: no password for %1 (write password: ${EMAIL_PASSWORD} in the "
                                  "config and set that variable).").arg(m_config.username)};
     }
-    ImapSettings settings;
-    settings.host = m_config.imapHost;
-    settings.port = quint16(m_config.imapPort);
-    settings.implicitTls = m_config.useTls;
-    settings.username = m_config.username;
-    settings.password = m_config.password;
-    settings.timeoutMs = m_config.timeout * 1000;
-    if (const ConnectorError tlsError = Tls::makeClientConfiguration(m_config.caFile, &settings.tls))
-        return tlsError;
-    *out = settings;
-    return {};
+    return ImapSettings::fromConfig(m_config, out);
 }
 
 ListenReply *EmailConnector::listen(const MessageHandler &handler, const ListenOptions &options)

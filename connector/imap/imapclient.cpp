@@ -11,6 +11,21 @@ Q_LOGGING_CATEGORY(lcImap, "machina.imap", QtWarningMsg)
 
 namespace machina {
 
+ConnectorError ImapSettings::fromConfig(const ConnectorConfig &config, ImapSettings *out)
+{
+    ImapSettings settings;
+    settings.host = config.imapHost;
+    settings.port = quint16(config.imapPort);
+    settings.implicitTls = config.useTls;
+    settings.username = config.username;
+    settings.password = config.password;
+    settings.timeoutMs = config.timeout * 1000;
+    if (const ConnectorError tlsError = Tls::makeClientConfiguration(config.caFile, &settings.tls))
+        return tlsError;
+    *out = settings;
+    return {};
+}
+
 using Kind = ConnectorError::Kind;
 
 namespace {

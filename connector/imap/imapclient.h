@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../config/connectorconfig.h"
 #include "../connectorreply.h"
 #include "protocol/imapparser.h"
 #include "protocol/imapwriter.h"
@@ -33,6 +34,9 @@ struct ImapSettings
     /// A longer line (outside literals) is a protocol error. 1 MiB: a plain SEARCH
     /// (no ESEARCH) of ~150,000 UIDs fits; a hostile server still cannot grow one line without end.
     qsizetype maxLineLength = 1024 * 1024;
+
+    /// The IMAP side of @p config (host, port, TLS mode, account, timeout, ca_file); fails on an unusable ca_file.
+    static ConnectorError fromConfig(const ConnectorConfig &config, ImapSettings *out);
 };
 
 /** One message as FETCH returned it. */

@@ -11,6 +11,21 @@ Q_LOGGING_CATEGORY(lcSmtp, "machina.smtp", QtWarningMsg)
 
 namespace machina {
 
+ConnectorError SmtpSettings::fromConfig(const ConnectorConfig &config, SmtpSettings *out)
+{
+    SmtpSettings settings;
+    settings.host = config.smtpHost;
+    settings.port = quint16(config.smtpPort);
+    settings.implicitTls = config.useTls;
+    settings.username = config.username;
+    settings.password = config.password;
+    settings.timeoutMs = config.timeout * 1000;
+    if (const ConnectorError tlsError = Tls::makeClientConfiguration(config.caFile, &settings.tls))
+        return tlsError;
+    *out = settings;
+    return {};
+}
+
 using Kind = ConnectorError::Kind;
 
 namespace {

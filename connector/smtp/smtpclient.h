@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../config/connectorconfig.h"
 #include "../connectorreply.h"
 #include "../sendreply.h"
 #include "protocol/smtpreply.h"
@@ -28,6 +29,9 @@ struct SmtpSettings
     QString accessToken;           ///< set: AUTH XOAUTH2 with this bearer token instead of the password
     QSslConfiguration tls;         ///< trust store; verification is always on
     int timeoutMs = 30000;         ///< for each step (connect, handshake, each reply)
+
+    /// The SMTP side of @p config (host, port, TLS mode, account, timeout, ca_file); fails on an unusable ca_file.
+    static ConnectorError fromConfig(const ConnectorConfig &config, SmtpSettings *out);
 };
 
 /**
