@@ -162,14 +162,7 @@ int main(int argc, char *argv[])
         out << "seeded " << (wanted - present) << " messages in " << clock.elapsed() << " ms" << Qt::endl;
     }
 
-    ConnectorConfig config;
-    config.smtpHost = stack->host;
-    config.smtpPort = stack->smtpsPort;
-    config.imapHost = stack->host;
-    config.imapPort = stack->imapsPort;
-    config.username = stack->address(user);
-    config.password = MailStack::password(user);
-    config.caFile = stack->caFile;
+    ConnectorConfig config = stack->config(user);
     config.timeout = 120;
 
     QList<double> firstBatch, fullList, intoModel, syncSame, syncOne, relist;

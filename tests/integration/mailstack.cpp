@@ -1,10 +1,16 @@
 #include "mailstack.h"
 
+#include "emailconnector.h"
+
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTextStream>
+#include <QTimer>
+
+#include <memory>
 
 std::optional<MailStack> MailStack::fromEnvironment(QString *error)
 {
@@ -122,6 +128,47 @@ QString writeConfig(const QString &dir, const MailStack &stack, const QString &u
          << "    ca_file: " << caFile << "\n"
          << "    timeout: 20\n";
     return path;
+}
+
+machina::ConnectorConfig MailStack::config(const QString &user) const
+{
+    machina::ConnectorConfig config;
+    config.smtpHost = host;
+    config.smtpPort = smtpsPort;
+    config.imapHost = host;
+    config.imapPort = imapsPort;
+    config.username = address(user);
+    config.password = password(user);
+    config.caFile = caFile;
+    return config;
+}
+
+namespace {
+
+/// Runs the event loop until @p reply finished (at most @p timeoutMs); true when it did without error.
+bool finishedWell(machina::ConnectorReply *reply, int timeoutMs)
+{
+    if (!reply->isFinished()) {
+        QEventLoop loop;
+        QObject::connect(reply, &machina::ConnectorReply::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return reply->isFinished() && !reply->error();
+}
+
+} // namespace
+
+bool MailStack::send(const QString &from, const QString &to, const QString &subject, const QString &text) const
+{
+    machina::EmailConnector connector(config(from));
+    std::unique_ptr<machina::ConnectorReply> connected(connector.connectToServers());
+    if (!finishedWell(connected.get(), 20000))
+        return false;
+    machina::SendOptions options;
+    options.subject = subject;
+    std::unique_ptr<machina::SendReply> sent(connector.sendMessage(address(to), text, options));
+    return finishedWell(sent.get(), 20000);
 }
 
 QByteArray uniqueToken(const char *prefix)

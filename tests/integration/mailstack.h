@@ -1,5 +1,7 @@
 #pragma once
 
+#include "config/connectorconfig.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QProcessEnvironment>
@@ -36,6 +38,11 @@ struct MailStack
     QList<QByteArray> messages(const QString &user) const;
     /// The first message holding @p token, or empty.
     QByteArray findMessage(const QString &user, const QByteArray &token) const;
+
+    /// A connector config for @p user: SMTPS and IMAPS, the stack's CA, the test password.
+    machina::ConnectorConfig config(const QString &user) const;
+    /// Sends one plain-text message from @p from to @p to through Postfix; false on any error (20 s per step).
+    bool send(const QString &from, const QString &to, const QString &subject, const QString &text) const;
 };
 
 /** What a finished machina-mail run printed and returned. */

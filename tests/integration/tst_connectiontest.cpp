@@ -52,14 +52,7 @@ void TestConnectionTest::initTestCase()
 
 ConnectorConfig TestConnectionTest::configFor(const QString &user) const
 {
-    ConnectorConfig config;
-    config.smtpHost = m_stack.host;
-    config.smtpPort = m_stack.smtpsPort;
-    config.imapHost = m_stack.host;
-    config.imapPort = m_stack.imapsPort;
-    config.username = m_stack.address(user);
-    config.password = MailStack::password(user);
-    config.caFile = m_stack.caFile;
+    ConnectorConfig config = m_stack.config(user);
     config.timeout = 15;
     return config;
 }

@@ -67,29 +67,12 @@ void TestConsole::initTestCase()
 
 ConnectorConfig TestConsole::configFor(const QString &user) const
 {
-    ConnectorConfig config;
-    config.smtpHost = m_stack.host;
-    config.smtpPort = m_stack.smtpsPort;
-    config.imapHost = m_stack.host;
-    config.imapPort = m_stack.imapsPort;
-    config.username = m_stack.address(user);
-    config.password = MailStack::password(user);
-    config.caFile = m_stack.caFile;
-    return config;
+    return m_stack.config(user);
 }
 
 bool TestConsole::send(const QString &from, const QString &to, const QString &subject, const QString &text)
 {
-    EmailConnector connector(configFor(from));
-    std::unique_ptr<ConnectorReply> connected(connector.connectToServers());
-    QSignalSpy connectedSpy(connected.get(), &ConnectorReply::finished);
-    if (!connectedSpy.wait(20000) || connected->error())
-        return false;
-    SendOptions options;
-    options.subject = subject;
-    std::unique_ptr<SendReply> sent(connector.sendMessage(m_stack.address(to), text, options));
-    QSignalSpy sentSpy(sent.get(), &ConnectorReply::finished);
-    return sentSpy.wait(20000) && !sent->error();
+    return m_stack.send(from, to, subject, text);
 }
 
 int TestConsole::countUnseen(const QString &user)

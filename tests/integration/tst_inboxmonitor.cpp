@@ -44,14 +44,7 @@ void TestInboxMonitor::initTestCase()
 
 ConnectorConfig TestInboxMonitor::configFor(const QString &user) const
 {
-    ConnectorConfig config;
-    config.smtpHost = m_stack.host;
-    config.smtpPort = m_stack.smtpsPort;
-    config.imapHost = m_stack.host;
-    config.imapPort = m_stack.imapsPort;
-    config.username = m_stack.address(user);
-    config.password = MailStack::password(user);
-    config.caFile = m_stack.caFile;
+    ConnectorConfig config = m_stack.config(user);
     config.pollInterval = 3600; // a poll would not explain anything seen within seconds
     config.timeout = 10;
     return config;
@@ -59,16 +52,7 @@ ConnectorConfig TestInboxMonitor::configFor(const QString &user) const
 
 bool TestInboxMonitor::send(const QString &from, const QString &to, const QString &subject)
 {
-    EmailConnector connector(configFor(from));
-    std::unique_ptr<ConnectorReply> connected(connector.connectToServers());
-    QSignalSpy connectedSpy(connected.get(), &ConnectorReply::finished);
-    if (!connectedSpy.wait(20000) || connected->error())
-        return false;
-    SendOptions options;
-    options.subject = subject;
-    std::unique_ptr<SendReply> sent(connector.sendMessage(m_stack.address(to), QStringLiteral("watch test"), options));
-    QSignalSpy sentSpy(sent.get(), &ConnectorReply::finished);
-    return sentSpy.wait(20000) && !sent->error();
+    return m_stack.send(from, to, subject, QStringLiteral("watch test"));
 }
 
 bool TestInboxMonitor::waitForStatus(QSignalSpy &spy, const QString &part, int timeoutMs)
