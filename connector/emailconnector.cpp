@@ -735,7 +735,7 @@ ConnectorReply *EmailConnector::setSeen(const QStringList &ids, bool seen)
         if (!m_browser)
             m_browser = new ImapClient(settings, this);
         // Open (or keep) the session first: a store must never reach a mailbox
-        // whose UIDVALIDITY differs from the listing's (PITFALLS 18).
+        // whose UIDVALIDITY differs from the listing's (RFC 3501 2.3.1.1).
         ImapReply *opened = m_browser->open();
         connect(opened, &ConnectorReply::finished, guard, [this, opened, guard, uids, seen, expectedValidity] {
             opened->deleteLater();

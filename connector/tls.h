@@ -16,7 +16,7 @@ namespace Tls {
 
 /// A client configuration trusting the system CAs and @p extraCaFile (PEM) when set.
 /// Fails with a Config error naming the file when it holds no certificate, and with a
-/// Tls error when Qt has no TLS backend (PITFALLS 24).
+/// Tls error when Qt has no TLS backend.
 ConnectorError makeClientConfiguration(const QString &extraCaFile, QSslConfiguration *out);
 
 /**

@@ -23,14 +23,14 @@ namespace machina {
  * technician, Check now, Quit), and notifications on status transitions and
  * new mail.
  *
- * The tray is optional (PITFALLS 14): the QSystemTrayIcon exists only when
+ * The tray is optional (no tray under Xvfb, offscreen or plain GNOME): the QSystemTrayIcon exists only when
  * QSystemTrayIcon::isSystemTrayAvailable() said so at construction; hasTray()
  * tells the window whether closing may hide it, and iconFor()/statusWord()
  * serve a status bar that carries the health when there is no tray. Icon,
  * tooltip, menu and notified() work the same with or without a tray, so the
  * window can reuse them and tests can observe them offscreen.
  *
- * Notifications (PITFALLS 15): one when the status changes, none for an
+ * Notifications: one when the status changes, none for an
  * update that keeps the status (a new message or newer times included), none
  * for a first report of Healthy (starting up fine is not news).
  */

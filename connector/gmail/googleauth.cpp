@@ -33,7 +33,7 @@ constexpr int StateLength = 43;
 
 QString callbackPath() { return QStringLiteral("/oauth2callback"); }
 
-/// RFC 3986 unreserved characters from the system CSPRNG (PITFALLS 3, 4).
+/// RFC 3986 unreserved characters from the system CSPRNG (Qt 6.4 has no PKCE, and its state is time-seeded).
 QString randomUnreserved(int length)
 {
     static constexpr char Alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
@@ -171,7 +171,7 @@ TokenResponse readTokenResponse(QNetworkReply *reply, const QString &what)
 /**
  * The loopback redirect endpoint. It hands the code-exchange reply to
  * GoogleAuth instead of QOAuthOobReplyHandler, which in 6.4 only logs a failed
- * token request and leaves the flow waiting forever (PITFALLS 6).
+ * token request and leaves the flow waiting forever.
  */
 class GoogleLoopbackHandler : public QOAuthHttpServerReplyHandler
 {
@@ -503,7 +503,7 @@ void GoogleAuth::runSignOut()
 }
 
 // RFC 6749 section 6. Our own request rather than the flow's refreshAccessToken(),
-// which in 6.4 only logs a failure and stays in RefreshingToken (PITFALLS 6).
+// which in 6.4 only logs a failure and stays in RefreshingToken.
 void GoogleAuth::postRefresh(const std::function<void(const ConnectorError &error, bool revoked)> &done)
 {
     if (const ConnectorError error = checkUrl(m_client.tokenUri, "token_uri")) {
@@ -523,7 +523,7 @@ void GoogleAuth::postRefresh(const std::function<void(const ConnectorError &erro
         reply->deleteLater();
         const TokenResponse response = readTokenResponse(reply, QStringLiteral("refreshing the Google access token"));
         if (response.oauthError == QLatin1String("invalid_grant")) {
-            // Revoked, or expired (7 days while the consent screen is in "Testing"): PITFALLS 7.
+            // Revoked, or expired (7 days while the consent screen is in "Testing").
             const ConnectorError revoked(ConnectorError::Kind::Auth,
                                          QStringLiteral("Google no longer accepts the stored sign-in (revoked or expired): "
                                                         "sign in again with %1")
@@ -546,7 +546,7 @@ void GoogleAuth::postRefresh(const std::function<void(const ConnectorError &erro
         GoogleTokens tokens = m_tokens;
         tokens.accessToken = response.accessToken;
         tokens.expiresAt = response.expiresAt;
-        if (!response.refreshToken.isEmpty())   // usually absent: keep ours (PITFALLS 7)
+        if (!response.refreshToken.isEmpty())   // usually absent: keep ours
             tokens.refreshToken = response.refreshToken;
         if (response.scopes)
             tokens.grantedScopes = *response.scopes;
@@ -578,7 +578,7 @@ void GoogleAuth::startInteractive()
 
     // QHostAddress spelled out: with the bare enum, (QHostAddress::LocalHost, 0)
     // picks the (quint16 port, QObject *parent) overload and listens on port 2
-    // of every interface (PITFALLS 1).
+    // of every interface.
     auto *handler = new GoogleLoopbackHandler(QHostAddress(QHostAddress::LocalHost), 0, this);
     if (!handler->isListening()) {
         delete handler;
@@ -586,7 +586,7 @@ void GoogleAuth::startInteractive()
                                      QStringLiteral("Google sign-in: could not listen on 127.0.0.1 for the browser's redirect")));
         return;
     }
-    handler->setCallbackPath(callbackPath());   // only this path counts, not /favicon.ico (PITFALLS 2)
+    handler->setCallbackPath(callbackPath());    // only this path counts, not /favicon.ico
     handler->setCallbackText(QStringLiteral(
         "Machina Console received Google's answer. You can close this tab and return to the application."));
     handler->onTokenReply = [this](QNetworkReply *reply) { onCodeExchangeFinished(reply); };
@@ -608,7 +608,7 @@ void GoogleAuth::startInteractive()
     m_flowHandler = handler;
     m_flowNam = nam;
     m_redirectScopes.clear();
-    // 6.4's own state is 8 characters from a time-seeded mt19937 (PITFALLS 4).
+    // 6.4's own state is 8 characters from a time-seeded mt19937.
     m_state = randomUnreserved(StateLength);
     m_verifier = randomUnreserved(VerifierLength);
     flow->setState(m_state);
@@ -630,9 +630,8 @@ void GoogleAuth::startInteractive()
         case QAbstractOAuth::Stage::RequestingAccessToken: {
             // The values here are read as already percent-encoded. 6.4 hands on
             // the code as it came in the redirect ("4%2F0A...", Google encodes
-            // it) and encodes it again: decode to the real code, encode once
-            // (PITFALLS 5). Same for the secret, which 6.4 passes raw ('+' would
-            // become a space).
+            // it) and encodes it again: decode to the real code, encode once.
+            // Same for the secret, which 6.4 passes raw ('+' would become a space).
             const QString received = QUrl::fromPercentEncoding(parameters->value(QStringLiteral("code")).toByteArray());
             const QString code = QUrl::fromPercentEncoding(received.toUtf8());
             parameters->replace(QStringLiteral("code"), QString::fromLatin1(QUrl::toPercentEncoding(code)));
@@ -733,7 +732,7 @@ void GoogleAuth::onCodeExchangeFinished(QNetworkReply *reply)
     tokens.grantedScopes = response.scopes ? *response.scopes : m_redirectScopes;
     endInteractive();
 
-    // Users can untick scopes on the consent screen (PITFALLS 8).
+    // Users can untick scopes on the consent screen.
     const QStringList missing = missingScopes(tokens.grantedScopes);
     if (!missing.isEmpty()) {
         finishCurrent(ConnectorError(ConnectorError::Kind::Auth,

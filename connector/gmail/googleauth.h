@@ -44,7 +44,7 @@ struct GoogleTokens
  * Google sign-in for a desktop app: the authorization-code flow with the
  * system browser and a loopback redirect (http://127.0.0.1:<port>/oauth2callback),
  * PKCE S256, a CSPRNG state, access_type=offline; tokens kept in the
- * CredentialStore under googleTokenKey(client_id). See PITFALLS 1-9.
+ * CredentialStore under googleTokenKey(client_id). The Qt 6.4 workarounds are commented where they are made.
  */
 class GoogleAuth : public QObject
 {
@@ -108,7 +108,7 @@ private:
     void loadStored(const Done &done);
     void storeTokens(const GoogleTokens &tokens, const Done &done);
     void setTokens(const GoogleTokens &tokens);
-    /// Our own POST grant_type=refresh_token (PITFALLS 6, 7); @p revoked set on invalid_grant.
+    /// Our own POST grant_type=refresh_token (Qt 6.4's own refresh only logs its errors); @p revoked set on invalid_grant.
     void postRefresh(const std::function<void(const ConnectorError &error, bool revoked)> &done);
 
     void startInteractive();

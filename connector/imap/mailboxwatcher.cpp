@@ -196,7 +196,7 @@ void MailboxWatcher::release(quint32 uidValidity, quint32 uid)
 void MailboxWatcher::storeSeen()
 {
     // Only on a selected session: one opened by the STORE itself could have a new
-    // UIDVALIDITY, and the old UIDs would mark other messages (PITFALLS 18).
+    // UIDVALIDITY, and the old UIDs would mark other messages (RFC 3501 2.3.1.1).
     if (m_storing || m_pendingSeen.isEmpty() || !m_running || !m_client->isSelected())
         return;
     const quint32 validity = m_client->uidValidity();

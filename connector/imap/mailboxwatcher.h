@@ -18,7 +18,7 @@ namespace machina {
  *
  * One logged-in session is kept open. When the server offers IDLE, new mail
  * is seen as soon as the server tells (EXISTS), and the idle is renewed every
- * poll interval (at most every 20 minutes, PITFALLS 19): each renewal is a
+ * poll interval (at most every 20 minutes: some servers end an IDLE silently after about 10): each renewal is a
  * DONE / UID SEARCH / IDLE round trip under the step timeout, which doubles as
  * the watchdog for a silently dead connection. Without IDLE a QTimer polls
  * every poll interval. After a drop it reconnects with exponential backoff

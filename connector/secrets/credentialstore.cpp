@@ -24,7 +24,7 @@ const auto probeKey = QStringLiteral("probe");
 
 // What QtKeychain 0.13.2 says when it cannot reach a keychain. Outside KDE it
 // picks libsecret whenever the library loads, and libsecret hands GDBus
-// errors back as OtherError (PITFALLS 10), so the only signal is the text.
+// errors back as OtherError (QtKeychain 0.13 on libsecret), so the only signal is the text.
 // Observed with libsecret 0.20.5 / GLib 2.74 / gnome-keyring 42.1:
 //   no bus, no $DISPLAY:         "Cannot autolaunch D-Bus without X11 $DISPLAY"
 //   no bus, $DISPLAY set:        "Error spawning command line “dbus-launch --autolaunch=...”: ..."

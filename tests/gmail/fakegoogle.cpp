@@ -855,7 +855,7 @@ FakeGoogle::Reply FakeGoogle::handleToken(const Request &request)
             return oauthError(400, u"invalid_request"_s, u"Missing required parameter: code"_s);
         const auto it = m_codes.find(code);
         if (it == m_codes.end()) {
-            // A code encoded twice ("4%2F0A...", PITFALLS 5) is "malformed" to Google.
+            // A code encoded twice ("4%2F0A...") is "malformed" to Google.
             const bool malformed = !code.startsWith(u"4/"_s) || code.contains(u'%');
             return oauthError(400, u"invalid_grant"_s, malformed ? u"Malformed auth code."_s : u"Bad Request"_s);
         }
@@ -889,7 +889,7 @@ FakeGoogle::Reply FakeGoogle::handleToken(const Request &request)
         if (it == m_refreshTokens.cend() || it->revoked)
             return oauthError(400, u"invalid_grant"_s, u"Token has been expired or revoked."_s);
         ++m_refreshGrants;
-        // No refresh_token in a refresh reply: the client keeps the one it has (PITFALLS 7).
+        // No refresh_token in a refresh reply: the client keeps the one it has.
         return answer(200, {{u"access_token"_s, issueAccessToken(it->scopes)},
                             {u"expires_in"_s, m_accessTokenLifetime},
                             {u"scope"_s, it->scopes.join(u' ')},

@@ -244,7 +244,7 @@ void TestFakeGoogle::authorizationCodeFlow()
     const Response consent = visitConsent(pkce);
     QCOMPARE(consent.status, 302);
     QVERIFY2(consent.location.startsWith(Redirect.toUtf8() + '?'), consent.location.constData());
-    // Google sends the code already percent-encoded: "4%2F0A..." (PITFALLS 5).
+    // Google sends the code already percent-encoded: "4%2F0A...".
     QVERIFY2(rawParam(consent.location, "code").startsWith("4%2F0A"), consent.location.constData());
     const QString code = param(consent.location, "code");
     QVERIFY(code.startsWith(u"4/0A"_s));

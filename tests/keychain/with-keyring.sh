@@ -2,7 +2,7 @@
 # with-keyring.sh COMMAND [ARG...]
 #
 # Runs COMMAND on a private D-Bus session bus with its own unlocked GNOME
-# Keyring (Secret Service), and exits with COMMAND's status (PITFALLS 13).
+# Keyring (Secret Service), and exits with COMMAND's status (gnome-keyring unlocked with a known password).
 # HOME, the XDG directories and XDG_RUNTIME_DIR point into a temporary
 # directory, so the keyring files and the keyring's control socket never touch
 # the real home or a desktop's running keyring; DISPLAY and WAYLAND_DISPLAY are

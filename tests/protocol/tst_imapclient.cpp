@@ -243,7 +243,7 @@ void TestImapClient::implicitTlsSession()
                            "a5 UID STORE 10,12 +FLAGS.SILENT (\\Seen)",
                        }));
     QCOMPARE(QByteArray::fromBase64(commands.at(0).mid(22)), QByteArray("\0user\0s3cr3t-Pa55", 17));
-    // Reading never marks \Seen (PITFALLS 16): BODY.PEEK[] only, never BODY[] or RFC822.
+    // Reading never marks \Seen: BODY.PEEK[] only, never BODY[] or RFC822.
     for (const QByteArray &c : commands) {
         QVERIFY2(!c.contains("BODY["), c.constData());
         QVERIFY2(!QByteArray(c).replace("RFC822.SIZE", "").contains("RFC822"), c.constData());
@@ -583,7 +583,7 @@ void TestImapClient::startTlsDiscardsInjectedResponse()
 {
     ScriptedServer server(ScriptedServer::Mode::Plain);
     // A man in the middle appends an untagged OK with capabilities to the STARTTLS answer,
-    // in the same write. The client must drop it and ask again over TLS (PITFALLS 20).
+    // in the same write. The client must drop it and ask again over TLS (RFC 3501 6.2.1).
     server.addConnection("S: * OK Server ready.\n"
                          "C: a1 CAPABILITY\n"
                          "S: * CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED\n"

@@ -418,7 +418,7 @@ void TestMailboxWatcher::uidValidityChangeVoidsOldUids()
                          + "S: a4 OK Fetch completed.\n"
                            "close\n");
     // The mailbox was recreated: UIDs 10 and 11 are other messages now. Any
-    // UID STORE here would mark the wrong message (PITFALLS 18).
+    // UID STORE here would mark the wrong message (RFC 3501 2.3.1.1).
     server.addConnection(login(2, 2) + search(3, "10 11")
                          + "C: a4 UID FETCH 10:11 " + kFetchFull + "\n"
                          + fetchResponse(1, 10, 2)

@@ -197,7 +197,7 @@ void TestSmtpClient::multiLineGreeting()
 
 void TestSmtpClient::implicitTlsAuthPlainAndDotStuffing()
 {
-    // A dot at offset 0, dots at line starts, a bare LF, no final CRLF (RFC 5321 4.5.2, PITFALLS 22).
+    // A dot at offset 0, dots at line starts, a bare LF, no final CRLF (RFC 5321 4.5.2).
     const QByteArray message = ".Dot at offset 0: X-Header: x\r\n"
                                "Subject: dots\r\n"
                                "\r\n"
@@ -277,7 +277,7 @@ void TestSmtpClient::xoauth2FailureAnswersChallenge()
     server.addConnection(greetAndEhlo({"AUTH LOGIN PLAIN XOAUTH2 PLAIN-CLIENTTOKEN OAUTHBEARER XOAUTH"})
                          + "C: AUTH XOAUTH2 " + xoauth2Response() + "\n"
                            "S: 334 " + challenge + "\n"
-                           "C:\n"   // the empty answer that asks for the final reply (PITFALLS 21)
+                           "C:\n"   // the empty answer that asks for the final reply (Google's XOAUTH2 protocol)
                            "S: 535-5.7.8 Username and Password not accepted. For more information, go to\n"
                            "S: 535 5.7.8  https://support.google.com/mail/?p=BadCredentials\n"
                            "C?: QUIT\n");

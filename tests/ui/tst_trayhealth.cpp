@@ -87,7 +87,7 @@ void TestTrayHealth::iconsDifferPerStatus()
     QVERIFY(degraded != unhealthy);
     QVERIFY(healthy != unhealthy);
 
-    // Told apart without colour too (PITFALLS 15): the alpha masks, the shapes, differ.
+    // Told apart without colour too: the alpha masks, the shapes, differ.
     const QImage healthyMask = healthy.convertToFormat(QImage::Format_Alpha8);
     const QImage degradedMask = degraded.convertToFormat(QImage::Format_Alpha8);
     const QImage unhealthyMask = unhealthy.convertToFormat(QImage::Format_Alpha8);
