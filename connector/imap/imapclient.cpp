@@ -1,10 +1,9 @@
 #include "imapclient.h"
 
-#include "../tls.h"
+#include "../transport/securelinetransport.h"
+#include "../transport/tls.h"
 
 #include <QLoggingCategory>
-#include <QSslCipher>
-#include <QSslSocket>
 #include <algorithm>
 
 Q_LOGGING_CATEGORY(lcImap, "machina.imap", QtWarningMsg)
@@ -30,15 +29,6 @@ using Kind = ConnectorError::Kind;
 
 namespace {
 
-QString tlsName(QSsl::SslProtocol p)
-{
-    switch (p) {
-    case QSsl::TlsV1_2: return QStringLiteral("TLSv1.2");
-    case QSsl::TlsV1_3: return QStringLiteral("TLSv1.3");
-    default: return QStringLiteral("TLS");
-    }
-}
-
 QString printable(const QByteArray &bytes)
 {
     QString out;
@@ -56,10 +46,23 @@ bool ImapMessage::isSeen() const
 }
 
 ImapClient::ImapClient(const ImapSettings &settings, QObject *parent)
-    : QObject(parent), m_settings(settings)
+    : QObject(parent), m_settings(settings), m_line(new SecureLineTransport(&lcImap, this))
 {
-    m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, &ImapClient::onTimeout);
+    connect(m_line, &SecureLineTransport::connected, this, &ImapClient::onConnected);
+    connect(m_line, &SecureLineTransport::encrypted, this, &ImapClient::onEncrypted);
+    connect(m_line, &SecureLineTransport::received, this, &ImapClient::onReceived);
+    connect(m_line, &SecureLineTransport::closedByPeer, this, &ImapClient::onClosedByPeer);
+    connect(m_line, &SecureLineTransport::failed, this, &ImapClient::failSession);
+}
+
+QString ImapClient::tlsProtocol() const
+{
+    return m_line->tlsProtocol();
+}
+
+QSslCertificate ImapClient::peerCertificate() const
+{
+    return m_line->peerCertificate();
 }
 
 ImapClient::~ImapClient()
@@ -201,7 +204,7 @@ ImapReply *ImapClient::idle()
              },
              [this](const ImapResponse &) {
                  // "+ idling": no reply is due until we send DONE, so no step timeout.
-                 m_timer.stop();
+                 m_line->disarm();
                  setState(State::Idling);
                  process(); // an operation queued meanwhile ends the idle at once
              });
@@ -263,7 +266,7 @@ void ImapClient::process()
 
 void ImapClient::finishJob(const ConnectorError &error)
 {
-    m_timer.stop();
+    m_line->disarm();
     m_fetchingFlags = false;
     if (m_current) {
         if (m_current->reply)
@@ -290,8 +293,6 @@ void ImapClient::startConnection()
     m_parser.setMaxLiteralSize(m_settings.maxLiteralSize);
     m_parser.setMaxLineLength(m_settings.maxLineLength);
     m_capabilities.clear();
-    m_sslErrors.clear();
-    m_tlsProtocol.clear();
     m_startTlsDone = false;
     m_byeReceived = false;
     m_byeText.clear();
@@ -299,43 +300,19 @@ void ImapClient::startConnection()
     m_tags.reset();
     m_exists = 0;
     m_fetchingFlags = false;
-    m_peerCertificate.clear();
     m_opening = true;
 
-    m_socket = new QSslSocket(this);
-    m_socket->setSslConfiguration(m_settings.tls);
-    m_socket->setPeerVerifyName(m_settings.host);
-    connect(m_socket, &QSslSocket::connected, this, &ImapClient::onConnected);
-    connect(m_socket, &QSslSocket::encrypted, this, &ImapClient::onEncrypted);
-    connect(m_socket, &QSslSocket::readyRead, this, &ImapClient::onReadyRead);
-    connect(m_socket, &QSslSocket::disconnected, this, &ImapClient::onDisconnected);
-    connect(m_socket, &QSslSocket::errorOccurred, this, &ImapClient::onSocketError);
-    connect(m_socket, &QSslSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
-        m_sslErrors = errors; // never ignored: the handshake fails and says why
-    });
-
-    qCDebug(lcImap) << "connecting to" << endpoint();
     // Connecting until TCP is up, then TlsHandshake (implicit TLS) or the greeting:
     // a refused port and a refused certificate are told apart by the state.
     setState(State::Connecting);
-    if (m_settings.implicitTls)
-        m_socket->connectToHostEncrypted(m_settings.host, m_settings.port, m_settings.host);
-    else
-        m_socket->connectToHost(m_settings.host, m_settings.port);
-    arm(tr("the TCP connection"));
+    m_line->open({QStringLiteral("IMAP"), m_settings.host, m_settings.port, m_settings.implicitTls,
+                  m_settings.tls, m_settings.timeoutMs});
 }
 
 void ImapClient::dropSocket()
 {
-    m_timer.stop();
     m_pending.reset();
-    if (!m_socket)
-        return;
-    QSslSocket *old = m_socket;
-    m_socket = nullptr;
-    old->disconnect(this);
-    old->abort();
-    old->deleteLater();
+    m_line->close();
     setState(State::Disconnected);
 }
 
@@ -360,16 +337,12 @@ void ImapClient::failSession(const ConnectorError &error)
 
 void ImapClient::arm(const QString &waitingFor)
 {
-    m_waitingFor = waitingFor;
-    m_timer.start(m_settings.timeoutMs);
+    m_line->arm(waitingFor);
 }
 
 void ImapClient::writePart(const QByteArray &bytes, const QByteArray &logText)
 {
-    if (!m_socket)
-        return;
-    qCDebug(lcImap).noquote() << "C:" << QString::fromUtf8(logText);
-    m_socket->write(bytes);
+    m_line->write(bytes, logText);
 }
 
 void ImapClient::send(const ImapCommand &command, TaggedHandler onTagged, TaggedHandler onContinuation)
@@ -382,11 +355,8 @@ void ImapClient::send(const ImapCommand &command, TaggedHandler onTagged, Tagged
 
 void ImapClient::onConnected()
 {
-    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    m_socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
     if (m_settings.implicitTls) {
         setState(State::TlsHandshake);
-        arm(tr("the TLS handshake"));
     } else {
         setState(State::WaitingForGreeting);
         arm(tr("the greeting"));
@@ -395,9 +365,6 @@ void ImapClient::onConnected()
 
 void ImapClient::onEncrypted()
 {
-    m_tlsProtocol = tlsName(m_socket->sessionProtocol());
-    m_peerCertificate = m_socket->peerCertificate();
-    qCDebug(lcImap) << "TLS established:" << m_tlsProtocol << m_socket->sessionCipher().name();
     if (m_settings.implicitTls && !m_startTlsDone) {
         setState(State::WaitingForGreeting);
         arm(tr("the greeting"));
@@ -409,29 +376,23 @@ void ImapClient::onEncrypted()
     requestCapabilities([this] { authenticate(); });
 }
 
-void ImapClient::onReadyRead()
+void ImapClient::onReceived(const QByteArray &bytes)
 {
-    if (!m_socket)
-        return;
-    QSslSocket *socket = m_socket;
-    m_parser.feed(socket->readAll());
-    // A big FETCH still arriving is progress, not a stalled server.
-    if (m_timer.isActive())
-        m_timer.start();
-    while (m_socket == socket) {
+    m_parser.feed(bytes);
+    while (m_line->isOpen()) {
         const std::optional<ImapResponse> response = m_parser.takeResponse();
         if (!response)
             break;
         handleResponse(*response);
     }
-    if (m_socket == socket && m_parser.hasError()) {
+    if (m_line->isOpen() && m_parser.hasError()) {
         const ImapParser::Error e = m_parser.error();
         failSession({Kind::Protocol, tr("%1 sent a response we cannot read (%2 at byte %3).")
                                          .arg(endpoint(), e.reason).arg(e.offset)});
     }
 }
 
-void ImapClient::onDisconnected()
+void ImapClient::onClosedByPeer()
 {
     if (m_state == State::LoggingOut) {
         dropSocket();
@@ -442,22 +403,6 @@ void ImapClient::onDisconnected()
         ? tr("%1 closed the session: %2").arg(endpoint(), printable(m_byeText))
         : tr("The connection to %1 was closed by the server.").arg(endpoint());
     failSession({Kind::Network, why});
-}
-
-void ImapClient::onSocketError()
-{
-    if (!m_socket)
-        return;
-    const QAbstractSocket::SocketError code = m_socket->error();
-    if (code == QAbstractSocket::RemoteHostClosedError && m_state != State::TlsHandshake)
-        return; // disconnected() follows
-    failSession(Tls::socketError(*m_socket, QStringLiteral("IMAP"), m_settings.host, endpoint(), m_sslErrors));
-}
-
-void ImapClient::onTimeout()
-{
-    failSession({Kind::Timeout, tr("%1 did not answer within %2 s (waiting for %3).")
-                                    .arg(endpoint()).arg(m_settings.timeoutMs / 1000.0).arg(m_waitingFor)});
 }
 
 // ---------------------------------------------------------------------------
@@ -478,7 +423,7 @@ void ImapClient::handleResponse(const ImapResponse &response)
             // The server is ready for the literal (or the SASL response) that follows.
             const QByteArray part = m_pending->command.parts.at(m_pending->nextPart++);
             writePart(part, QByteArrayLiteral("<literal or SASL data, ") + QByteArray::number(part.size()) + " bytes>");
-            arm(m_waitingFor);
+            arm(m_line->waitingFor());
             return;
         }
         if (m_pending->onContinuation) {
@@ -498,7 +443,7 @@ void ImapClient::handleResponse(const ImapResponse &response)
             m_capabilities = response.code->list;
         TaggedHandler handler = std::move(m_pending->onTagged);
         m_pending.reset();
-        m_timer.stop();
+        m_line->disarm();
         handler(response);
         return;
     }
@@ -615,7 +560,7 @@ void ImapClient::handleGreeting(const ImapResponse &response)
         return;
     case ImapCondition::PreAuth:
         // Already authenticated: only acceptable over TLS (STARTTLS is not allowed any more).
-        if (!m_socket->isEncrypted()) {
+        if (!m_line->isEncrypted()) {
             failSession({Kind::Tls, tr("%1 pre-authenticated the session in clear, so STARTTLS is impossible; "
                                        "refusing to read mail unencrypted.").arg(endpoint())});
             return;
@@ -646,7 +591,7 @@ void ImapClient::requestCapabilities(std::function<void()> then)
 void ImapClient::afterGreeting()
 {
     requestCapabilities([this] {
-        if (!m_socket->isEncrypted())
+        if (!m_line->isEncrypted())
             startTls();
         else
             authenticate();
@@ -663,17 +608,12 @@ void ImapClient::startTls()
     send(ImapWriter::startTls(m_tags.next()), [this](const ImapResponse &r) {
         if (!r.isStatus(ImapCondition::Ok))
             return failSession({Kind::Tls, tr("%1 refused STARTTLS: %2").arg(endpoint(), printable(r.text))});
-        // Bytes after the OK came in clear and may be a man in the middle's (RFC 3501 6.2.1 / 11.1).
-        const qsizetype injected = m_parser.bufferedBytes() + m_socket->bytesAvailable();
-        if (injected > 0) {
-            qCWarning(lcImap) << "discarding" << injected << "bytes" << endpoint() << "sent before the TLS handshake";
-            m_socket->readAll();
-        }
+        // Bytes after the OK came in clear and may be a man in the middle's (RFC 3501 6.2.1 / 11.1):
+        // the line discards them.
+        m_line->startTls(m_parser.bufferedBytes());
         m_parser.reset();
         m_startTlsDone = true;
         setState(State::TlsHandshake);
-        m_socket->startClientEncryption();
-        arm(tr("the TLS handshake"));
     });
 }
 

@@ -10,13 +10,11 @@
 #include <QQueue>
 #include <QSslCertificate>
 #include <QSslConfiguration>
-#include <QSslError>
-#include <QTimer>
 #include <functional>
 
-class QSslSocket;
-
 namespace machina {
+
+class SecureLineTransport;
 
 /** Where and how to reach one IMAP server. */
 struct ImapSettings
@@ -72,7 +70,7 @@ private:
 };
 
 /**
- * An IMAP4rev1 session (RFC 3501) on QSslSocket, kept logged in with its
+ * An IMAP4rev1 session (RFC 3501) on a SecureLineTransport, kept logged in with its
  * mailbox selected between operations. Operations queue up and run one at a
  * time; the session is opened (connect, TLS, CAPABILITY, authentication,
  * SELECT) by the first operation that needs it. UIDs are used throughout,
@@ -151,9 +149,9 @@ public:
     quint32 uidValidity() const { return m_uidValidity; }
     quint32 uidNext() const { return m_uidNext; }
     quint32 exists() const { return m_exists; }
-    QString tlsProtocol() const { return m_tlsProtocol; }
+    QString tlsProtocol() const;
     /// The server's certificate from the last handshake (null before one).
-    QSslCertificate peerCertificate() const { return m_peerCertificate; }
+    QSslCertificate peerCertificate() const;
 
 Q_SIGNALS:
     void stateChanged(machina::ImapClient::State state);
@@ -190,10 +188,8 @@ private:
 
     void onConnected();
     void onEncrypted();
-    void onReadyRead();
-    void onDisconnected();
-    void onSocketError();
-    void onTimeout();
+    void onReceived(const QByteArray &bytes);
+    void onClosedByPeer();
 
     void handleResponse(const ImapResponse &response);
     void handleUntagged(const ImapResponse &response);
@@ -211,11 +207,9 @@ private:
 
     ImapSettings m_settings;
     State m_state = State::Disconnected;
-    QSslSocket *m_socket = nullptr;
+    SecureLineTransport *m_line = nullptr;
     ImapParser m_parser;
     ImapTagGenerator m_tags;
-    QTimer m_timer;
-    QString m_waitingFor;
 
     QQueue<Job> m_queue;
     std::optional<Job> m_current;
@@ -235,9 +229,6 @@ private:
     quint32 m_uidValidity = 0;
     quint32 m_uidNext = 0;
     quint32 m_exists = 0;
-    QString m_tlsProtocol;
-    QSslCertificate m_peerCertificate;
-    QList<QSslError> m_sslErrors;
     bool m_startTlsDone = false;
     bool m_byeReceived = false;
     QByteArray m_byeText;

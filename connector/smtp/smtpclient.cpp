@@ -1,11 +1,10 @@
 #include "smtpclient.h"
 
-#include "../tls.h"
+#include "../transport/securelinetransport.h"
+#include "../transport/tls.h"
 
 #include <QHostAddress>
 #include <QLoggingCategory>
-#include <QSslCipher>
-#include <QSslSocket>
 
 Q_LOGGING_CATEGORY(lcSmtp, "machina.smtp", QtWarningMsg)
 
@@ -30,16 +29,6 @@ using Kind = ConnectorError::Kind;
 
 namespace {
 
-QString describeTls(QSsl::SslProtocol p)
-{
-    switch (p) {
-    case QSsl::TlsV1_2: return QStringLiteral("TLSv1.2");
-    case QSsl::TlsV1_3: return QStringLiteral("TLSv1.3");
-    case QSsl::DtlsV1_2: return QStringLiteral("DTLSv1.2");
-    default: return QStringLiteral("TLS");
-    }
-}
-
 /// Google answers a failed XOAUTH2 with base64 JSON {"status":"401","schemes":...}.
 QString xoauthDetail(const QByteArray &challenge)
 {
@@ -53,10 +42,23 @@ QString xoauthDetail(const QByteArray &challenge)
 } // namespace
 
 SmtpClient::SmtpClient(const SmtpSettings &settings, QObject *parent)
-    : QObject(parent), m_settings(settings)
+    : QObject(parent), m_settings(settings), m_line(new SecureLineTransport(&lcSmtp, this))
 {
-    m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, &SmtpClient::onTimeout);
+    connect(m_line, &SecureLineTransport::connected, this, &SmtpClient::onConnected);
+    connect(m_line, &SecureLineTransport::encrypted, this, &SmtpClient::onEncrypted);
+    connect(m_line, &SecureLineTransport::received, this, &SmtpClient::onReceived);
+    connect(m_line, &SecureLineTransport::closedByPeer, this, &SmtpClient::onClosedByPeer);
+    connect(m_line, &SecureLineTransport::failed, this, &SmtpClient::onLineFailed);
+}
+
+QString SmtpClient::tlsProtocol() const
+{
+    return m_line->tlsProtocol();
+}
+
+QSslCertificate SmtpClient::peerCertificate() const
+{
+    return m_line->peerCertificate();
 }
 
 SmtpClient::~SmtpClient()
@@ -184,47 +186,20 @@ void SmtpClient::startConnection()
     dropSocket();
     m_parser.reset();
     m_caps = {};
-    m_sslErrors.clear();
-    m_tlsProtocol.clear();
     m_greeting.clear();
     m_startTlsDone = false;
     m_authStep = AuthStep::None;
 
-    m_socket = new QSslSocket(this);
-    m_socket->setSslConfiguration(m_settings.tls);
-    m_socket->setPeerVerifyName(m_settings.host);
-    connect(m_socket, &QSslSocket::connected, this, &SmtpClient::onConnected);
-    connect(m_socket, &QSslSocket::encrypted, this, &SmtpClient::onEncrypted);
-    connect(m_socket, &QSslSocket::readyRead, this, &SmtpClient::onReadyRead);
-    connect(m_socket, &QSslSocket::disconnected, this, &SmtpClient::onDisconnected);
-    connect(m_socket, &QSslSocket::errorOccurred, this, &SmtpClient::onSocketError);
-    connect(m_socket, &QSslSocket::sslErrors, this, &SmtpClient::onSslErrors);
-    connect(m_socket, &QSslSocket::bytesWritten, this, [this] {
-        if (m_timer.isActive())
-            m_timer.start(); // a large message still flowing is progress
-    });
-
-    qCDebug(lcSmtp) << "connecting to" << endpoint() << (m_settings.implicitTls ? "with TLS" : "for STARTTLS");
     // Connecting until TCP is up, then TlsHandshake (implicit TLS) or the greeting:
     // a refused port and a refused certificate are told apart by the state.
     setState(State::Connecting);
-    if (m_settings.implicitTls)
-        m_socket->connectToHostEncrypted(m_settings.host, m_settings.port, m_settings.host);
-    else
-        m_socket->connectToHost(m_settings.host, m_settings.port);
-    arm(tr("the TCP connection"));
+    m_line->open({QStringLiteral("SMTP"), m_settings.host, m_settings.port, m_settings.implicitTls,
+                  m_settings.tls, m_settings.timeoutMs});
 }
 
 void SmtpClient::dropSocket()
 {
-    m_timer.stop();
-    if (!m_socket)
-        return;
-    QSslSocket *old = m_socket;
-    m_socket = nullptr;
-    old->disconnect(this);
-    old->abort();
-    old->deleteLater();
+    m_line->close();
     setState(State::Disconnected);
 }
 
@@ -236,7 +211,7 @@ QString SmtpClient::endpoint() const
 QByteArray SmtpClient::heloName() const
 {
     // An address literal is always a valid EHLO argument (RFC 5321 4.1.3).
-    const QHostAddress local = m_socket ? m_socket->localAddress() : QHostAddress(QHostAddress::LocalHost);
+    const QHostAddress local = m_line->localAddress();
     if (local.protocol() == QAbstractSocket::IPv6Protocol)
         return "[IPv6:" + local.toString().toLatin1() + ']';
     return '[' + local.toString().toLatin1() + ']';
@@ -244,30 +219,18 @@ QByteArray SmtpClient::heloName() const
 
 void SmtpClient::write(const QByteArray &bytes, const QByteArray &logText)
 {
-    if (!m_socket)
-        return;
-    if (lcSmtp().isDebugEnabled()) {
-        const QByteArray shown = logText.isEmpty() ? bytes.trimmed() : logText;
-        for (const QByteArray &line : shown.split('\n'))
-            qCDebug(lcSmtp).noquote() << "C:" << QString::fromUtf8(line.trimmed());
-    }
-    m_socket->write(bytes);
+    m_line->write(bytes, logText);
 }
 
 void SmtpClient::arm(const QString &waitingFor)
 {
-    m_waitingFor = waitingFor;
-    m_timer.start(m_settings.timeoutMs);
+    m_line->arm(waitingFor);
 }
 
 void SmtpClient::onConnected()
 {
-    // Whole commands go out in one write; without Nagle they also go at once (Nagle plus delayed ACK costs 40 ms a round trip).
-    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    m_socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
     if (m_settings.implicitTls) {
         setState(State::TlsHandshake);
-        arm(tr("the TLS handshake"));
     } else {
         setState(State::WaitingForGreeting220);
         arm(tr("the greeting"));
@@ -276,9 +239,6 @@ void SmtpClient::onConnected()
 
 void SmtpClient::onEncrypted()
 {
-    m_tlsProtocol = describeTls(m_socket->sessionProtocol());
-    m_peerCertificate = m_socket->peerCertificate();
-    qCDebug(lcSmtp) << "TLS established:" << m_tlsProtocol << m_socket->sessionCipher().name();
     if (!m_startTlsDone && m_settings.implicitTls) {
         setState(State::WaitingForGreeting220);
         arm(tr("the greeting"));
@@ -291,30 +251,23 @@ void SmtpClient::onEncrypted()
     arm(QStringLiteral("EHLO"));
 }
 
-void SmtpClient::onReadyRead()
+void SmtpClient::onReceived(const QByteArray &bytes)
 {
-    if (!m_socket)
-        return;
-    QSslSocket *socket = m_socket;
-    m_parser.feed(socket->readAll());
-    while (m_socket == socket) {
+    m_parser.feed(bytes);
+    while (m_line->isOpen()) {
         const std::optional<SmtpReply> reply = m_parser.takeReply();
         if (!reply)
             break;
-        if (lcSmtp().isDebugEnabled()) {
-            for (const QByteArray &line : reply->lines)
-                qCDebug(lcSmtp).noquote() << "S:" << reply->code << QString::fromUtf8(line);
-        }
         handleReply(*reply);
     }
-    if (m_socket == socket && m_parser.hasError()) {
+    if (m_line->isOpen() && m_parser.hasError()) {
         const SmtpReplyParser::Error e = m_parser.error();
         failConnection({Kind::Protocol, tr("%1 sent a malformed reply (%2 at byte %3).")
                                              .arg(endpoint(), e.reason).arg(e.offset)});
     }
 }
 
-void SmtpClient::onDisconnected()
+void SmtpClient::onClosedByPeer()
 {
     if (m_state == State::WaitingForQuit221) {
         dropSocket();
@@ -324,36 +277,19 @@ void SmtpClient::onDisconnected()
     const State was = m_state;
     handleLostSession({Kind::Network, was == State::InTransaction && m_current && m_current->messageWritten
                                           ? tr("The connection to %1 was lost during DATA; the message was not accepted.").arg(endpoint())
-                                          : tr("The connection to %1 was closed by the server while waiting for %2.").arg(endpoint(), m_waitingFor)});
+                                          : tr("The connection to %1 was closed by the server while waiting for %2.").arg(endpoint(), m_line->waitingFor())});
 }
 
-void SmtpClient::onSocketError()
+void SmtpClient::onLineFailed(const ConnectorError &error)
 {
-    if (!m_socket)
-        return;
-    const QAbstractSocket::SocketError code = m_socket->error();
-    if (code == QAbstractSocket::RemoteHostClosedError && m_state != State::TlsHandshake) {
-        return; // disconnected() follows and decides
-    }
-    const ConnectorError error = Tls::socketError(*m_socket, QStringLiteral("SMTP"), m_settings.host, endpoint(), m_sslErrors);
     if (m_state == State::Ready && !m_current) {
         dropSocket();   // an idle session died; the next job re-opens it
         return;
     }
-    handleLostSession(error);
-}
-
-void SmtpClient::onSslErrors(const QList<QSslError> &errors)
-{
-    // Never ignored: the handshake fails and the user is told why.
-    m_sslErrors = errors;
-    qCDebug(lcSmtp).noquote() << Tls::describeErrors(endpoint(), errors);
-}
-
-void SmtpClient::onTimeout()
-{
-    failConnection({Kind::Timeout, tr("%1 did not answer within %2 s (waiting for %3).")
-                                       .arg(endpoint()).arg(m_settings.timeoutMs / 1000.0).arg(m_waitingFor)});
+    if (error.kind() == Kind::Timeout)
+        failConnection(error);
+    else
+        handleLostSession(error);
 }
 
 /// The session ended under a job. A send that had not reached DATA on a kept
@@ -394,11 +330,8 @@ void SmtpClient::failConnection(const ConnectorError &error)
     // Say goodbye after a refused login (the session itself is sound); anything
     // else closes at once. No flush elsewhere: on a failed handshake it would
     // restart the handshake from inside its own error handler.
-    if (m_socket && m_state == State::Authenticating && m_socket->isEncrypted()) {
-        m_socket->disconnect(this);
-        m_socket->write("QUIT\r\n");
-        m_socket->flush();
-    }
+    if (m_state == State::Authenticating && m_line->isEncrypted())
+        m_line->closeAfter("QUIT\r\n");
     dropSocket();
     if (m_current) {
         if (m_current->reply)
@@ -417,7 +350,7 @@ void SmtpClient::failConnection(const ConnectorError &error)
 
 void SmtpClient::finishJob(const ConnectorError &error)
 {
-    m_timer.stop();
+    m_line->disarm();
     if (m_current) {
         if (m_current->reply)
             m_current->reply->finish(error);
@@ -431,7 +364,7 @@ void SmtpClient::finishJob(const ConnectorError &error)
 
 void SmtpClient::handleReply(const SmtpReply &reply)
 {
-    m_timer.stop();
+    m_line->disarm();
     // 421: the server is closing the session (RFC 5321 3.8), in any state.
     if (reply.code == 421 && m_state != State::WaitingForQuit221) {
         handleLostSession({Kind::Network, tr("%1 closed the session: %2").arg(endpoint(), reply.toDisplayString())});
@@ -492,7 +425,7 @@ void SmtpClient::handleEhlo(const SmtpReply &reply, bool wasHelo)
         return;
     }
     m_caps = wasHelo ? SmtpCapabilities{} : SmtpCapabilities::fromEhloReply(reply);
-    const bool encrypted = m_socket && m_socket->isEncrypted();
+    const bool encrypted = m_line->isEncrypted();
     if (!encrypted) {
         if (!m_caps.has("STARTTLS")) {
             failConnection({Kind::Tls, tr("%1 does not offer STARTTLS; refusing to send credentials or mail "
@@ -515,17 +448,11 @@ void SmtpClient::handleStartTls(const SmtpReply &reply)
         return;
     }
     // Anything after the 220 arrived in clear and may have been injected by a
-    // man in the middle (CVE-2011-0411): discard it (RFC 3207 section 4.2).
-    const qsizetype injected = m_parser.bufferedBytes() + m_socket->bytesAvailable();
-    if (injected > 0) {
-        qCWarning(lcSmtp) << "discarding" << injected << "bytes" << endpoint() << "sent before the TLS handshake";
-        m_socket->readAll();
-    }
+    // man in the middle (CVE-2011-0411): the line discards it (RFC 3207 section 4.2).
+    m_line->startTls(m_parser.bufferedBytes());
     m_parser.reset();
     m_startTlsDone = true;
     setState(State::TlsHandshake);
-    m_socket->startClientEncryption();
-    arm(tr("the TLS handshake"));
 }
 
 void SmtpClient::startAuth()
@@ -740,8 +667,7 @@ void SmtpClient::handleTransaction(const SmtpReply &reply)
         job.step = TxStep::Message250;
         job.messageWritten = true;
         // The whole message with its terminating dot in one write (Nagle plus delayed ACK costs 40 ms a round trip).
-        write(SmtpWriter::dotStuff(job.message),
-              QByteArray("<message, ") + QByteArray::number(job.message.size()) + " bytes>");
+        write(SmtpWriter::dotStuff(job.message));
         arm(tr("the reply to the message"));
         return;
 

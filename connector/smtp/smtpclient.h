@@ -11,12 +11,11 @@
 #include <QQueue>
 #include <QSslCertificate>
 #include <QSslConfiguration>
-#include <QSslError>
-#include <QTimer>
 
-class QSslSocket;
 
 namespace machina {
+
+class SecureLineTransport;
 
 /** Where and how to reach one SMTP server. */
 struct SmtpSettings
@@ -35,7 +34,7 @@ struct SmtpSettings
 };
 
 /**
- * An SMTP session (RFC 5321) on QSslSocket. It runs a queue of jobs (open,
+ * An SMTP session (RFC 5321) on a SecureLineTransport. It runs a queue of jobs (open,
  * send, noop) over one session that it keeps between sends, and re-opens
  * transparently when the server has closed an idle session.
  *
@@ -95,9 +94,9 @@ public:
     void setSettings(const SmtpSettings &settings) { m_settings = settings; }
     SmtpCapabilities capabilities() const { return m_caps; }
     /// "TLSv1.3" once encrypted, empty otherwise.
-    QString tlsProtocol() const { return m_tlsProtocol; }
+    QString tlsProtocol() const;
     /// The server's certificate from the last handshake (null before one).
-    QSslCertificate peerCertificate() const { return m_peerCertificate; }
+    QSslCertificate peerCertificate() const;
     QString serverGreeting() const { return m_greeting; }
 
 Q_SIGNALS:
@@ -139,11 +138,9 @@ private:
 
     void onConnected();
     void onEncrypted();
-    void onReadyRead();
-    void onDisconnected();
-    void onSocketError();
-    void onSslErrors(const QList<QSslError> &errors);
-    void onTimeout();
+    void onReceived(const QByteArray &bytes);
+    void onClosedByPeer();
+    void onLineFailed(const ConnectorError &error);
 
     void handleReply(const SmtpReply &reply);
     void handleGreeting(const SmtpReply &reply);
@@ -160,18 +157,13 @@ private:
 
     SmtpSettings m_settings;
     State m_state = State::Disconnected;
-    QSslSocket *m_socket = nullptr;
+    SecureLineTransport *m_line = nullptr;
     SmtpReplyParser m_parser;
     SmtpCapabilities m_caps;
-    QTimer m_timer;
-    QString m_waitingFor;
     QQueue<Job> m_queue;
     std::optional<Job> m_current;
     AuthStep m_authStep = AuthStep::None;
     QByteArray m_xoauthChallenge;
-    QList<QSslError> m_sslErrors;
-    QString m_tlsProtocol;
-    QSslCertificate m_peerCertificate;
     QString m_greeting;
     bool m_sessionReused = false;      ///< the current job runs on a session an earlier job opened
     bool m_startTlsDone = false;

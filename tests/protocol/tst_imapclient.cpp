@@ -4,7 +4,7 @@
 #include "scriptedserver.h"
 
 #include "imap/imapclient.h"
-#include "tls.h"
+#include "transport/tls.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>

@@ -5,7 +5,7 @@
 #include "scriptedserver.h"
 
 #include "imap/mailboxwatcher.h"
-#include "tls.h"
+#include "transport/tls.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

@@ -4,7 +4,7 @@
 #include "scriptedserver.h"
 
 #include "smtp/smtpclient.h"
-#include "tls.h"
+#include "transport/tls.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>

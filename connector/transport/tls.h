@@ -1,6 +1,6 @@
 #pragma once
 
-#include "connectorerror.h"
+#include "../connectorerror.h"
 
 #include <QList>
 #include <QSslConfiguration>
