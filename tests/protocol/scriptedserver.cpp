@@ -1,5 +1,7 @@
 #include "scriptedserver.h"
 
+#include <QRegularExpression>
+
 #include <QFile>
 #include <QHostAddress>
 #include <QProcess>
@@ -287,6 +289,29 @@ QList<ScriptedServer::Step> ScriptedServer::parse(const QByteArray &script, QStr
         steps.append(s);
     }
     return steps;
+}
+
+QByteArray ScriptedServer::scriptFromTranscript(const QByteArray &transcript)
+{
+    static const QRegularExpression step(QStringLiteral("^(?:[\\w.-]+: )?([CS]):(?: (.*))?$"));
+    static const QRegularExpression varying(QStringLiteral("^(Date|Message-Id): "),
+                                            QRegularExpression::CaseInsensitiveOption);
+    QByteArray script;
+    for (const QByteArray &raw : transcript.split('\n')) {
+        const QRegularExpressionMatch m = step.match(QString::fromUtf8(raw));
+        if (!m.hasMatch())
+            continue;
+        QByteArray text = m.captured(2).toUtf8();
+        if (m.captured(1) == QLatin1String("C")) {
+            if (text.endsWith("<redacted>"))
+                text = text.chopped(int(sizeof("<redacted>") - 1)) + '*';
+            const QRegularExpressionMatch header = varying.match(QString::fromUtf8(text));
+            if (header.hasMatch())
+                text = header.captured(0).toUtf8() + '*';
+        }
+        script += m.captured(1).toUtf8() + ": " + text + '\n';
+    }
+    return script;
 }
 
 bool ScriptedServer::matches(const QByteArray &expected, const QByteArray &line)

@@ -63,6 +63,15 @@ public:
         int serverWritesBefore = 0;  ///< writes the server had made on that connection by then
     };
 
+    /**
+     * A script from a real session's transcript (the stderr of machina-mail
+     * --verbose, or any log with "category: C: ..." / "S: ..." lines; other
+     * lines are left out). What differs between runs becomes a wildcard:
+     * redacted credentials ("AUTH PLAIN <redacted>" expects "AUTH PLAIN *") and
+     * the Date and Message-ID header lines of a message.
+     */
+    static QByteArray scriptFromTranscript(const QByteArray &transcript);
+
     /// The throwaway CA and server certificate, as files in a temporary directory.
     struct Certificates
     {
