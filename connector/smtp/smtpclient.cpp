@@ -1,5 +1,6 @@
 #include "smtpclient.h"
 
+#include "../protocol/sasl.h"
 #include "../transport/securelinetransport.h"
 #include "../transport/tls.h"
 
@@ -469,11 +470,11 @@ void SmtpClient::startAuth()
             return;
         }
         m_authStep = AuthStep::XOAuth2Sent;
-        write("AUTH XOAUTH2 " + SmtpWriter::saslXOAuth2(m_settings.username, m_settings.accessToken) + "\r\n",
+        write("AUTH XOAUTH2 " + Sasl::xoauth2(m_settings.username, m_settings.accessToken) + "\r\n",
               "AUTH XOAUTH2 <redacted>");
     } else if (mechs.contains("PLAIN")) {
         m_authStep = AuthStep::PlainSent;
-        write("AUTH PLAIN " + SmtpWriter::saslPlain(m_settings.username, m_settings.password) + "\r\n",
+        write("AUTH PLAIN " + Sasl::plain(m_settings.username, m_settings.password) + "\r\n",
               "AUTH PLAIN <redacted>");
     } else if (mechs.contains("LOGIN")) {
         m_authStep = AuthStep::LoginUser;

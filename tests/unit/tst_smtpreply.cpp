@@ -3,6 +3,7 @@
 
 #include "smtp/protocol/smtpreply.h"
 #include "smtp/protocol/smtpwriter.h"
+#include "protocol/sasl.h"
 
 #include <QTest>
 
@@ -221,9 +222,9 @@ void TestSmtpReply::commands()
 
 void TestSmtpReply::saslEncodings()
 {
-    QCOMPARE(QByteArray::fromBase64(SmtpWriter::saslPlain(QStringLiteral("tech@machina.test"), QStringLiteral("s3cret"))),
+    QCOMPARE(QByteArray::fromBase64(Sasl::plain(QStringLiteral("tech@machina.test"), QStringLiteral("s3cret"))),
              QByteArray("\0tech@machina.test\0s3cret", 25));
-    QCOMPARE(QByteArray::fromBase64(SmtpWriter::saslXOAuth2(QStringLiteral("a@b.test"), QStringLiteral("ya29.tok"))),
+    QCOMPARE(QByteArray::fromBase64(Sasl::xoauth2(QStringLiteral("a@b.test"), QStringLiteral("ya29.tok"))),
              QByteArray("user=a@b.test\x01" "auth=Bearer ya29.tok\x01\x01"));
 }
 

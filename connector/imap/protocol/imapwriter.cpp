@@ -1,6 +1,6 @@
 #include "imapwriter.h"
 
-#include "smtp/protocol/smtpwriter.h"   // the SASL encodings are shared with SMTP
+#include "protocol/sasl.h"
 
 #include <algorithm>
 
@@ -260,12 +260,12 @@ ImapCommand authenticate(const QByteArray &tag, QByteArrayView mechanism, const 
 
 ImapCommand authenticatePlain(const QByteArray &tag, const QString &user, const QString &password, bool saslIr)
 {
-    return authenticate(tag, "PLAIN", SmtpWriter::saslPlain(user, password), saslIr);
+    return authenticate(tag, "PLAIN", Sasl::plain(user, password), saslIr);
 }
 
 ImapCommand authenticateXOAuth2(const QByteArray &tag, const QString &user, const QString &accessToken, bool saslIr)
 {
-    return authenticate(tag, "XOAUTH2", SmtpWriter::saslXOAuth2(user, accessToken), saslIr);
+    return authenticate(tag, "XOAUTH2", Sasl::xoauth2(user, accessToken), saslIr);
 }
 
 ImapCommand select(const QByteArray &tag, const QString &mailbox, bool condStore)

@@ -65,22 +65,6 @@ QByteArray rcptTo(const QString &address)
     return "RCPT TO:<" + address.toUtf8() + ">\r\n";
 }
 
-QByteArray saslPlain(const QString &username, const QString &password)
-{
-    QByteArray raw;
-    raw += '\0';
-    raw += username.toUtf8();
-    raw += '\0';
-    raw += password.toUtf8();
-    return raw.toBase64();
-}
-
-QByteArray saslXOAuth2(const QString &username, const QString &accessToken)
-{
-    const QByteArray raw = "user=" + username.toUtf8() + "\x01" "auth=Bearer " + accessToken.toUtf8() + "\x01\x01";
-    return raw.toBase64();
-}
-
 QByteArray dotStuff(const QByteArray &message)
 {
     QByteArray out;

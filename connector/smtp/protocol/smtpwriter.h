@@ -38,11 +38,6 @@ QByteArray mailFrom(const QString &address, bool body8Bit, bool smtpUtf8, qint64
 /// "RCPT TO:<a@b>\r\n" (RFC 5321 4.1.1.3)
 QByteArray rcptTo(const QString &address);
 
-/// RFC 4616: base64("\0user\0password")
-QByteArray saslPlain(const QString &username, const QString &password);
-/// Google's XOAUTH2: base64("user=U\x01auth=Bearer T\x01\x01")
-QByteArray saslXOAuth2(const QString &username, const QString &accessToken);
-
 /**
  * The DATA payload (RFC 5321 4.5.2): every line ending made CRLF, a dot added
  * before any line that starts with one (the first line included), and the
