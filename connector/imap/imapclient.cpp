@@ -2,6 +2,13 @@
 
 #include "../transport/securelinetransport.h"
 #include "../transport/tls.h"
+#include "tasks/fetchtask.h"
+#include "tasks/idletask.h"
+#include "tasks/logintask.h"
+#include "tasks/searchtask.h"
+#include "tasks/selecttask.h"
+#include "tasks/simpletasks.h"
+#include "tasks/storetask.h"
 
 #include <QLoggingCategory>
 #include <algorithm>
@@ -31,11 +38,10 @@ namespace {
 
 QString printable(const QByteArray &bytes)
 {
-    QString out;
-    for (char c : bytes)
-        out += (c >= 0x20 && c < 0x7f) ? QChar::fromLatin1(c) : QLatin1Char('?');
-    return out.left(300);
+    return ImapTask::printable(bytes);
 }
+
+static_assert(ImapClient::HeaderFetchBatch == FetchTask::HeadersBatch);
 
 } // namespace
 
@@ -55,16 +61,6 @@ ImapClient::ImapClient(const ImapSettings &settings, QObject *parent)
     connect(m_line, &SecureLineTransport::failed, this, &ImapClient::failSession);
 }
 
-QString ImapClient::tlsProtocol() const
-{
-    return m_line->tlsProtocol();
-}
-
-QSslCertificate ImapClient::peerCertificate() const
-{
-    return m_line->peerCertificate();
-}
-
 ImapClient::~ImapClient()
 {
     const ConnectorError closed(Kind::Aborted, tr("The IMAP session was closed."));
@@ -74,6 +70,16 @@ ImapClient::~ImapClient()
         if (job.reply)
             job.reply->finish(closed);
     }
+}
+
+QString ImapClient::tlsProtocol() const
+{
+    return m_line->tlsProtocol();
+}
+
+QSslCertificate ImapClient::peerCertificate() const
+{
+    return m_line->peerCertificate();
 }
 
 bool ImapClient::hasCapability(QByteArrayView name) const
@@ -96,12 +102,11 @@ void ImapClient::setState(State state)
 }
 
 // ---------------------------------------------------------------------------
-// Operations
+// Operations: each one a task in the queue
 
-ImapReply *ImapClient::enqueue(std::function<void()> run, bool isClose)
+ImapReply *ImapClient::enqueue(ImapReply *reply, std::unique_ptr<ImapTask> task, bool isClose)
 {
-    auto *reply = new ImapReply;
-    m_queue.enqueue(Job{reply, std::move(run), isClose});
+    m_queue.push_back(Job{reply, std::move(task), isClose});
     // Queued, so finished() can never fire before the caller connected to it.
     QMetaObject::invokeMethod(this, &ImapClient::process, Qt::QueuedConnection);
     return reply;
@@ -109,116 +114,48 @@ ImapReply *ImapClient::enqueue(std::function<void()> run, bool isClose)
 
 ImapReply *ImapClient::open()
 {
-    return enqueue([this] { finishJob(); });
+    return enqueue(new ImapReply, nullptr);
 }
 
 ImapReply *ImapClient::searchUnseen()
 {
-    return uidSearch("UNSEEN");
+    auto *reply = new ImapReply;
+    return enqueue(reply, std::make_unique<SearchTask>("UNSEEN", reply));
 }
 
 ImapReply *ImapClient::searchAll()
 {
-    return uidSearch("ALL");
-}
-
-ImapReply *ImapClient::uidSearch(const QByteArray &criteria)
-{
-    return enqueue([this, criteria] {
-        m_searchResult.clear();
-        // ESEARCH (RFC 4731) answers "1:20000" where SEARCH lists every UID on one
-        // line: 20,000 UIDs are ~110 KB, beyond the parser's line limit.
-        const QByteArray query = hasCapability("ESEARCH") ? "RETURN (ALL) " + criteria : criteria;
-        send(ImapWriter::uidSearch(m_tags.next(), query), [this](const ImapResponse &r) {
-            if (!r.isStatus(ImapCondition::Ok))
-                return finishJob(commandError("UID SEARCH", r));
-            QList<quint32> uids = m_searchResult;
-            std::sort(uids.begin(), uids.end());
-            currentReply()->setUids(uids);
-            finishJob();
-        });
-    });
+    auto *reply = new ImapReply;
+    return enqueue(reply, std::make_unique<SearchTask>("ALL", reply));
 }
 
 ImapReply *ImapClient::fetchMessages(const QList<quint32> &uids, FetchPart part)
 {
-    return enqueue([this, uids, part] { fetchBatch(uids, part); });
-}
-
-void ImapClient::fetchBatch(QList<quint32> remaining, FetchPart part)
-{
-    if (remaining.isEmpty())
-        return finishJob();
-    m_fetchingFlags = part == FetchPart::Flags;
-    const int batch = part == FetchPart::Full ? FullFetchBatch
-                      : part == FetchPart::Headers ? HeaderFetchBatch
-                                                   : FlagsFetchBatch;
-    const QList<quint32> now = remaining.mid(0, batch);
-    remaining.remove(0, std::min<qsizetype>(batch, remaining.size()));
-    const QList<QByteArray> items = part == FetchPart::Full
-        ? QList<QByteArray>{"UID", "FLAGS", "INTERNALDATE", "RFC822.SIZE", "BODY.PEEK[]"}
-        : part == FetchPart::Headers
-        ? QList<QByteArray>{"UID", "FLAGS", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE", "BODYSTRUCTURE"}
-        : QList<QByteArray>{"UID", "FLAGS"};
-    send(ImapWriter::uidFetch(m_tags.next(), ImapWriter::formatUidSet(now), items),
-         [this, remaining, part](const ImapResponse &r) {
-             if (!r.isStatus(ImapCondition::Ok))
-                 return finishJob(commandError("UID FETCH", r));
-             fetchBatch(remaining, part);
-         });
+    auto *reply = new ImapReply;
+    return enqueue(reply, std::make_unique<FetchTask>(uids, part, reply));
 }
 
 ImapReply *ImapClient::markSeen(const QList<quint32> &uids, bool seen)
 {
-    return enqueue([this, uids, seen] {
-        if (uids.isEmpty())
-            return finishJob();
-        send(ImapWriter::uidStore(m_tags.next(), ImapWriter::formatUidSet(uids),
-                                  seen ? ImapWriter::StoreMode::Add : ImapWriter::StoreMode::Remove, true,
-                                  {"\\Seen"}),
-             [this](const ImapResponse &r) {
-                 finishJob(r.isStatus(ImapCondition::Ok) ? ConnectorError() : commandError("UID STORE", r));
-             });
-    });
+    return enqueue(new ImapReply, std::make_unique<StoreTask>(uids, seen));
 }
 
 ImapReply *ImapClient::noop()
 {
-    return enqueue([this] {
-        send(ImapWriter::noop(m_tags.next()), [this](const ImapResponse &r) {
-            finishJob(r.isStatus(ImapCondition::Ok) ? ConnectorError() : commandError("NOOP", r));
-        });
-    });
+    return enqueue(new ImapReply, std::make_unique<NoopTask>());
 }
 
 ImapReply *ImapClient::idle()
 {
-    return enqueue([this] {
-        if (!hasCapability("IDLE"))
-            return finishJob({Kind::Protocol, tr("%1 does not support IDLE.").arg(endpoint())});
-        m_idleDoneSent = false;
-        send(ImapWriter::idle(m_tags.next()),
-             [this](const ImapResponse &r) {
-                 setState(State::Selected);
-                 finishJob(r.isStatus(ImapCondition::Ok) ? ConnectorError() : commandError("IDLE", r));
-             },
-             [this](const ImapResponse &) {
-                 // "+ idling": no reply is due until we send DONE, so no step timeout.
-                 m_line->disarm();
-                 setState(State::Idling);
-                 process(); // an operation queued meanwhile ends the idle at once
-             });
-    });
+    return enqueue(new ImapReply, std::make_unique<IdleTask>());
 }
 
 void ImapClient::stopIdle()
 {
-    if (m_state != State::Idling || m_idleDoneSent)
+    if (m_state != State::Idling)
         return;
-    m_idleDoneSent = true;
-    const ImapCommand done = ImapWriter::done();
-    writePart(done.bytes(), done.logText);
-    arm(QStringLiteral("the end of IDLE"));
+    if (ImapTask *task = runningTask())
+        task->interrupt();
 }
 
 ImapReply *ImapClient::close()
@@ -230,24 +167,14 @@ ImapReply *ImapClient::close()
     }
     m_queue.clear();
     stopIdle();
-    return enqueue(
-        [this] {
-            if (m_state == State::Disconnected)
-                return finishJob();
-            setState(State::LoggingOut);
-            send(ImapWriter::logout(m_tags.next()), [this](const ImapResponse &) {
-                dropSocket();
-                finishJob();
-            });
-        },
-        true);
+    return enqueue(new ImapReply, std::make_unique<LogoutTask>(), true);
 }
 
 void ImapClient::process()
 {
-    while (!m_queue.isEmpty() && (!m_queue.head().reply || m_queue.head().reply->isFinished()))
-        m_queue.dequeue();
-    if (m_queue.isEmpty())
+    while (!m_queue.empty() && (!m_queue.front().reply || m_queue.front().reply->isFinished()))
+        m_queue.pop_front();
+    if (m_queue.empty())
         return;
     if (m_state == State::Idling) {
         // The idle job is the current one: end it, and process() runs again when it finished.
@@ -256,31 +183,97 @@ void ImapClient::process()
     }
     if (m_current || m_opening)
         return;
-    m_current = m_queue.dequeue();
-    if (m_state == State::Selected || m_current->isClose) {
-        m_current->run();
+    m_current = std::move(m_queue.front());
+    m_queue.pop_front();
+    if (m_current->isClose && m_state == State::Disconnected) {
+        finishJob();
+    } else if (m_state == State::Selected || m_current->isClose) {
+        startJob();
     } else if (m_state == State::Disconnected) {
         startConnection();
     }
 }
 
+void ImapClient::startJob()
+{
+    if (m_current->isClose)
+        setState(State::LoggingOut);
+    if (!m_current->task)
+        return finishJob();
+    m_current->task->begin(this);
+}
+
 void ImapClient::finishJob(const ConnectorError &error)
 {
     m_line->disarm();
-    m_fetchingFlags = false;
     if (m_current) {
-        if (m_current->reply)
-            m_current->reply->finish(error);
+        const bool wasClose = m_current->isClose;
+        retire(std::move(m_current->task));
+        QPointer<ImapReply> reply = m_current->reply;
         m_current.reset();
+        if (wasClose)
+            dropSocket();
+        if (reply)
+            reply->finish(error);
     }
     QMetaObject::invokeMethod(this, &ImapClient::process, Qt::QueuedConnection);
 }
 
-ConnectorError ImapClient::commandError(const char *command, const ImapResponse &response) const
+ImapTask *ImapClient::runningTask() const
 {
-    const QString condition = response.condition == ImapCondition::No ? QStringLiteral("NO") : QStringLiteral("BAD");
-    return {Kind::Protocol, tr("%1 answered %2 with %3: %4")
-                                .arg(endpoint(), QString::fromLatin1(command), condition, printable(response.text))};
+    if (m_openTask)
+        return m_openTask.get();
+    return m_current ? m_current->task.get() : nullptr;
+}
+
+/// A task that ended may still be on the call stack: it is deleted when the
+/// next bytes arrive (onReceived() is entered from the event loop only).
+void ImapClient::retire(std::unique_ptr<ImapTask> task)
+{
+    if (task)
+        m_retired.push_back(std::move(task));
+}
+
+// ---------------------------------------------------------------------------
+// ImapTaskHost
+
+QByteArray ImapClient::nextTag()
+{
+    return m_tags.next();
+}
+
+void ImapClient::sendCommand(const ImapCommand &command)
+{
+    m_outstanding = Outstanding{command, 1};
+    // One write for the whole command unless a synchronising literal splits it.
+    writePart(command.parts.first(), command.logText);
+    arm(QString::fromUtf8(command.logText.mid(command.tag.size() + 1).left(60)));
+}
+
+void ImapClient::writeLine(const QByteArray &bytes, const QByteArray &logText, const QString &waitingFor)
+{
+    writePart(bytes, logText);
+    arm(waitingFor);
+}
+
+void ImapClient::taskFinished(const ConnectorError &error)
+{
+    if (m_openTask)
+        return openStepFinished(error);
+    finishJob(error);
+}
+
+void ImapClient::sessionFailed(const ConnectorError &error)
+{
+    failSession(error);
+}
+
+void ImapClient::idleStarted()
+{
+    // No reply is due until we send DONE, so no step timeout.
+    m_line->disarm();
+    setState(State::Idling);
+    process(); // an operation queued meanwhile ends the idle at once
 }
 
 // ---------------------------------------------------------------------------
@@ -296,10 +289,8 @@ void ImapClient::startConnection()
     m_startTlsDone = false;
     m_byeReceived = false;
     m_byeText.clear();
-    m_pending.reset();
     m_tags.reset();
     m_exists = 0;
-    m_fetchingFlags = false;
     m_opening = true;
 
     // Connecting until TCP is up, then TlsHandshake (implicit TLS) or the greeting:
@@ -311,7 +302,9 @@ void ImapClient::startConnection()
 
 void ImapClient::dropSocket()
 {
-    m_pending.reset();
+    m_outstanding.reset();
+    m_openStep = OpenStep::None;
+    retire(std::move(m_openTask));
     m_line->close();
     setState(State::Disconnected);
 }
@@ -323,11 +316,15 @@ void ImapClient::failSession(const ConnectorError &error)
     const bool wasOpen = !m_opening && m_state != State::LoggingOut;
     dropSocket();
     m_opening = false;
-    if (m_current && m_current->reply)
-        m_current->reply->finish(error);
+    if (m_current) {
+        retire(std::move(m_current->task));
+        if (m_current->reply)
+            m_current->reply->finish(error);
+    }
     m_current.reset();
-    while (!m_queue.isEmpty()) {
-        Job job = m_queue.dequeue();
+    std::deque<Job> waiting;
+    waiting.swap(m_queue);
+    for (Job &job : waiting) {
         if (job.reply)
             job.reply->finish(error);
     }
@@ -343,14 +340,6 @@ void ImapClient::arm(const QString &waitingFor)
 void ImapClient::writePart(const QByteArray &bytes, const QByteArray &logText)
 {
     m_line->write(bytes, logText);
-}
-
-void ImapClient::send(const ImapCommand &command, TaggedHandler onTagged, TaggedHandler onContinuation)
-{
-    m_pending = Pending{command, 1, std::move(onTagged), std::move(onContinuation)};
-    // One write for the whole command unless a synchronising literal splits it.
-    writePart(command.parts.first(), command.logText);
-    arm(QString::fromUtf8(command.logText.mid(command.tag.size() + 1).left(60)));
 }
 
 void ImapClient::onConnected()
@@ -373,11 +362,12 @@ void ImapClient::onEncrypted()
     // After STARTTLS, what was learnt in clear is forgotten (RFC 3501 6.2.1).
     setState(State::NotAuthenticated);
     m_capabilities.clear();
-    requestCapabilities([this] { authenticate(); });
+    continueOpening();
 }
 
 void ImapClient::onReceived(const QByteArray &bytes)
 {
+    m_retired.clear();
     m_parser.feed(bytes);
     while (m_line->isOpen()) {
         const std::optional<ImapResponse> response = m_parser.takeResponse();
@@ -395,7 +385,6 @@ void ImapClient::onReceived(const QByteArray &bytes)
 void ImapClient::onClosedByPeer()
 {
     if (m_state == State::LoggingOut) {
-        dropSocket();
         finishJob();
         return;
     }
@@ -403,6 +392,88 @@ void ImapClient::onClosedByPeer()
         ? tr("%1 closed the session: %2").arg(endpoint(), printable(m_byeText))
         : tr("The connection to %1 was closed by the server.").arg(endpoint());
     failSession({Kind::Network, why});
+}
+
+// ---------------------------------------------------------------------------
+// Opening: one task per step, chosen from the state
+
+/**
+ *     no capabilities yet            --> CAPABILITY
+ *     NotAuthenticated, in clear     --> STARTTLS (required), then TLS, CAPABILITY again
+ *     NotAuthenticated, encrypted    --> AUTHENTICATE / LOGIN --> Authenticated
+ *     Authenticated                  --> SELECT --> Selected: the waiting job runs
+ */
+void ImapClient::continueOpening()
+{
+    if (m_capabilities.isEmpty())
+        return runOpenStep(OpenStep::Capabilities, std::make_unique<CapabilityTask>());
+    switch (m_state) {
+    case State::NotAuthenticated:
+        if (!m_line->isEncrypted()) {
+            if (!hasCapability("STARTTLS")) {
+                return failSession({Kind::Tls, tr("%1 does not offer STARTTLS; refusing to send credentials unencrypted "
+                                                  "(use_tls: false means STARTTLS, never plain text).").arg(endpoint())});
+            }
+            return runOpenStep(OpenStep::StartTls, std::make_unique<StartTlsTask>());
+        }
+        return runOpenStep(OpenStep::Login, std::make_unique<LoginTask>(m_settings.username, m_settings.password,
+                                                                         m_settings.accessToken));
+    case State::Authenticated:
+        // UIDVALIDITY and EXISTS arrive as untagged data; handleUntagged() compares
+        // UIDVALIDITY with the previous session's.
+        return runOpenStep(OpenStep::Select, std::make_unique<SelectTask>(m_settings.mailbox));
+    default:
+        return failSession({Kind::Protocol, tr("%1: the session is out of step while opening.").arg(endpoint())});
+    }
+}
+
+void ImapClient::runOpenStep(OpenStep step, std::unique_ptr<ImapTask> task)
+{
+    retire(std::move(m_openTask));
+    m_openStep = step;
+    m_openTask = std::move(task);
+    m_openTask->begin(this);
+}
+
+void ImapClient::openStepFinished(const ConnectorError &error)
+{
+    const OpenStep step = std::exchange(m_openStep, OpenStep::None);
+    retire(std::move(m_openTask));
+    if (error)
+        return failSession(error);
+    switch (step) {
+    case OpenStep::StartTls:
+        // Bytes after the OK came in clear and may be a man in the middle's (RFC 3501 6.2.1 / 11.1):
+        // the line discards them; onEncrypted() goes on.
+        m_line->startTls(m_parser.bufferedBytes());
+        m_parser.reset();
+        m_startTlsDone = true;
+        setState(State::TlsHandshake);
+        return;
+    case OpenStep::Login:
+        setState(State::Authenticated);
+        // Servers may announce more after login (RFC 3501 6.2.3): ask unless the OK said.
+        if (!m_taggedHadCapabilities)
+            m_capabilities.clear();
+        break;
+    case OpenStep::Select:
+        return sessionOpened();
+    case OpenStep::Capabilities:
+    case OpenStep::None:
+        break;
+    }
+    continueOpening();
+}
+
+void ImapClient::sessionOpened()
+{
+    m_opening = false;
+    setState(State::Selected);
+    qCDebug(lcImap) << "selected" << m_settings.mailbox << "uidvalidity" << m_uidValidity << "exists" << m_exists;
+    if (m_current)
+        startJob();
+    else
+        process();
 }
 
 // ---------------------------------------------------------------------------
@@ -415,36 +486,38 @@ void ImapClient::handleResponse(const ImapResponse &response)
         return;
     }
     if (response.kind == ImapResponse::Kind::Continuation) {
-        if (!m_pending) {
+        if (!m_outstanding) {
             failSession({Kind::Protocol, tr("%1 sent a continuation nobody asked for.").arg(endpoint())});
             return;
         }
-        if (m_pending->nextPart < m_pending->command.parts.size()) {
+        if (m_outstanding->nextPart < m_outstanding->command.parts.size()) {
             // The server is ready for the literal (or the SASL response) that follows.
-            const QByteArray part = m_pending->command.parts.at(m_pending->nextPart++);
+            const QByteArray part = m_outstanding->command.parts.at(m_outstanding->nextPart++);
             writePart(part, QByteArrayLiteral("<literal or SASL data, ") + QByteArray::number(part.size()) + " bytes>");
             arm(m_line->waitingFor());
             return;
         }
-        if (m_pending->onContinuation) {
-            m_pending->onContinuation(response);
-            return;
-        }
-        failSession({Kind::Protocol, tr("%1 asked for more data than the command has.").arg(endpoint())});
+        if (ImapTask *task = runningTask())
+            task->continuation(response);
+        else
+            failSession({Kind::Protocol, tr("%1 asked for more data than the command has.").arg(endpoint())});
         return;
     }
     if (response.isTagged()) {
-        if (!m_pending || response.tag != m_pending->command.tag) {
+        ImapTask *task = runningTask();
+        if (!m_outstanding || response.tag != m_outstanding->command.tag || !task) {
             failSession({Kind::Protocol, tr("%1 answered a command we did not send (tag %2).")
                                              .arg(endpoint(), QString::fromLatin1(response.tag))});
             return;
         }
-        if (response.code && response.code->name == "CAPABILITY")
+        m_taggedHadCapabilities = response.code && response.code->name == "CAPABILITY";
+        if (m_taggedHadCapabilities)
             m_capabilities = response.code->list;
-        TaggedHandler handler = std::move(m_pending->onTagged);
-        m_pending.reset();
+        m_outstanding.reset();
         m_line->disarm();
-        handler(response);
+        if (m_state == State::Idling)
+            setState(State::Selected);   // any completion ends an IDLE
+        task->tagged(response);
         return;
     }
     handleUntagged(response);
@@ -493,56 +566,14 @@ void ImapClient::handleUntagged(const ImapResponse &response)
         if (isSelected())
             Q_EMIT mailboxChanged();
         break;
-    case ImapResponse::Kind::Search:
-        m_searchResult.append(response.ids);
-        break;
-    case ImapResponse::Kind::ESearch: {
-        // The TAG correlator is optional (RFC 4731 3.1); one command runs at a time, so an
-        // untagged ESEARCH while our UID SEARCH runs is its answer.
-        if (!m_pending || !response.esearchUid
-            || (!response.esearchTag.isEmpty() && response.esearchTag != m_pending->command.tag))
-            break; // not the answer to our UID SEARCH
-        // The ranges may claim more UIDs than the mailbox holds (a hostile "1:4294967295"):
-        // never more than EXISTS, plus what may have arrived meanwhile.
-        const quint64 cap = quint64(m_exists) + 100000;
-        quint64 total = m_searchResult.size();
-        for (const auto &[first, last] : response.searchRanges) {
-            total += quint64(last) - first + 1;
-            if (total > cap) {
-                failSession({Kind::Protocol, tr("%1 answered a search with more UIDs (over %2) than the mailbox holds (%3).")
-                                                 .arg(endpoint()).arg(cap).arg(m_exists)});
-                return;
-            }
-            for (quint64 uid = first; uid <= last; ++uid)
-                m_searchResult.append(quint32(uid));
-        }
-        break;
-    }
-    case ImapResponse::Kind::Fetch: {
-        const ImapFetch &f = response.fetch;
-        ImapReply *reply = currentReply();
-        // Ours: the body or envelope we asked for, or the flags of a FetchPart::Flags job
-        // (an unsolicited FETCH carries no UID unless asked, RFC 3501 7.4.2).
-        const bool answersUs = f.uid && reply
-                               && (f.sections.contains(QByteArray("")) || f.envelope || (m_fetchingFlags && f.flags));
-        if (answersUs) {
-            ImapMessage m;
-            m.uid = *f.uid;
-            m.flags = f.flags.value_or(QList<QByteArray>{});
-            m.internalDate = f.internalDate.value_or(QDateTime());
-            m.size = f.rfc822Size.value_or(0);
-            m.raw = f.sections.value(QByteArray(""));
-            m.envelope = f.envelope;
-            m.attachmentCount = f.attachmentCount();
-            reply->addMessage(m);
-        } else if (f.flags && isSelected()) {
-            Q_EMIT mailboxChanged(); // someone else changed flags
-        }
-        break;
-    }
     default:
         break;
     }
+    ImapTask *task = runningTask();
+    const bool taken = task && task->untagged(response);
+    // A FETCH nobody asked for: someone else changed flags.
+    if (!taken && response.kind == ImapResponse::Kind::Fetch && response.fetch.flags && isSelected())
+        Q_EMIT mailboxChanged();
 }
 
 void ImapClient::handleGreeting(const ImapResponse &response)
@@ -556,7 +587,7 @@ void ImapClient::handleGreeting(const ImapResponse &response)
     switch (response.condition) {
     case ImapCondition::Ok:
         setState(State::NotAuthenticated);
-        afterGreeting();
+        continueOpening();
         return;
     case ImapCondition::PreAuth:
         // Already authenticated: only acceptable over TLS (STARTTLS is not allowed any more).
@@ -566,7 +597,7 @@ void ImapClient::handleGreeting(const ImapResponse &response)
             return;
         }
         setState(State::Authenticated);
-        requestCapabilities([this] { selectMailbox(); });
+        continueOpening();
         return;
     case ImapCondition::Bye:
         failSession({Kind::Network, tr("%1 refused the session: %2").arg(endpoint(), printable(response.text))});
@@ -575,108 +606,6 @@ void ImapClient::handleGreeting(const ImapResponse &response)
         failSession({Kind::Protocol, tr("%1 sent an unexpected greeting: %2").arg(endpoint(), printable(response.text))});
         return;
     }
-}
-
-void ImapClient::requestCapabilities(std::function<void()> then)
-{
-    if (!m_capabilities.isEmpty())
-        return then();
-    send(ImapWriter::capability(m_tags.next()), [this, then](const ImapResponse &r) {
-        if (!r.isStatus(ImapCondition::Ok))
-            return failSession(commandError("CAPABILITY", r));
-        then();
-    });
-}
-
-void ImapClient::afterGreeting()
-{
-    requestCapabilities([this] {
-        if (!m_line->isEncrypted())
-            startTls();
-        else
-            authenticate();
-    });
-}
-
-void ImapClient::startTls()
-{
-    if (!hasCapability("STARTTLS")) {
-        failSession({Kind::Tls, tr("%1 does not offer STARTTLS; refusing to send credentials unencrypted "
-                                   "(use_tls: false means STARTTLS, never plain text).").arg(endpoint())});
-        return;
-    }
-    send(ImapWriter::startTls(m_tags.next()), [this](const ImapResponse &r) {
-        if (!r.isStatus(ImapCondition::Ok))
-            return failSession({Kind::Tls, tr("%1 refused STARTTLS: %2").arg(endpoint(), printable(r.text))});
-        // Bytes after the OK came in clear and may be a man in the middle's (RFC 3501 6.2.1 / 11.1):
-        // the line discards them.
-        m_line->startTls(m_parser.bufferedBytes());
-        m_parser.reset();
-        m_startTlsDone = true;
-        setState(State::TlsHandshake);
-    });
-}
-
-void ImapClient::authenticate()
-{
-    const bool saslIr = hasCapability("SASL-IR");
-    auto onResult = [this](const ImapResponse &r) {
-        if (r.isStatus(ImapCondition::Ok)) {
-            setState(State::Authenticated);
-            // Servers may announce more after login (RFC 3501 6.2.3): ask unless the OK said.
-            if (!(r.code && r.code->name == "CAPABILITY"))
-                m_capabilities.clear();
-            requestCapabilities([this] { selectMailbox(); });
-            return;
-        }
-        failSession({Kind::Auth, tr("%1 refused the credentials of %2: %3")
-                                     .arg(endpoint(), m_settings.username, printable(r.text))});
-    };
-    if (!m_settings.accessToken.isEmpty()) {
-        if (!hasCapability("AUTH=XOAUTH2"))
-            return failSession({Kind::Auth, tr("%1 does not offer AUTHENTICATE XOAUTH2.").arg(endpoint())});
-        send(ImapWriter::authenticateXOAuth2(m_tags.next(), m_settings.username, m_settings.accessToken, saslIr),
-             onResult, [this](const ImapResponse &) {
-                 // A failure comes as a base64 JSON challenge; an empty line gets the tagged NO.
-                 writePart("\r\n", "");
-             });
-        return;
-    }
-    if (hasCapability("AUTH=PLAIN")) {
-        send(ImapWriter::authenticatePlain(m_tags.next(), m_settings.username, m_settings.password, saslIr),
-             onResult);
-        return;
-    }
-    if (hasCapability("LOGINDISABLED")) {
-        failSession({Kind::Auth, tr("%1 allows neither LOGIN nor AUTHENTICATE PLAIN.").arg(endpoint())});
-        return;
-    }
-    const ImapLiteralMode mode = hasCapability("LITERAL+") ? ImapLiteralMode::LiteralPlus
-                                 : hasCapability("LITERAL-") ? ImapLiteralMode::LiteralMinus
-                                                             : ImapLiteralMode::Synchronizing;
-    send(ImapWriter::login(m_tags.next(), m_settings.username, m_settings.password, mode), onResult);
-}
-
-void ImapClient::selectMailbox()
-{
-    // UIDVALIDITY and EXISTS arrive as untagged data; handleUntagged() compares
-    // UIDVALIDITY with the previous session's.
-    send(ImapWriter::select(m_tags.next(), m_settings.mailbox), [this](const ImapResponse &r) {
-        if (!r.isStatus(ImapCondition::Ok))
-            return failSession(commandError("SELECT", r));
-        sessionOpened();
-    });
-}
-
-void ImapClient::sessionOpened()
-{
-    m_opening = false;
-    setState(State::Selected);
-    qCDebug(lcImap) << "selected" << m_settings.mailbox << "uidvalidity" << m_uidValidity << "exists" << m_exists;
-    if (m_current)
-        m_current->run();
-    else
-        process();
 }
 
 } // namespace machina

@@ -2,15 +2,18 @@
 
 #include "../config/connectorconfig.h"
 #include "../connectorreply.h"
+#include "imapreply.h"
 #include "protocol/imapparser.h"
 #include "protocol/imapwriter.h"
+#include "tasks/imaptask.h"
 
 #include <QObject>
 #include <QPointer>
-#include <QQueue>
 #include <QSslCertificate>
 #include <QSslConfiguration>
-#include <functional>
+#include <deque>
+#include <memory>
+#include <vector>
 
 namespace machina {
 
@@ -37,44 +40,17 @@ struct ImapSettings
     static ConnectorError fromConfig(const ConnectorConfig &config, ImapSettings *out);
 };
 
-/** One message as FETCH returned it. */
-struct ImapMessage
-{
-    quint32 uid = 0;
-    QList<QByteArray> flags;
-    QDateTime internalDate;
-    quint64 size = 0;
-    QByteArray raw;                     ///< BODY[] when fetched in full
-    std::optional<ImapEnvelope> envelope;
-    int attachmentCount = 0;            ///< from BODYSTRUCTURE, when fetched
-
-    bool isSeen() const;
-};
-
-/** The result of an IMAP operation: UIDs for a search, messages for a fetch. */
-class ImapReply : public ConnectorReply
-{
-    Q_OBJECT
-public:
-    using ConnectorReply::ConnectorReply;
-
-    QList<quint32> uids() const { return m_uids; }
-    QList<ImapMessage> messages() const { return m_messages; }
-
-    void setUids(const QList<quint32> &uids) { m_uids = uids; }
-    void addMessage(const ImapMessage &message) { m_messages.append(message); }
-
-private:
-    QList<quint32> m_uids;
-    QList<ImapMessage> m_messages;
-};
-
 /**
  * An IMAP4rev1 session (RFC 3501) on a SecureLineTransport, kept logged in with its
  * mailbox selected between operations. Operations queue up and run one at a
  * time; the session is opened (connect, TLS, CAPABILITY, authentication,
  * SELECT) by the first operation that needs it. UIDs are used throughout,
  * bodies are fetched with BODY.PEEK[] so nothing is marked \Seen by reading.
+ *
+ * Each command is a small task (tasks/): the session runs one at a time, routes
+ * the untagged responses and continuations to it, and keeps only what is
+ * session-wide (capabilities, UIDVALIDITY, EXISTS). Opening runs tasks too,
+ * chosen by continueOpening() from the state:
  *
  *     Disconnected --> Connecting --> (TlsHandshake) --> WaitingForGreeting
  *     WaitingForGreeting --OK--> NotAuthenticated: CAPABILITY, STARTTLS (+ handshake, CAPABILITY again)
@@ -86,7 +62,7 @@ private:
  * with the error; the next operation opens a new session. Reconnecting on a
  * schedule is the MailboxWatcher's job.
  */
-class ImapClient : public QObject
+class ImapClient : public QObject, private ImapTaskHost
 {
     Q_OBJECT
 public:
@@ -104,16 +80,9 @@ public:
     Q_ENUM(State)
 
     /// How much of each message fetchMessages() asks for.
-    enum class FetchPart {
-        Full,     ///< UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[]
-        Headers,  ///< UID FLAGS INTERNALDATE RFC822.SIZE ENVELOPE BODYSTRUCTURE
-        Flags,    ///< UID FLAGS (what changed on messages already listed)
-    };
+    using FetchPart = ImapFetchPart;
 
-    static constexpr int FullFetchBatch = 25;
-    static constexpr int HeaderFetchBatch = 500;
-    static constexpr int FlagsFetchBatch = 2000; ///< keeps a sparse UID set well inside Dovecot's 64 KiB line
-
+    static constexpr int HeaderFetchBatch = 500;   ///< FetchTask's batch for FetchPart::Headers
 
     explicit ImapClient(const ImapSettings &settings, QObject *parent = nullptr);
     ~ImapClient() override;
@@ -145,10 +114,10 @@ public:
     State state() const { return m_state; }
     bool isSelected() const { return m_state == State::Selected || m_state == State::Idling; }
     QList<QByteArray> capabilities() const { return m_capabilities; }
-    bool hasCapability(QByteArrayView name) const;
+    bool hasCapability(QByteArrayView name) const override;
     quint32 uidValidity() const { return m_uidValidity; }
     quint32 uidNext() const { return m_uidNext; }
-    quint32 exists() const { return m_exists; }
+    quint32 exists() const override { return m_exists; }
     QString tlsProtocol() const;
     /// The server's certificate from the last handshake (null before one).
     QSslCertificate peerCertificate() const;
@@ -168,21 +137,23 @@ private:
     struct Job
     {
         QPointer<ImapReply> reply;
-        std::function<void()> run;     ///< issues the commands; ends with finishJob()
+        std::unique_ptr<ImapTask> task;   ///< null for open(): opening is all it asks
         bool isClose = false;
     };
-    using TaggedHandler = std::function<void(const ImapResponse &)>;
+    /// Which opening task runs (none once the mailbox is selected).
+    enum class OpenStep { None, Capabilities, StartTls, Login, Select };
 
     void setState(State state);
-    ImapReply *enqueue(std::function<void()> run, bool isClose = false);
+    ImapReply *enqueue(ImapReply *reply, std::unique_ptr<ImapTask> task, bool isClose = false);
     void process();
+    void startJob();
     void finishJob(const ConnectorError &error = {});
-    ImapReply *currentReply() const { return m_current ? m_current->reply.data() : nullptr; }
+    ImapTask *runningTask() const;
+    void retire(std::unique_ptr<ImapTask> task);
 
     void startConnection();
     void dropSocket();
     void failSession(const ConnectorError &error);
-    void send(const ImapCommand &command, TaggedHandler onTagged, TaggedHandler onContinuation = {});
     void writePart(const QByteArray &bytes, const QByteArray &logText);
     void arm(const QString &waitingFor);
 
@@ -194,16 +165,19 @@ private:
     void handleResponse(const ImapResponse &response);
     void handleUntagged(const ImapResponse &response);
     void handleGreeting(const ImapResponse &response);
-    void afterGreeting();
-    void requestCapabilities(std::function<void()> then);
-    void startTls();
-    void authenticate();
-    void selectMailbox();
+    void continueOpening();
+    void runOpenStep(OpenStep step, std::unique_ptr<ImapTask> task);
+    void openStepFinished(const ConnectorError &error);
     void sessionOpened();
-    void fetchBatch(QList<quint32> remaining, FetchPart part);
-    ImapReply *uidSearch(const QByteArray &criteria);
-    ConnectorError commandError(const char *command, const ImapResponse &response) const;
-    QString endpoint() const;
+
+    // ImapTaskHost: what the running task may ask.
+    QByteArray nextTag() override;
+    void sendCommand(const ImapCommand &command) override;
+    void writeLine(const QByteArray &bytes, const QByteArray &logText, const QString &waitingFor) override;
+    void taskFinished(const ConnectorError &error) override;
+    void sessionFailed(const ConnectorError &error) override;
+    void idleStarted() override;
+    QString endpoint() const override;
 
     ImapSettings m_settings;
     State m_state = State::Disconnected;
@@ -211,19 +185,21 @@ private:
     ImapParser m_parser;
     ImapTagGenerator m_tags;
 
-    QQueue<Job> m_queue;
+    std::deque<Job> m_queue;   ///< move-only jobs: a QQueue would copy them
     std::optional<Job> m_current;
     bool m_opening = false;
+    OpenStep m_openStep = OpenStep::None;
+    std::unique_ptr<ImapTask> m_openTask;
+    std::vector<std::unique_ptr<ImapTask>> m_retired;   ///< tasks that ended, deleted at the next read
 
-    struct Pending
+    /// The command on the wire: its literals go out as the server asks for them.
+    struct Outstanding
     {
         ImapCommand command;
         int nextPart = 1;
-        TaggedHandler onTagged;
-        TaggedHandler onContinuation;
     };
-    std::optional<Pending> m_pending;
-    QList<quint32> m_searchResult;
+    std::optional<Outstanding> m_outstanding;
+    bool m_taggedHadCapabilities = false;
 
     QList<QByteArray> m_capabilities;
     quint32 m_uidValidity = 0;
@@ -232,8 +208,6 @@ private:
     bool m_startTlsDone = false;
     bool m_byeReceived = false;
     QByteArray m_byeText;
-    bool m_idleDoneSent = false;
-    bool m_fetchingFlags = false;  ///< a FetchPart::Flags job runs: FETCH (UID FLAGS) lines answer it
 };
 
 } // namespace machina

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "../imapreply.h"
+#include "imaptask.h"
+
+#include <QPointer>
+
+namespace machina {
+
+/**
+ * UID FETCH (RFC 3501 6.4.5) of many messages, in batches of batchSize(part)
+ * one after another. Bodies are read with BODY.PEEK[], so nothing is marked
+ * \Seen by reading. A FETCH is the task's when it carries a UID and what was
+ * asked for (an unsolicited FETCH of someone else's flag change has no UID,
+ * RFC 3501 7.4.2); other FETCHes are left to the session.
+ */
+class FetchTask : public ImapTask
+{
+public:
+    FetchTask(const QList<quint32> &uids, ImapFetchPart part, ImapReply *reply)
+        : m_remaining(uids), m_part(part), m_reply(reply) {}
+
+    static constexpr int FullBatch = 25;
+    static constexpr int HeadersBatch = 500;
+    static constexpr int FlagsBatch = 2000;    ///< keeps a sparse UID set well inside Dovecot's 64 KiB line
+    static int batchSize(ImapFetchPart part);
+
+    bool untagged(const ImapResponse &response) override;
+    void tagged(const ImapResponse &response) override;
+
+protected:
+    void start() override;
+
+private:
+    void nextBatch();
+
+    QList<quint32> m_remaining;
+    ImapFetchPart m_part;
+    QPointer<ImapReply> m_reply;
+};
+
+} // namespace machina

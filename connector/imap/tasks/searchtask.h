@@ -1,0 +1,35 @@
+#pragma once
+
+#include "../imapreply.h"
+#include "imaptask.h"
+
+#include <QPointer>
+
+namespace machina {
+
+/**
+ * UID SEARCH (RFC 3501 6.4.4), as ESEARCH "RETURN (ALL)" (RFC 4731) when the
+ * server offers it: 20,000 UIDs are then "1:20000", not a 110 KB line. The
+ * UIDs go to the reply in ascending order. A hostile range ("1:4294967295")
+ * is capped at EXISTS plus what may have arrived meanwhile, and ends the
+ * session as a Protocol error.
+ */
+class SearchTask : public ImapTask
+{
+public:
+    SearchTask(const QByteArray &criteria, ImapReply *reply) : m_criteria(criteria), m_reply(reply) {}
+
+    bool untagged(const ImapResponse &response) override;
+    void tagged(const ImapResponse &response) override;
+
+protected:
+    void start() override;
+
+private:
+    QByteArray m_criteria;
+    QPointer<ImapReply> m_reply;
+    QByteArray m_tag;
+    QList<quint32> m_uids;
+};
+
+} // namespace machina
