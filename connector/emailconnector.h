@@ -1,88 +1,42 @@
 #pragma once
 
 #include "config/connectorconfig.h"
-#include "connectiontester.h"
 #include "connectorhealth.h"
 #include "connectorreply.h"
-#include "imap/imapclient.h"
 #include "incomingmessage.h"
+#include "listenreply.h"
+#include "messagereply.h"
 #include "messagesummary.h"
 #include "mime/messagebuilder.h"
+#include "sendoptions.h"
 #include "sendreply.h"
 
-#include <QDateTime>
-#include <QTimer>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
 #include <QStringList>
+#include <QTimer>
 #include <QUrl>
-#include <functional>
+#include <optional>
 
 namespace machina {
 
-class SmtpClient;
-class InboxWatcher;
+class ConnectionTestReply;
 class CredentialStore;
-class GoogleAuth;
-class GmailClient;
-class InboxMonitor;
-
-/** The reply to fetchMessage(): the message, parsed. */
-class MessageReply : public ConnectorReply
-{
-    Q_OBJECT
-public:
-    using ConnectorReply::ConnectorReply;
-    IncomingMessage message() const { return m_message; }
-    void setMessage(const IncomingMessage &message) { m_message = message; }
-
-private:
-    IncomingMessage m_message;
-};
-
-/** How listen() runs. */
-struct ListenOptions
-{
-    bool once = false;      ///< handle what is unseen now, then stop (the CLI's --once)
-    bool useIdle = true;    ///< IMAP IDLE when the server offers it, else poll every poll_interval
-};
-
-/**
- * The reply to listen(): finished when listening stops (stopListening(), or
- * with ListenOptions::once after the first round is handled and marked), or
- * when it cannot go on. Counts what happened.
- */
-class ListenReply : public ConnectorReply
-{
-    Q_OBJECT
-public:
-    using ConnectorReply::ConnectorReply;
-    int received() const { return m_received; }
-    int handled() const { return m_handled; }   ///< handler (and reply) succeeded, \Seen stored or pending
-    int failed() const { return m_failed; }     ///< left unseen, to be offered again
-
-private:
-    friend class EmailConnector;
-    int m_received = 0;
-    int m_handled = 0;
-    int m_failed = 0;
-};
-
-/** The reference's send_message keyword arguments, and ours. */
-struct SendOptions
-{
-    QString subject = QStringLiteral("Machina Notification");
-    QList<Attachment> attachments;
-    QString inReplyTo;          ///< Message-ID being answered, optional
-    QStringList references;     ///< thread Message-IDs, optional
-};
+class GmailBackend;
+class HealthTracker;
+class Listener;
+class MailBackend;
+class MessageId;
 
 /**
  * The connector facade, mirroring the reference EmailConnector:
  * connectToServers(), disconnectFromServers(), healthCheck(), sendMessage(),
- * capabilities(). Every operation is asynchronous and returns a reply the
- * caller owns.
+ * listen(), capabilities(). It picks a MailBackend from the config (the
+ * Gmail API when gmail_credentials_file is set, else IMAP and SMTP) and
+ * keeps what is the same for both: building messages, listen()'s contract,
+ * and the health of every session. Every operation is asynchronous and
+ * returns a reply the caller owns.
  */
 class EmailConnector : public QObject
 {
@@ -93,7 +47,7 @@ public:
 
     ConnectorConfig config() const { return m_config; }
 
-    /// Opens the SMTP session (greeting, TLS, EHLO, AUTH). Its error says what failed.
+    /// Opens the sending side (SMTP session; Gmail: the stored sign-in). Its error says what failed.
     ConnectorReply *connectToServers();
     /**
      * Runs Google's sign-in in the system browser (or, with @p noBrowser, only
@@ -105,15 +59,19 @@ public:
     void setGoogleSignInTimeout(int ms);
     /// How the user starts Google's sign-in in this program, for error sentences (default: the CLI command).
     void setGoogleSignInHint(const QString &hint);
-    /// The keychain (created on first use).
-    CredentialStore *credentialStore();
+    /// The keychain.
+    CredentialStore *credentialStore() const { return m_credentials; }
 
-    /// Closes the sessions politely (QUIT).
+    /// Closes every session (SMTP, IMAP, the inbox watch, listen) politely.
     ConnectorReply *disconnectFromServers();
-    bool isConnected() const { return m_connected; }
+    bool isConnected() const;
 
-    /// The measured health: never a guess from a flag alone.
+    /// What the sessions last recorded: measured, never a guess from a flag alone.
     ConnectorHealth healthCheck() const;
+    /// Opens (or checks) every session now, for `check` and the console's periodic probe.
+    ConnectorReply *probe();
+    /// Probes every @p seconds (0: never), and publishes what changed through healthChanged().
+    void setProbeInterval(int seconds);
 
     /**
      * Builds the message @p sendMessage would send, without sending it: for
@@ -123,7 +81,10 @@ public:
     MessageBuilder::Result buildMessage(const QStringList &to, const QString &text,
                                         const SendOptions &options = {}) const;
 
-    /// Sends a plain-text message (with attachments, if any) to every address in @p to.
+    /**
+     * Sends a plain-text message (with attachments, if any) to every address in
+     * @p to. A sending session that is down is opened for it.
+     */
     SendReply *sendMessage(const QStringList &to, const QString &text, const SendOptions &options = {});
     SendReply *sendMessage(const QString &to, const QString &text, const SendOptions &options = {})
     {
@@ -150,13 +111,14 @@ public:
      * reply text is sent to Reply-To (else From) as "Re: <subject>" with
      * In-Reply-To and References; only when the handler and the reply both
      * succeeded is the message marked \Seen. A failed handler leaves it unseen,
-     * to be offered again at the next round. Needs connectToServers() first
-     * (replies go through SMTP) and imap_host.
+     * to be offered again at the next round. A reply that cannot be sent is
+     * kept and sent again at the next round, without asking the handler again
+     * (see Listener). Needs imap_host (or Gmail), not a working SMTP server.
      */
     ListenReply *listen(const MessageHandler &handler, const ListenOptions &options = {});
     /// Ends listen(): logs out of IMAP; the listen reply finishes too.
     ConnectorReply *stopListening();
-    bool isListening() const { return m_watcher != nullptr; }
+    bool isListening() const { return m_listener != nullptr; }
 
     /**
      * The INBOX's newest @p limit messages (headers, flags, size, attachment
@@ -208,53 +170,22 @@ Q_SIGNALS:
     void inboxWatchStatusChanged(const QString &status);
 
 private:
-    void recordOutcome(const ConnectorError &error, bool wasSend);
     void publishHealth();
-    ConnectorError imapSettings(ImapSettings *out) const;
-    void resolvePassword(const std::function<void(const ConnectorError &)> &then);
-    void openSmtp(ConnectorReply *reply);
-    ConnectorError prepareGoogle();
-    void connectGmail(ConnectorReply *reply);
+    GmailBackend *gmail() const;
     InboxListReply *startListing(bool unseenOnly, int limit, const std::optional<QSet<QString>> &known);
-    void listGmailMessages(InboxListReply *reply, bool unseenOnly, int limit, const std::optional<QSet<QString>> &known);
-    void fetchSummaries(InboxListReply *reply, QList<quint32> newestFirst, QList<MessageSummary> rows, quint32 validity);
-    ConnectorError validityChanged(quint32 listedValidity) const;
-    void setSeenOnGmail(ConnectorReply *reply, QStringList remaining, bool seen);
-    void listImapMessages(InboxListReply *reply, bool unseenOnly, int limit, const std::optional<QSet<QString>> &known);
-    void handleIncoming(const IncomingMessage &message);
-    void handlerDone(const IncomingMessage &message, const HandlerResult &result);
-    void maybeFinishOnce();
-    void endListening(const ConnectorError &error);
+    /// The ids, parsed, when every one is this account's (and of one UIDVALIDITY); else the error.
+    ConnectorError parseIds(const QStringList &ids, QList<MessageId> *out) const;
+    void endListening();
 
     ConnectorConfig m_config;
-    SmtpClient *m_smtp = nullptr;
-    bool m_connected = false;
-    QDateTime m_connectedSince;
-    QDateTime m_lastSuccessfulSend;
-    QDateTime m_lastSuccess;
-    ConnectorError m_lastError;
-    QDateTime m_lastErrorAt;
-    int m_messagesSent = 0;
+    CredentialStore *m_credentials;
+    HealthTracker *m_health;
+    MailBackend *m_backend;
+    Listener *m_listener = nullptr;
     ConnectorHealth m_publishedHealth;
-
-    InboxWatcher *m_watcher = nullptr;
-    QPointer<ListenReply> m_listenReply;
-    MessageHandler m_handler;
-    ListenOptions m_listenOptions;
-    bool m_firstRoundDone = false;
-    int m_handlersRunning = 0;
-    ImapClient *m_browser = nullptr;
-    QString m_receiveStatus;
-    CredentialStore *m_store = nullptr;
-    GoogleAuth *m_googleAuth = nullptr;
-    int m_googleSignInTimeoutMs = 0;
-    QString m_googleSignInHint;
-    GmailClient *m_gmail = nullptr;
-    QString m_gmailAddress;
-    void setReceiveStatus(const QString &status);
-    InboxMonitor *m_inboxMonitor = nullptr;
-    QTimer *m_inboxPoll = nullptr;
     bool m_inboxWatchOn = false;
+    QString m_googleSignInHint;
+    QTimer m_probeTimer;
 };
 
 } // namespace machina

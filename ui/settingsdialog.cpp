@@ -1,5 +1,6 @@
 #include "settingsdialog.h"
 
+#include "connectiontester.h"
 #include "emailconnector.h"
 #include "secrets/credentialstore.h"
 

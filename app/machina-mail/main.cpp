@@ -1,6 +1,7 @@
 // machina-mail: the connector from the command line, for scripts, agents and
 // our own end-to-end checks. See README.md for the commands and exit codes.
 
+#include "connectiontester.h"
 #include "emailconnector.h"
 #include "secrets/credentialstore.h"
 

@@ -1,5 +1,7 @@
 #include "gmailwatcher.h"
 
+#include "../messageid.h"
+
 #include "../mime/messageparser.h"
 #include "gmailclient.h"
 
@@ -16,7 +18,7 @@ GmailWatcher::GmailWatcher(GmailClient *client, int pollIntervalSeconds, QObject
 
 QString GmailWatcher::gmailId(const IncomingMessage &message)
 {
-    return message.backendId.startsWith(QLatin1String("gmail:")) ? message.backendId.mid(6) : QString();
+    return MessageId::parse(message.backendId).gmailId();
 }
 
 void GmailWatcher::start()
@@ -70,7 +72,7 @@ void GmailWatcher::round()
                     continue;
                 m_inFlight.insert(m.id);
                 IncomingMessage message = IncomingMessage::fromParsed(MessageParser::parse(m.raw), m.raw);
-                message.backendId = QStringLiteral("gmail:") + m.id;
+                message.backendId = MessageId::gmail(m.id).toString();
                 if (!message.date.isValid())
                     message.date = m.internalDate;
                 ++handedOut;

@@ -328,6 +328,8 @@ void ImapClient::failSession(const ConnectorError &error)
         if (job.reply)
             job.reply->finish(error);
     }
+    if (error.kind() != Kind::Aborted)
+        Q_EMIT failed(error);
     if (wasOpen)
         Q_EMIT sessionLost(error);
 }
@@ -470,6 +472,7 @@ void ImapClient::sessionOpened()
     m_opening = false;
     setState(State::Selected);
     qCDebug(lcImap) << "selected" << m_settings.mailbox << "uidvalidity" << m_uidValidity << "exists" << m_exists;
+    Q_EMIT opened();
     if (m_current)
         startJob();
     else

@@ -128,6 +128,10 @@ Q_SIGNALS:
     void mailboxChanged();
     /// The mailbox's UIDVALIDITY changed: every UID known so far is void (RFC 3501 2.3.1.1).
     void uidValidityChanged(quint32 previous, quint32 current);
+    /// The session is open with the mailbox selected (for health).
+    void opened();
+    /// The session could not be opened, or ended under us (for health; replies carry the error too).
+    void failed(const machina::ConnectorError &error);
     /// The session ended without being asked to (server BYE, network, timeout).
     void sessionLost(const machina::ConnectorError &error);
     /// A [ALERT] text the server wants the user to see.

@@ -35,6 +35,7 @@ public:
     bool isPushing() const { return m_client->state() == ImapClient::State::Idling; }
     void setRenewInterval(int ms) { m_renewMs = ms; }
     void setReconnectDelays(int baseMs, int maxMs) { m_backoffBaseMs = baseMs; m_backoffMaxMs = maxMs; }
+    ImapClient *client() const { return m_client; }
 
 Q_SIGNALS:
     /// Something in the mailbox changed (or, without IDLE, a poll interval passed).

@@ -1,5 +1,7 @@
 #include "mailboxwatcher.h"
 
+#include "../messageid.h"
+
 #include "../mime/messageparser.h"
 
 #include <QLoggingCategory>
@@ -123,7 +125,7 @@ void MailboxWatcher::onFetched(ImapReply *reply)
             IncomingMessage message = IncomingMessage::fromParsed(MessageParser::parse(m.raw), m.raw);
             message.uid = m.uid;
             message.uidValidity = validity;
-            message.backendId = QStringLiteral("imap:%1:%2").arg(validity).arg(m.uid);
+            message.backendId = MessageId::imap(validity, m.uid).toString();
             if (!message.date.isValid())
                 message.date = m.internalDate;
             ++handedOut;

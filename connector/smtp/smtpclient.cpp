@@ -328,6 +328,8 @@ void SmtpClient::failConnection(const ConnectorError &error)
     const bool establishing = m_state != State::Ready && m_state != State::InTransaction
                               && m_state != State::WaitingForNoop250 && m_state != State::WaitingForQuit221;
     qCDebug(lcSmtp).noquote() << "session failed:" << error.message();
+    if (error.kind() != Kind::Aborted && (establishing || error.kind() != Kind::Rejected))
+        Q_EMIT sessionFailed(error);
     // Say goodbye after a refused login (the session itself is sound); anything
     // else closes at once. No flush elsewhere: on a failed handshake it would
     // restart the handshake from inside its own error handler.
@@ -534,6 +536,7 @@ void SmtpClient::sessionReady()
 {
     setState(State::Ready);
     qCDebug(lcSmtp) << "session ready on" << endpoint();
+    Q_EMIT sessionOpened();
     if (m_current && m_current->type != JobType::Open) {
         startJob();
         return;

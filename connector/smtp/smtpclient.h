@@ -101,6 +101,10 @@ public:
 
 Q_SIGNALS:
     void stateChanged(machina::SmtpClient::State state);
+    /// The session is Ready: connected, secured, signed in (for health).
+    void sessionOpened();
+    /// The session could not be opened, or was lost under a job (for health; the job's reply has the error too).
+    void sessionFailed(const machina::ConnectorError &error);
 
 private:
     enum class AuthStep { None, PlainSent, LoginUser, LoginPassword, XOAuth2Sent, XOAuth2Error };

@@ -1,0 +1,443 @@
+#include "imapsmtpbackend.h"
+
+#include "../healthtracker.h"
+#include "../imap/imapclient.h"
+#include "../imap/inboxmonitor.h"
+#include "../imap/mailboxwatcher.h"
+#include "../listenreply.h"
+#include "../messagereply.h"
+#include "../messagesummary.h"
+#include "../mime/messagebuilder.h"
+#include "../mime/messageparser.h"
+#include "../secrets/credentialstore.h"
+#include "../sendreply.h"
+#include "../smtp/smtpclient.h"
+#include "imaplisting.h"
+
+#include <QPointer>
+#include <QRandomGenerator>
+
+namespace machina {
+
+using Kind = ConnectorError::Kind;
+using Session = HealthTracker::Session;
+
+ImapSmtpBackend::ImapSmtpBackend(const ConnectorConfig &config, CredentialStore *credentials, HealthTracker *health,
+                                 QObject *parent)
+    : MailBackend(config, credentials, health, parent)
+{
+    m_health->setPeer(Session::Smtp, tr("SMTP %1").arg(smtpEndpoint()));
+    for (Session s : {Session::ImapBrowse, Session::ImapListen, Session::ImapWatch})
+        m_health->setPeer(s, tr("IMAP %1").arg(imapEndpoint()));
+    m_smtpRetry.setSingleShot(true);
+    connect(&m_smtpRetry, &QTimer::timeout, this, [this] {
+        if (!m_keepSmtp || !m_smtp)
+            return;
+        ConnectorReply *open = m_smtp->open();
+        connect(open, &ConnectorReply::finished, open, &QObject::deleteLater);
+    });
+}
+
+ImapSmtpBackend::~ImapSmtpBackend() = default;
+
+QString ImapSmtpBackend::smtpEndpoint() const
+{
+    return QStringLiteral("%1:%2").arg(m_config.smtpHost).arg(m_config.smtpPort);
+}
+
+QString ImapSmtpBackend::imapEndpoint() const
+{
+    return QStringLiteral("%1:%2").arg(m_config.imapHost).arg(m_config.imapPort);
+}
+
+void ImapSmtpBackend::setSmtpRetryDelays(int baseMs, int maxMs)
+{
+    m_smtpRetryBaseMs = baseMs;
+    m_smtpRetryMaxMs = maxMs;
+}
+
+void ImapSmtpBackend::resolvePassword(QObject *context, const std::function<void(const ConnectorError &)> &then)
+{
+    if (m_passwordResolved || m_config.username.isEmpty() || !m_config.password.isEmpty()) {
+        m_passwordResolved = true;
+        then({});
+        return;
+    }
+    // No password in the config: the keychain is the only other place one may be.
+    CredentialReply *read = m_credentials->readSecret(CredentialStore::passwordKey(m_config.username));
+    QPointer<QObject> guard(context);
+    connect(read, &ConnectorReply::finished, this, [this, read, then, guard] {
+        read->deleteLater();
+        if (!guard)
+            return;
+        if (read->error())
+            return then(read->error());
+        if (read->notFound() || read->secret().isEmpty()) {
+            return then({Kind::Config, tr("password: none in the config and none in the keychain for %1. Write "
+                                          "password: ${EMAIL_PASSWORD} in the config, or store it in the keychain "
+                                          "with: machina-mail store-password").arg(m_config.username)});
+        }
+        m_config.password = QString::fromUtf8(read->secret());
+        m_passwordResolved = true;
+        if (m_smtp) {
+            SmtpSettings settings;
+            if (!SmtpSettings::fromConfig(m_config, &settings))
+                m_smtp->setSettings(settings);
+        }
+        then({});
+    });
+}
+
+ConnectorError ImapSmtpBackend::imapSettings(ImapSettings *out) const
+{
+    if (const ConnectorError invalid = m_config.validate())
+        return invalid;
+    if (m_config.imapHost.isEmpty())
+        return {Kind::Config, tr("imap_host: not set; receiving mail needs an IMAP server.")};
+    if (!m_config.username.isEmpty() && m_config.password.isEmpty()) {
+        return {Kind::Config, tr("password: no password for %1 (write password: ${EMAIL_PASSWORD} in the "
+                                 "config and set that variable).").arg(m_config.username)};
+    }
+    return ImapSettings::fromConfig(m_config, out);
+}
+
+ConnectorError ImapSmtpBackend::ensureSmtp()
+{
+    SmtpSettings settings;
+    if (const ConnectorError error = SmtpSettings::fromConfig(m_config, &settings))
+        return error;
+    if (m_smtp) {
+        m_smtp->setSettings(settings);
+        return {};
+    }
+    m_smtp = new SmtpClient(settings, this);
+    connect(m_smtp, &SmtpClient::sessionOpened, this, [this] {
+        m_smtpAttempts = 0;
+        m_smtpRetry.stop();
+        m_health->succeeded(Session::Smtp, m_smtp->tlsProtocol(), m_smtp->peerCertificate().expiryDate());
+    });
+    connect(m_smtp, &SmtpClient::sessionFailed, this, &ImapSmtpBackend::smtpFailed);
+    return {};
+}
+
+void ImapSmtpBackend::smtpFailed(const ConnectorError &error)
+{
+    m_health->sessionFailed(Session::Smtp, error);
+    // A refused login or a bad setting does not pass by itself; retrying would only lock the account.
+    if (!m_keepSmtp || error.kind() == Kind::Auth || error.kind() == Kind::Config)
+        return;
+    const int cap = std::min({m_smtpRetryMaxMs, std::max(1, m_config.pollInterval) * 1000, 60000});
+    const int base = std::min(cap, m_smtpRetryBaseMs << std::min(m_smtpAttempts, 16));
+    ++m_smtpAttempts;
+    // +-25% jitter, never beyond the cap: consoles on one server do not retry in step.
+    const int jitter = base / 4 > 0 ? int(QRandomGenerator::global()->bounded(base / 2 + 1)) - base / 4 : 0;
+    m_smtpRetry.start(std::clamp(base + jitter, 1, cap));
+}
+
+void ImapSmtpBackend::watchHealth(ImapClient *client, int session)
+{
+    const Session s = Session(session);
+    connect(client, &ImapClient::opened, this, [this, client, s] {
+        m_health->succeeded(s, client->tlsProtocol(), client->peerCertificate().expiryDate());
+    });
+    connect(client, &ImapClient::failed, this, [this, s](const ConnectorError &error) { m_health->sessionFailed(s, error); });
+}
+
+ImapClient *ImapSmtpBackend::browser(ConnectorError *error)
+{
+    ImapSettings settings;
+    if ((*error = imapSettings(&settings)))
+        return nullptr;
+    if (!m_browser) {
+        m_browser = new ImapClient(settings, this);
+        watchHealth(m_browser, int(Session::ImapBrowse));
+    } else {
+        m_browser->setSettings(settings);
+    }
+    return m_browser;
+}
+
+ConnectorReply *ImapSmtpBackend::connectToServers()
+{
+    auto *reply = new ConnectorReply;
+    if (const ConnectorError invalid = m_config.validate()) {
+        m_health->sessionFailed(Session::Smtp, invalid);
+        reply->finish(invalid);
+        return reply;
+    }
+    m_keepSmtp = true;
+    resolvePassword(reply, [this, reply](const ConnectorError &error) {
+        const ConnectorError problem = error ? error : ensureSmtp();
+        if (problem) {
+            m_health->sessionFailed(Session::Smtp, problem);
+            return reply->finish(problem);
+        }
+        ConnectorReply *open = m_smtp->open();
+        // Say what the session is doing, for a progress line or a status bar.
+        connect(m_smtp, &SmtpClient::stateChanged, reply, [this, reply](SmtpClient::State state) {
+            const QString server = smtpEndpoint();
+            switch (state) {
+            case SmtpClient::State::Connecting: Q_EMIT reply->progressed(tr("Connecting to %1").arg(server)); break;
+            case SmtpClient::State::TlsHandshake: Q_EMIT reply->progressed(tr("Securing the connection to %1").arg(server)); break;
+            case SmtpClient::State::Authenticating: Q_EMIT reply->progressed(tr("Signing in as %1").arg(m_config.username)); break;
+            case SmtpClient::State::Ready: Q_EMIT reply->progressed(tr("Connected to %1").arg(server)); break;
+            default: break;
+            }
+        });
+        connect(open, &ConnectorReply::finished, reply, [this, open, reply] {
+            open->deleteLater();
+            disconnect(m_smtp, nullptr, reply, nullptr);
+            reply->finish(open->error());
+        });
+        connect(reply, &QObject::destroyed, open, [open] { open->abort(); });
+    });
+    return reply;
+}
+
+ConnectorReply *ImapSmtpBackend::disconnectFromServers()
+{
+    auto *reply = new ConnectorReply;
+    m_keepSmtp = false;
+    m_smtpRetry.stop();
+    setInboxWatched(false);
+    QList<ConnectorReply *> closing;
+    if (m_smtp)
+        closing.append(m_smtp->close());
+    if (m_browser)
+        closing.append(m_browser->close());
+    for (Session s : {Session::Smtp, Session::ImapBrowse})
+        m_health->forget(s);
+    auto remaining = std::make_shared<int>(int(closing.size()));
+    if (closing.isEmpty())
+        reply->finish();
+    for (ConnectorReply *c : std::as_const(closing)) {
+        connect(c, &ConnectorReply::finished, this, [c, reply, remaining] {
+            c->deleteLater();
+            if (--*remaining == 0)
+                reply->finish();
+        });
+    }
+    return reply;
+}
+
+bool ImapSmtpBackend::isConnected() const
+{
+    return m_keepSmtp && m_health->isUp(Session::Smtp);
+}
+
+SendReply *ImapSmtpBackend::send(const BuiltMessage &message)
+{
+    auto *reply = new SendReply;
+    reply->setMessageId(message.messageId);
+    resolvePassword(reply, [this, reply, message](const ConnectorError &error) {
+        const ConnectorError problem = error ? error : ensureSmtp();
+        if (problem) {
+            m_health->sessionFailed(Session::Smtp, problem);
+            return reply->finish(problem);
+        }
+        // A session that is down (never up, or lost) is opened again by the send itself.
+        SendReply *sent = m_smtp->send(message.envelopeFrom, message.envelopeTo, message.data, message.needsSmtpUtf8);
+        sent->setParent(reply);
+        connect(sent, &ConnectorReply::finished, reply, [this, sent, reply] {
+            sent->deleteLater();
+            reply->setRecipients(sent->recipients());
+            reply->setServerReply(sent->serverReply());
+            if (!sent->error()) {
+                m_health->succeeded(Session::Smtp, m_smtp->tlsProtocol(), m_smtp->peerCertificate().expiryDate());
+                m_health->recordSend();
+            } else if (m_smtp->state() != SmtpClient::State::Disconnected) {
+                m_health->operationFailed(Session::Smtp, sent->error()); // the session is fine; this message was not
+            }
+            reply->finish(sent->error());
+        });
+    });
+    return reply;
+}
+
+InboxListReply *ImapSmtpBackend::list(bool unseenOnly, int limit, const std::optional<QSet<QString>> &known)
+{
+    auto *reply = new InboxListReply;
+    resolvePassword(reply, [this, reply, unseenOnly, limit, known](const ConnectorError &error) {
+        if (error)
+            return reply->finish(error);
+        ConnectorError problem;
+        ImapClient *session = browser(&problem);
+        if (!session)
+            return reply->finish(problem);
+        connect(reply, &ConnectorReply::finished, this, [this, reply] {
+            if (!reply->error())
+                m_health->recordPoll();
+        });
+        ImapListing::start(session, reply, unseenOnly, limit, known);
+    });
+    return reply;
+}
+
+MessageReply *ImapSmtpBackend::fetch(const MessageId &id)
+{
+    auto *reply = new MessageReply;
+    resolvePassword(reply, [this, reply, id](const ConnectorError &error) {
+        if (error)
+            return reply->finish(error);
+        ConnectorError problem;
+        ImapClient *session = browser(&problem);
+        if (!session)
+            return reply->finish(problem);
+        ImapReply *fetched = session->fetchMessages({id.uid()}, ImapClient::FetchPart::Full);
+        fetched->setParent(reply);
+        connect(fetched, &ConnectorReply::finished, reply, [session, fetched, reply, id] {
+            fetched->deleteLater();
+            if (fetched->error())
+                return reply->finish(fetched->error());
+            // A UID means nothing under another UIDVALIDITY (RFC 3501 2.3.1.1).
+            if (session->uidValidity() != id.uidValidity() || fetched->messages().isEmpty()) {
+                return reply->finish({Kind::Rejected, tr("The message %1 is no longer in the mailbox; refresh the list.")
+                                                          .arg(id.toString())});
+            }
+            const ImapMessage m = fetched->messages().first();
+            IncomingMessage message = IncomingMessage::fromParsed(MessageParser::parse(m.raw), m.raw);
+            message.backendId = id.toString();
+            message.uid = id.uid();
+            message.uidValidity = id.uidValidity();
+            if (!message.date.isValid())
+                message.date = m.internalDate;
+            reply->setMessage(message);
+            reply->finish();
+        });
+    });
+    return reply;
+}
+
+ConnectorReply *ImapSmtpBackend::setSeen(const QList<MessageId> &ids, bool seen)
+{
+    auto *reply = new ConnectorReply;
+    QList<quint32> uids;
+    for (const MessageId &id : ids)
+        uids.append(id.uid());
+    const quint32 validity = ids.isEmpty() ? 0 : ids.first().uidValidity();
+    resolvePassword(reply, [this, reply, uids, seen, validity](const ConnectorError &error) {
+        if (error)
+            return reply->finish(error);
+        ConnectorError problem;
+        ImapClient *session = browser(&problem);
+        if (!session)
+            return reply->finish(problem);
+        // Open (or keep) the session first: a store must never reach a mailbox
+        // whose UIDVALIDITY differs from the listing's (RFC 3501 2.3.1.1).
+        ImapReply *opened = session->open();
+        opened->setParent(reply);
+        connect(opened, &ConnectorReply::finished, reply, [session, opened, reply, uids, seen, validity] {
+            opened->deleteLater();
+            if (opened->error())
+                return reply->finish(opened->error());
+            if (!uids.isEmpty() && session->uidValidity() != validity)
+                return reply->finish({Kind::Rejected, tr("The mailbox changed (UIDVALIDITY); refresh the list.")});
+            ImapReply *store = session->markSeen(uids, seen);
+            store->setParent(reply);
+            connect(store, &ConnectorReply::finished, reply, [store, reply] {
+                store->deleteLater();
+                reply->finish(store->error());
+            });
+        });
+    });
+    return reply;
+}
+
+void ImapSmtpBackend::prepareReceiving(QObject *context, const std::function<void(const ConnectorError &)> &then)
+{
+    resolvePassword(context, then);
+}
+
+InboxWatcher *ImapSmtpBackend::createWatcher(const ListenOptions &options, ConnectorError *error)
+{
+    ImapSettings settings;
+    if ((*error = imapSettings(&settings)))
+        return nullptr;
+    auto *watcher = new MailboxWatcher(settings, m_config.pollInterval, this);
+    watcher->setIdleEnabled(options.useIdle && !options.once);
+    watchHealth(watcher->client(), int(Session::ImapListen));
+    connect(watcher, &InboxWatcher::roundFinished, this, [this] { m_health->recordPoll(); });
+    connect(watcher, &QObject::destroyed, this, [this] { m_health->forget(Session::ImapListen); });
+    return watcher;
+}
+
+void ImapSmtpBackend::setInboxWatched(bool watched)
+{
+    if (watched == m_watched)
+        return;
+    m_watched = watched;
+    if (!watched) {
+        if (m_monitor) {
+            // Deleted once LOGOUT is answered (or the session is gone), not before.
+            InboxMonitor *monitor = std::exchange(m_monitor, nullptr);
+            disconnect(monitor, nullptr, this, nullptr);
+            disconnect(monitor->client(), nullptr, this, nullptr);
+            connect(monitor->stop(), &ConnectorReply::finished, monitor, &QObject::deleteLater);
+            m_health->forget(Session::ImapWatch);
+        }
+        return;
+    }
+    resolvePassword(this, [this](const ConnectorError &error) {
+        if (!m_watched || m_monitor)
+            return;
+        ImapSettings settings;
+        const ConnectorError problem = error ? error : imapSettings(&settings);
+        if (problem) {
+            Q_EMIT inboxWatchStatusChanged(tr("cannot watch the inbox: %1").arg(problem.message()));
+            return;
+        }
+        m_monitor = new InboxMonitor(settings, m_config.pollInterval, this);
+        watchHealth(m_monitor->client(), int(Session::ImapWatch));
+        connect(m_monitor, &InboxMonitor::changed, this, &MailBackend::inboxChanged);
+        connect(m_monitor, &InboxMonitor::statusChanged, this, &MailBackend::inboxWatchStatusChanged);
+        m_monitor->start();
+    });
+}
+
+ConnectorReply *ImapSmtpBackend::probe()
+{
+    auto *reply = new ConnectorReply;
+    resolvePassword(reply, [this, reply](const ConnectorError &error) {
+        if (error) {
+            m_health->sessionFailed(Session::Smtp, error);
+            return reply->finish(error);
+        }
+        // NOOP on each kept session: one that is down is opened for it (connect,
+        // TLS, authentication, and SELECT INBOX for IMAP); the outcomes reach the tracker.
+        QList<ConnectorReply *> checks;
+        if (const ConnectorError problem = ensureSmtp())
+            m_health->sessionFailed(Session::Smtp, problem);
+        else
+            checks.append(m_smtp->noop());
+        if (!m_config.imapHost.isEmpty()) {
+            ConnectorError problem;
+            if (ImapClient *session = browser(&problem))
+                checks.append(session->noop());
+            else
+                m_health->sessionFailed(Session::ImapBrowse, problem);
+        }
+        auto remaining = std::make_shared<int>(int(checks.size()));
+        if (checks.isEmpty())
+            return reply->finish();
+        for (ConnectorReply *c : std::as_const(checks)) {
+            c->setParent(reply);
+            connect(c, &ConnectorReply::finished, reply, [c, reply, remaining] {
+                c->deleteLater();
+                if (--*remaining == 0)
+                    reply->finish();
+            });
+        }
+    });
+    return reply;
+}
+
+void ImapSmtpBackend::addHealthDetails(QVariantMap *details) const
+{
+    details->insert(QStringLiteral("backend"), QStringLiteral("smtp"));
+    details->insert(QStringLiteral("smtp_server"), smtpEndpoint());
+    details->insert(QStringLiteral("security"), m_config.useTls ? QStringLiteral("implicit TLS") : QStringLiteral("STARTTLS"));
+    if (!m_config.imapHost.isEmpty())
+        details->insert(QStringLiteral("imap_server"), imapEndpoint());
+}
+
+} // namespace machina

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "mailbackend.h"
+
+#include <QPointer>
+#include <QTimer>
+
+namespace machina {
+
+class ImapClient;
+class InboxMonitor;
+class SmtpClient;
+struct ImapSettings;
+
+/**
+ * A mail server: SMTP for sending, IMAP for the rest. Its sessions:
+ *
+ * - SMTP, kept open between sends and re-opened on demand; after a failure
+ *   it is re-opened in the background with a backoff of 2 s doubling, at
+ *   most poll_interval (and 60 s), so a server that is back is noticed
+ *   within one poll interval. A refused login is not retried.
+ * - IMAP for browsing (listing, sync, fetch, read marks), kept open.
+ * - IMAP for the inbox watch (InboxMonitor) and for listen() (MailboxWatcher),
+ *   each on a session of its own.
+ *
+ * Each records its outcomes in the HealthTracker. A password missing from
+ * the config is read from the keychain once, before the first session.
+ */
+class ImapSmtpBackend : public MailBackend
+{
+    Q_OBJECT
+public:
+    ImapSmtpBackend(const ConnectorConfig &config, CredentialStore *credentials, HealthTracker *health,
+                    QObject *parent = nullptr);
+    ~ImapSmtpBackend() override;
+
+    ConnectorReply *connectToServers() override;
+    ConnectorReply *disconnectFromServers() override;
+    bool isConnected() const override;
+    SendReply *send(const BuiltMessage &message) override;
+    InboxListReply *list(bool unseenOnly, int limit, const std::optional<QSet<QString>> &known) override;
+    MessageReply *fetch(const MessageId &id) override;
+    ConnectorReply *setSeen(const QList<MessageId> &ids, bool seen) override;
+    void prepareReceiving(QObject *context, const std::function<void(const ConnectorError &)> &then) override;
+    InboxWatcher *createWatcher(const ListenOptions &options, ConnectorError *error) override;
+    void setInboxWatched(bool watched) override;
+    ConnectorReply *probe() override;
+    MessageId::Backend idKind() const override { return MessageId::Backend::Imap; }
+    void addHealthDetails(QVariantMap *details) const override;
+
+    /// The SMTP background reconnect's first delay and cap (tests make them short).
+    void setSmtpRetryDelays(int baseMs, int maxMs);
+
+private:
+    void resolvePassword(QObject *context, const std::function<void(const ConnectorError &)> &then);
+    ConnectorError imapSettings(ImapSettings *out) const;
+    ConnectorError ensureSmtp();
+    ImapClient *browser(ConnectorError *error);
+    void watchHealth(ImapClient *client, int session);
+    void smtpFailed(const ConnectorError &error);
+    QString smtpEndpoint() const;
+    QString imapEndpoint() const;
+
+    SmtpClient *m_smtp = nullptr;
+    ImapClient *m_browser = nullptr;
+    InboxMonitor *m_monitor = nullptr;
+    bool m_watched = false;
+    bool m_passwordResolved = false;
+
+    bool m_keepSmtp = false;          ///< connectToServers() asked for the session; disconnect ends that
+    QTimer m_smtpRetry;
+    int m_smtpAttempts = 0;
+    int m_smtpRetryBaseMs = 2000;
+    int m_smtpRetryMaxMs = 60000;
+};
+
+} // namespace machina

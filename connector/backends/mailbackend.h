@@ -1,0 +1,88 @@
+#pragma once
+
+#include "../config/connectorconfig.h"
+#include "../connectorerror.h"
+#include "../messageid.h"
+
+#include <QList>
+#include <QObject>
+#include <QSet>
+#include <QString>
+#include <QVariantMap>
+#include <functional>
+#include <optional>
+
+class QUrl;
+
+namespace machina {
+
+class ConnectorReply;
+class CredentialStore;
+class HealthTracker;
+class InboxListReply;
+class InboxWatcher;
+class MessageReply;
+class SendReply;
+struct BuiltMessage;
+struct ListenOptions;
+
+/**
+ * What EmailConnector needs of a way to reach a mailbox: sending, listing and
+ * sync, fetching, read marks, the inbox watch, the watcher listen() rounds
+ * run on, and its share of health (every session records its outcomes in the
+ * HealthTracker). ImapSmtpBackend speaks IMAP and SMTP, GmailBackend the
+ * Gmail API. Every operation is asynchronous and returns a reply the caller
+ * owns.
+ */
+class MailBackend : public QObject
+{
+    Q_OBJECT
+public:
+    MailBackend(const ConnectorConfig &config, CredentialStore *credentials, HealthTracker *health, QObject *parent)
+        : QObject(parent), m_config(config), m_credentials(credentials), m_health(health)
+    {
+    }
+
+    /// Ready to send: the SMTP session open, or the stored Google sign-in checked.
+    virtual ConnectorReply *connectToServers() = 0;
+    /// Closes every session of the backend.
+    virtual ConnectorReply *disconnectFromServers() = 0;
+    /// Whether the sending side is up now.
+    virtual bool isConnected() const = 0;
+    /// Sends @p message, opening (or re-opening) the sending session when it is down.
+    virtual SendReply *send(const BuiltMessage &message) = 0;
+    /// The INBOX's newest @p limit rows; with @p known, only what changed (EmailConnector::syncInbox()).
+    virtual InboxListReply *list(bool unseenOnly, int limit, const std::optional<QSet<QString>> &known) = 0;
+    virtual MessageReply *fetch(const MessageId &id) = 0;
+    /// @p ids are of this backend (idKind()), and for IMAP of one UIDVALIDITY.
+    virtual ConnectorReply *setSeen(const QList<MessageId> &ids, bool seen) = 0;
+    /// Credentials ready for receiving (the keychain asked when the config has no password); @p then runs once.
+    virtual void prepareReceiving(QObject *context, const std::function<void(const ConnectorError &)> &then) = 0;
+    /// A watcher over the INBOX for listen(), not started; nullptr and @p error when it cannot be made.
+    virtual InboxWatcher *createWatcher(const ListenOptions &options, ConnectorError *error) = 0;
+    /// Starts or stops inboxChanged() for a viewer.
+    virtual void setInboxWatched(bool watched) = 0;
+    /// Opens (or checks) every session now; the outcomes go to the HealthTracker.
+    virtual ConnectorReply *probe() = 0;
+    virtual MessageId::Backend idKind() const = 0;
+    /// The account's own address, when the config has none (Gmail: the signed-in address).
+    virtual QString signedInAddress() const { return {}; }
+    /// What health details the backend adds (servers, security, account).
+    virtual void addHealthDetails(QVariantMap *details) const = 0;
+
+    const ConnectorConfig &config() const { return m_config; }
+
+Q_SIGNALS:
+    /// The INBOX changed (see setInboxWatched()).
+    void inboxChanged();
+    void inboxWatchStatusChanged(const QString &status);
+    /// Google sign-in wants this URL opened in a browser.
+    void authorizationUrlReady(const QUrl &url);
+
+protected:
+    ConnectorConfig m_config;
+    CredentialStore *m_credentials;
+    HealthTracker *m_health;
+};
+
+} // namespace machina

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "connectorerror.h"
+#include "incomingmessage.h"
+#include "listenreply.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <functional>
+
+namespace machina {
+
+class InboxWatcher;
+class SendReply;
+struct SendOptions;
+
+/**
+ * listen(): hands every new message from an InboxWatcher to the handler,
+ * once, sends the handler's reply, and only then has the message marked
+ * read. The contract when the reply cannot be sent (SMTP down):
+ *
+ * - the reply is kept and sent again at the next round of the watcher
+ *   (every poll_interval, under IDLE too); the handler is not run again;
+ * - the message stays unseen until the reply was accepted, and is marked
+ *   \Seen only then.
+ *
+ * With ListenOptions::once there is no next round: a reply that could not be
+ * sent leaves the message unseen and counts as failed. Pending replies live
+ * in memory; a process that dies loses them and the message is offered again.
+ */
+class Listener : public QObject
+{
+    Q_OBJECT
+public:
+    using SendFunction = std::function<SendReply *(const QStringList &to, const QString &text, const SendOptions &options)>;
+
+    /// Takes @p watcher (not started); @p reply is the caller's and finishes when listening ends.
+    Listener(InboxWatcher *watcher, const MessageHandler &handler, const ListenOptions &options, ListenReply *reply,
+             SendFunction send, QObject *parent = nullptr);
+    ~Listener() override;
+
+    void start();
+    /// Stops the watcher (logs out); the listen reply finishes with @p error.
+    ConnectorReply *stop(const ConnectorError &error = {});
+    InboxWatcher *watcher() const { return m_watcher; }
+    int pendingReplies() const { return int(m_pending.size()); }
+
+Q_SIGNALS:
+    void messageReceived(const machina::IncomingMessage &message);
+    void messageHandled(const machina::IncomingMessage &message, const machina::HandlerResult &result);
+    /// What receiving is doing, in words ("waiting for mail (IDLE)", "cannot receive: ...").
+    void statusChanged(const QString &status);
+    /// Listening ended (stop(), --once done, or a failure that is not retried).
+    void ended(const machina::ConnectorError &error);
+
+private:
+    struct Pending
+    {
+        IncomingMessage message;
+        HandlerResult result;
+        bool sending = false;
+    };
+
+    void handleIncoming(const IncomingMessage &message);
+    void handlerDone(const IncomingMessage &message, const HandlerResult &result);
+    void sendReply(int index);
+    void settle(const IncomingMessage &message, const HandlerResult &outcome);
+    void resendPending();
+    void maybeFinishOnce();
+    void setStatus(const QString &status);
+
+    InboxWatcher *m_watcher;
+    MessageHandler m_handler;
+    ListenOptions m_options;
+    QPointer<ListenReply> m_reply;
+    SendFunction m_send;
+    QList<Pending> m_pending;
+    bool m_firstRoundDone = false;
+    bool m_stopped = false;
+    int m_handlersRunning = 0;
+    QString m_status;
+};
+
+} // namespace machina
