@@ -47,6 +47,8 @@ public:
     MessageView *messageView() const { return m_view; }
     QListWidget *activityLog() const { return m_log; }
     QLineEdit *filterEdit() const { return m_filterEdit; }
+    /// The status bar's health ("Healthy: Connected to ...").
+    QLabel *healthLabel() const { return m_healthLabel; }
 
     QAction *notifyAction() const { return m_notifyAction; }
     QAction *replyAction() const { return m_replyAction; }

@@ -121,6 +121,9 @@ int main(int argc, char *argv[])
     };
     bindTray(connector);
     const auto connectForSending = [&window](EmailConnector *c) {
+        // What the sessions record is shown at once; a probe every minute (or
+        // poll_interval, if longer) also notices a server that went away while idle.
+        c->setProbeInterval(std::max(60, c->config().pollInterval));
         ConnectorReply *connected = c->connectToServers();
         QObject::connect(connected, &ConnectorReply::progressed, &window,
                          [&window](const QString &step) { window.logActivity(step); });

@@ -314,13 +314,13 @@ private:
     {
         if (!loadConfig())
             return ExitUsage;
-        const ConnectorError error = wait(m_connector->connectToServers());
+        // Every session is opened now (SMTP; IMAP with INBOX selected; or the Gmail API).
+        const ConnectorError error = wait(m_connector->probe());
         const ConnectorHealth health = m_connector->healthCheck();
-        if (!error)
-            wait(m_connector->disconnectFromServers());
+        wait(m_connector->disconnectFromServers());
         QTextStream(stdout) << QJsonDocument(health.toJson()).toJson(QJsonDocument::Indented);
-        if (error)
-            return exitCodeFor(error);
+        if (error.kind() == ConnectorError::Kind::Config)
+            return ExitUsage;
         return health.status == ConnectorHealth::Status::Healthy ? ExitOk : ExitFailure;
     }
 
@@ -535,8 +535,15 @@ private:
         if (!loadConfig())
             return ExitUsage;
         if (const ConnectorError error = wait(m_connector->connectToServers())) {
-            printError(error.message());
-            return exitCodeFor(error);
+            // A refused login or a bad setting does not pass by itself; a server that is
+            // down does: receiving starts anyway, and replies wait until sending works.
+            using Kind = ConnectorError::Kind;
+            if (error.kind() == Kind::Auth || error.kind() == Kind::Config || error.kind() == Kind::Tls) {
+                printError(error.message());
+                return exitCodeFor(error);
+            }
+            QTextStream(stderr) << "machina-mail: sending is not available yet (" << error.message()
+                                << "); replies wait until it is" << Qt::endl;
         }
 
         const QString replyText = m_parser.value(QStringLiteral("reply-text"));

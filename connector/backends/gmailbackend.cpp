@@ -389,18 +389,7 @@ void GmailBackend::setInboxWatched(bool watched)
 ConnectorReply *GmailBackend::probe()
 {
     auto *reply = new ConnectorReply;
-    if (const ConnectorError error = prepareGoogle()) {
-        m_health->sessionFailed(Session::Gmail, error);
-        reply->finish(error);
-        return reply;
-    }
-    GmailReply *profile = m_gmail->profile();
-    profile->setParent(reply);
-    track(profile);
-    connect(profile, &ConnectorReply::finished, reply, [profile, reply] {
-        profile->deleteLater();
-        reply->finish(profile->error());
-    });
+    whenSignedIn(reply, [this, reply] { fetchProfile(reply, true); });
     return reply;
 }
 

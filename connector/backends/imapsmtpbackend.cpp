@@ -417,14 +417,17 @@ ConnectorReply *ImapSmtpBackend::probe()
                 m_health->sessionFailed(Session::ImapBrowse, problem);
         }
         auto remaining = std::make_shared<int>(int(checks.size()));
+        auto first = std::make_shared<ConnectorError>();
         if (checks.isEmpty())
             return reply->finish();
         for (ConnectorReply *c : std::as_const(checks)) {
             c->setParent(reply);
-            connect(c, &ConnectorReply::finished, reply, [c, reply, remaining] {
+            connect(c, &ConnectorReply::finished, reply, [c, reply, remaining, first] {
                 c->deleteLater();
+                if (c->error() && !*first)
+                    *first = c->error();
                 if (--*remaining == 0)
-                    reply->finish();
+                    reply->finish(*first);
             });
         }
     });

@@ -314,6 +314,9 @@ void ImapClient::failSession(const ConnectorError &error)
 {
     qCDebug(lcImap).noquote() << "session failed:" << error.message();
     const bool wasOpen = !m_opening && m_state != State::LoggingOut;
+    // A kept session that the server closed while nothing ran (an idle timeout) is no failure:
+    // the next operation opens a new one.
+    const bool busy = m_opening || m_current.has_value() || !m_queue.empty();
     dropSocket();
     m_opening = false;
     if (m_current) {
@@ -328,7 +331,7 @@ void ImapClient::failSession(const ConnectorError &error)
         if (job.reply)
             job.reply->finish(error);
     }
-    if (error.kind() != Kind::Aborted)
+    if (busy && error.kind() != Kind::Aborted)
         Q_EMIT failed(error);
     if (wasOpen)
         Q_EMIT sessionLost(error);

@@ -130,7 +130,8 @@ Q_SIGNALS:
     void uidValidityChanged(quint32 previous, quint32 current);
     /// The session is open with the mailbox selected (for health).
     void opened();
-    /// The session could not be opened, or ended under us (for health; replies carry the error too).
+    /// The session could not be opened, or ended under a running operation (for health; replies
+    /// carry the error too). A kept session the server closed while idle is not a failure.
     void failed(const machina::ConnectorError &error);
     /// The session ended without being asked to (server BYE, network, timeout).
     void sessionLost(const machina::ConnectorError &error);

@@ -5,6 +5,8 @@
 #   mailstack.sh stop   DIR
 #   mailstack.sh status DIR
 #   mailstack.sh restart-dovecot DIR   (same ports; drops every IMAP session)
+#   mailstack.sh stop-dovecot DIR | start-dovecot DIR    (an outage of IMAP; start: same ports)
+#   mailstack.sh stop-postfix DIR | start-postfix DIR    (an outage of SMTP; start: same ports)
 #
 # DIR must be an absolute path (created if missing; other files in it are left
 # alone). `start` stops a stack already running from DIR, throws away what an
@@ -91,6 +93,8 @@ usage: $PROG start DIR [--users "NAME ..."]
        $PROG stop DIR
        $PROG status DIR
        $PROG restart-dovecot DIR
+       $PROG stop-dovecot DIR | start-dovecot DIR
+       $PROG stop-postfix DIR | start-postfix DIR
 EOF
     exit 2
 }
@@ -810,6 +814,40 @@ do_restart_dovecot() {
     note "restarted dovecot in $DIR"
 }
 
+# An outage of one server, and its end, with the same config and ports.
+do_stop_service() {
+    [ -r "$ENV_FILE" ] || die "no stack described in $DIR"
+    local pid
+    case $1 in
+        dovecot) if pid=$(dovecot_pid); then stop_tree dovecot "$pid"; fi ;;
+        postfix) if pid=$(postfix_pid); then stop_tree postfix "$pid"; fi ;;
+    esac
+    note "stopped $1 in $DIR"
+}
+
+do_start_service() {
+    [ -r "$ENV_FILE" ] || die "no stack described in $DIR"
+    local deadline
+    # shellcheck disable=SC1090
+    source "$ENV_FILE"
+    now_ms; deadline=$((NOW + 20000))
+    case $1 in
+        dovecot)
+            if ! dovecot_pid >/dev/null; then
+                dovecot -c "$DOVECOT_CONF" >"$DOVECOT_DIR/start.out" 2>&1 </dev/null || fail_start "dovecot did not start again"
+            fi
+            wait_port "$MAILSTACK_IMAPS_PORT" "$deadline" || fail_start "dovecot did not listen on $MAILSTACK_IMAPS_PORT again"
+            ;;
+        postfix)
+            if ! postfix_pid >/dev/null; then
+                run_postfix_master >"$POSTFIX_DIR/start.out" 2>&1 </dev/null || fail_start "postfix did not start again"
+            fi
+            wait_port "$MAILSTACK_SMTPS_PORT" "$deadline" || fail_start "postfix did not listen on $MAILSTACK_SMTPS_PORT again"
+            ;;
+    esac
+    note "started $1 again in $DIR"
+}
+
 do_status() {
     local pid rc=0
     if pid=$(postfix_pid); then echo "postfix: running (pid $pid)"; else echo "postfix: stopped"; rc=3; fi
@@ -840,5 +878,7 @@ case $ACTION in
     stop) [ "$(id -u)" -eq 0 ] || die "must run as root"; do_stop ;;
     status) do_status ;;
     restart-dovecot) [ "$(id -u)" -eq 0 ] || die "must run as root"; do_restart_dovecot ;;
+    stop-dovecot|stop-postfix) [ "$(id -u)" -eq 0 ] || die "must run as root"; do_stop_service "${ACTION#stop-}" ;;
+    start-dovecot|start-postfix) [ "$(id -u)" -eq 0 ] || die "must run as root"; do_start_service "${ACTION#start-}" ;;
     *) usage ;;
 esac

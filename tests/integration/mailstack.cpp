@@ -19,6 +19,11 @@ std::optional<MailStack> MailStack::fromEnvironment(QString *error)
         *error = QStringLiteral("MAILSTACK_ENV is not set: run this test through ctest, which starts the mail stack");
         return std::nullopt;
     }
+    return fromFile(envPath, error);
+}
+
+std::optional<MailStack> MailStack::fromFile(const QString &envPath, QString *error)
+{
     QFile file(envPath);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = QStringLiteral("cannot read %1 (did integration.mailstack.start fail?): %2").arg(envPath, file.errorString());

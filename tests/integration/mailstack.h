@@ -31,6 +31,8 @@ struct MailStack
 
     /// Fails with a sentence when the stack is not described or not running.
     static std::optional<MailStack> fromEnvironment(QString *error);
+    /// The stack that mailstack.sh described in @p envPath (DIR/env).
+    static std::optional<MailStack> fromFile(const QString &envPath, QString *error);
 
     QString address(const QString &user) const { return user + QLatin1Char('@') + domain; }
     static QString password(const QString &user) { return user + QStringLiteral("-pass"); }
