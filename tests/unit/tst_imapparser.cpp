@@ -630,6 +630,65 @@ void TestImapParser::bodyStructure_data()
         << QByteArray("(\"MESSAGE\" \"RFC822\" NIL NIL NIL \"7BIT\" 900 (NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL) "
                       "((\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 1 1)(\"APPLICATION\" \"PDF\" (\"NAME\" \"x.pdf\") NIL NIL \"BASE64\" 9) \"MIXED\") 20)")
         << 1;
+    // Counted as the message view lists them (MessageParser): any leaf that is
+    // not the text/plain or text/html body, named or not.
+    QTest::addRow("nameless octet-stream without a disposition counts")
+        << QByteArray("((\"TEXT\" \"PLAIN\" (\"CHARSET\" \"UTF-8\") NIL NIL \"7BIT\" 10 1 NIL NIL NIL NIL)"
+                      "(\"APPLICATION\" \"OCTET-STREAM\" NIL NIL NIL \"BASE64\" 2048 NIL NIL NIL NIL) \"MIXED\" "
+                      "(\"BOUNDARY\" \"b3\") NIL NIL NIL)")
+        << 1;
+    QTest::addRow("nameless octet-stream alone counts")
+        << QByteArray("(\"APPLICATION\" \"OCTET-STREAM\" NIL NIL NIL \"BASE64\" 2048)") << 1;
+    QTest::addRow("text/plain body alone")
+        << QByteArray("(\"TEXT\" \"PLAIN\" (\"CHARSET\" \"UTF-8\") NIL NIL \"7BIT\" 5 1 NIL NIL NIL NIL)") << 0;
+    QTest::addRow("alternative text and html without extension data")
+        << QByteArray("((\"text\" \"plain\" NIL NIL NIL \"7bit\" 10 1)(\"text\" \"html\" NIL NIL NIL \"7bit\" 20 1) \"alternative\")")
+        << 0;
+    QTest::addRow("named PDF without a disposition")
+        << QByteArray("((\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 1 1)(\"APPLICATION\" \"PDF\" (\"NAME\" \"order.pdf\") NIL NIL "
+                      "\"BASE64\" 4000) \"MIXED\")")
+        << 1;
+    QTest::addRow("inline image with a Content-ID and no name counts")
+        << QByteArray("((\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 1 1)((\"TEXT\" \"HTML\" NIL NIL NIL \"7BIT\" 1 1)"
+                      "(\"IMAGE\" \"PNG\" NIL \"<chart@example.org>\" NIL \"BASE64\" 9 NIL (\"INLINE\" NIL) NIL NIL) \"RELATED\") "
+                      "\"ALTERNATIVE\")")
+        << 1;
+    QTest::addRow("second nameless text/plain in mixed counts")
+        << QByteArray("((\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 1 1)(\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 1 1) \"MIXED\")")
+        << 1;
+    QTest::addRow("text and html side by side in mixed are the bodies")
+        << QByteArray("((\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 1 1)(\"TEXT\" \"HTML\" NIL NIL NIL \"7BIT\" 1 1) \"MIXED\")")
+        << 0;
+    QTest::addRow("enriched in an alternative is another rendering")
+        << QByteArray("((\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 1 1)(\"TEXT\" \"ENRICHED\" NIL NIL NIL \"7BIT\" 1 1)"
+                      "(\"TEXT\" \"HTML\" NIL NIL NIL \"7BIT\" 1 1) \"ALTERNATIVE\")")
+        << 0;
+    QTest::addRow("calendar in an alternative counts")
+        << QByteArray("((\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 1 1)(\"TEXT\" \"HTML\" NIL NIL NIL \"7BIT\" 1 1)"
+                      "(\"TEXT\" \"CALENDAR\" (\"METHOD\" \"REQUEST\") NIL NIL \"7BIT\" 1 1) \"ALTERNATIVE\")")
+        << 1;
+    QTest::addRow("named html next to the body counts")
+        << QByteArray("((\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 1 1)(\"TEXT\" \"HTML\" (\"NAME\" \"page.html\") NIL NIL \"7BIT\" 1 1) "
+                      "\"MIXED\")")
+        << 1;
+    QTest::addRow("blank file name names nothing")
+        << QByteArray("(\"TEXT\" \"PLAIN\" (\"NAME\" \" \") NIL NIL \"7BIT\" 1 1 NIL (\"INLINE\" (\"FILENAME\" \"\")) NIL NIL)")
+        << 0;
+    QTest::addRow("signature part counts")
+        << QByteArray("((\"TEXT\" \"PLAIN\" (\"CHARSET\" \"UTF-8\") NIL NIL \"7BIT\" 10 1)"
+                      "(\"APPLICATION\" \"PGP-SIGNATURE\" NIL NIL NIL \"7BIT\" 400) \"SIGNED\" "
+                      "(\"BOUNDARY\" \"s\" \"PROTOCOL\" \"application/pgp-signature\" \"MICALG\" \"pgp-sha256\") NIL NIL NIL)")
+        << 1;
+    QTest::addRow("attached message without a disposition counts once")
+        << QByteArray("((\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 1 1)(\"MESSAGE\" \"RFC822\" NIL NIL NIL \"7BIT\" 900 "
+                      "(NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL) "
+                      "((\"APPLICATION\" \"PDF\" (\"NAME\" \"x.pdf\") NIL NIL \"BASE64\" 9)(\"TEXT\" \"CSV\" (\"NAME\" \"y.csv\") NIL NIL \"BASE64\" 9 1) \"MIXED\") "
+                      "20) \"MIXED\")")
+        << 1;
+    QTest::addRow("text of an attached message is not the body")
+        << QByteArray("((\"MESSAGE\" \"RFC822\" NIL NIL NIL \"7BIT\" 900 (NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL) "
+                      "(\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 1 1) 20)(\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 1 1) \"MIXED\")")
+        << 1;
     QTest::addRow("odd shapes count nothing") << QByteArray("(\"TEXT\" NIL)") << 0;
 }
 

@@ -170,10 +170,16 @@ struct ImapResponse
 };
 
 /**
- * Counts the attachments of a BODYSTRUCTURE: parts with a Content-Disposition
- * of "attachment", or with a file name (disposition "filename" or Content-Type
- * "name", RFC 2231 "filename*" included). An attached message counts once and
- * is not descended into; a message/rfc822 part that is not an attachment is.
+ * Counts the attachments of a BODYSTRUCTURE as the message view lists them
+ * (MessageParser): every leaf part but the message's text. The first
+ * text/plain and the first text/html part with neither a file name
+ * (disposition "filename" or Content-Type "name", RFC 2231 "filename*"
+ * included) nor an "attachment" disposition are the bodies; within a
+ * multipart/alternative (or a multipart/related inside one) further nameless
+ * text/plain, text/html, text/enriched and text/richtext parts are other
+ * renderings of them. Every other part counts, with or without a name or a
+ * disposition: inline images included, and an attached message once, without
+ * looking inside it.
  */
 int countImapAttachments(const ImapValue &bodyStructure);
 
