@@ -9,7 +9,7 @@ cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
 mkdir -p build/fuzz/crashes
 failed=0
-for fuzzer in fuzz_smtpreply fuzz_imapparser fuzz_messageparser; do
+for fuzzer in fuzz_smtpreply fuzz_imapparser fuzz_messageparser fuzz_htmlsanitizer; do
     corpus="build/fuzz/corpus/$fuzzer"
     mkdir -p "$corpus"
     if build/fuzz/tests/fuzz/$fuzzer -max_total_time="$seconds" -print_final_stats=0 \

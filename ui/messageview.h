@@ -1,5 +1,6 @@
 #pragma once
 
+#include "html/htmlsanitizer.h"   // sanitizeHtml(), which the view shows through
 #include "incomingmessage.h"
 
 #include <QList>
@@ -17,24 +18,6 @@ class QPushButton;
 
 namespace machina {
 
-/**
- * HTML mail made safe to hand to QTextDocument (Qt Core only, no parser
- * library). Drops, with their content: <script>, <iframe>, comments, and
- * <style> blocks that load anything (url(...), @import, or a CSS escape that
- * could spell one). Drops the tags, keeping their content: <object>,
- * <embed>, <applet>, <param>, <form>, <input>, <button>, <link>, <meta>,
- * <base>, <frame>, <frameset>. Removes every on* attribute, style
- * attributes that load (url(...), expression(...), a CSS escape), URL
- * attributes (href, src, background, action...) whose scheme, after entity
- * decoding and with white space removed, is javascript:, vbscript: or
- * livescript:, and image-source attributes (src, background, lowsrc,
- * dynsrc, poster, srcset) that are not cid: or data:image/ (Qt would read
- * file: and relative ones from the disk, bypassing loadResource()). Text and
- * other markup pass through unchanged. Not a general-purpose HTML cleaner:
- * SafeTextBrowser::loadResource() is the barrier against remote content;
- * this removes what the viewer should not even see.
- */
-QString sanitizeHtml(const QString &html);
 
 /**
  * A QTextBrowser that never loads anything from outside the message:
