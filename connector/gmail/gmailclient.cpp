@@ -85,8 +85,19 @@ void GmailClient::call(const QByteArray &method, const QString &path, const QLis
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray data = reply->readAll();
         if (status >= 200 && status < 300) {
+            // Every call we make answers a JSON object; anything else (a captive portal's
+            // page, a proxy's, a cut body) is not an empty success.
+            QJsonParseError parseError;
+            const QJsonDocument json = QJsonDocument::fromJson(data, &parseError);
+            if (parseError.error != QJsonParseError::NoError || !json.isObject()) {
+                done({}, {Kind::Protocol, tr("Gmail answered %1 with something that is not the JSON the API sends "
+                                             "(%2 bytes of %3).")
+                                              .arg(status).arg(data.size())
+                                              .arg(reply->header(QNetworkRequest::ContentTypeHeader).toString())});
+                return;
+            }
             m_lastSuccess = QDateTime::currentDateTimeUtc();
-            done(QJsonDocument::fromJson(data).object(), {});
+            done(json.object(), {});
             return;
         }
         if (status == 401 && !refreshed) {

@@ -939,6 +939,8 @@ FakeGoogle::Reply FakeGoogle::handleGmail(const Request &request, const QString 
         --m_failCount;
         if (m_failStatus == 0)
             return {0, {}, {}, true};
+        if (m_failStatus == 200)
+            return {200, {{"Content-Type", "text/html"}}, "<html><body>Sign in to the guest network</body></html>", false};
         Headers extra;
         if (m_failRetryAfter >= 0)
             extra.append({"Retry-After", QByteArray::number(m_failRetryAfter)});

@@ -182,8 +182,9 @@ public:
     void revokeRefreshTokens();
     /**
      * The next @p count authenticated Gmail calls fail with @p status: 429 (RESOURCE_EXHAUSTED,
-     * rateLimitExceeded), 500 (INTERNAL), 503 (UNAVAILABLE), or 0 to drop the connection
-     * without a reply. @p retryAfterSeconds >= 0 adds a Retry-After header.
+     * rateLimitExceeded), 500 (INTERNAL), 503 (UNAVAILABLE), 0 to drop the connection
+     * without a reply, or 200 with an HTML page instead of JSON (a captive portal).
+     * @p retryAfterSeconds >= 0 adds a Retry-After header.
      */
     void failNextGmailCalls(int count, int status = 429, int retryAfterSeconds = 1);
 

@@ -83,6 +83,7 @@ private Q_SLOTS:
     void restartUsesStoredRefreshToken();      // (b)
     void expiredAccessTokenDuringSend();       // (c)
     void rateLimitedSendIsDegradedMeanwhile(); // (d)
+    void successWithoutJsonIsProtocolError();
     void rateLimitedPollRecovers();            // (d) while listening
     void unreadAcrossPages();                  // (e)
     void sendWithPdfAttachment();              // (f)
@@ -351,6 +352,25 @@ void TestGmailConnector::rateLimitedSendIsDegradedMeanwhile()
     QCOMPARE(m_fake->sentRaws().size(), 1);
     QCOMPARE(seen.last(), ConnectorHealth::Status::Healthy);
     QCOMPARE(connector->healthCheck().status, ConnectorHealth::Status::Healthy);
+}
+
+// A 200 whose body is not the API's JSON (a captive portal's page) is a
+// Protocol error naming what came, never an empty success.
+void TestGmailConnector::successWithoutJsonIsProtocolError()
+{
+    std::unique_ptr<EmailConnector> connector = connectedConnector();
+    QVERIFY(connector);
+    m_fake->failNextGmailCalls(1, 200);
+    std::unique_ptr<InboxListReply> listed(connector->listMessages(false, 10));
+    QVERIFY(finishes(listed.get()));
+    QCOMPARE(listed->error().kind(), ConnectorError::Kind::Protocol);
+    QVERIFY2(listed->error().message().contains("not the JSON"_L1), qPrintable(listed->error().message()));
+    QVERIFY2(listed->error().message().contains("text/html"_L1), qPrintable(listed->error().message()));
+    QVERIFY(listed->messages().isEmpty());
+    // The next call is answered properly again, and works.
+    std::unique_ptr<InboxListReply> again(connector->listMessages(false, 10));
+    QVERIFY(finishes(again.get()));
+    QVERIFY2(!again->error(), qPrintable(describe(again->error())));
 }
 
 // (d) The same while listening: the poll waits out the 429s, hands the
