@@ -45,30 +45,21 @@ void HealthTracker::succeeded(Session session, const QString &tlsVersion, const 
     Q_EMIT changed();
 }
 
-void HealthTracker::sessionFailed(Session session, const ConnectorError &error)
+void HealthTracker::failed(Session session, const ConnectorError &error, bool sessionDown)
 {
     if (!error || error.kind() == Kind::Aborted)
-        return;
+        return;   // asked for: nothing wrong
     Record &r = record(session);
     r.used = true;
     r.lastError = error;
     r.lastErrorAt = QDateTime::currentDateTimeUtc();
-    r.down = true;
-    r.troubled = false;
-    Q_EMIT changed();
-}
-
-void HealthTracker::operationFailed(Session session, const ConnectorError &error)
-{
-    if (!error || error.kind() == Kind::Aborted)
-        return;
-    Record &r = record(session);
-    r.used = true;
-    r.lastError = error;
-    r.lastErrorAt = QDateTime::currentDateTimeUtc();
-    // A refused recipient or message says nothing about the session; the rest is a problem that may pass.
-    if (error.kind() != Kind::Rejected)
+    if (sessionDown) {
+        r.down = true;
+        r.troubled = false;
+    } else if (error.kind() != Kind::Rejected) {
+        // A refused recipient or message says nothing about the session; the rest is a problem that may pass.
         r.troubled = !r.down;
+    }
     Q_EMIT changed();
 }
 

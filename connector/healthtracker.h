@@ -46,9 +46,9 @@ public:
     /// The session is up (connected, secured, signed in; INBOX selected for IMAP).
     void succeeded(Session session, const QString &tlsVersion = {}, const QDateTime &certificateExpiry = {});
     /// The session is down: it could not connect, secure, authenticate or select.
-    void sessionFailed(Session session, const ConnectorError &error);
+    void sessionFailed(Session session, const ConnectorError &error) { failed(session, error, true); }
     /// One operation failed on a session that is still up, or the session waits to retry (rate limit).
-    void operationFailed(Session session, const ConnectorError &error);
+    void operationFailed(Session session, const ConnectorError &error) { failed(session, error, false); }
     /// The session was closed on purpose: it no longer counts.
     void forget(Session session);
 
@@ -86,6 +86,7 @@ private:
         QString message;
     };
     Record &record(Session session);
+    void failed(Session session, const ConnectorError &error, bool sessionDown);
     /// The newest of the given sessions' records that were used, or nullptr.
     const Record *newest(std::initializer_list<Session> sessions) const;
     static Verdict judge(const Record &r, const QString &part);

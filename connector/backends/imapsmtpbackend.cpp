@@ -143,6 +143,19 @@ void ImapSmtpBackend::watchHealth(ImapClient *client, int session)
     connect(client, &ImapClient::failed, this, [this, s](const ConnectorError &error) { m_health->sessionFailed(s, error); });
 }
 
+void ImapSmtpBackend::withBrowser(ConnectorReply *reply, const std::function<void(ImapClient *)> &then)
+{
+    resolvePassword(reply, [this, reply, then](const ConnectorError &error) {
+        if (error)
+            return reply->finish(error);
+        ConnectorError problem;
+        ImapClient *session = browser(&problem);
+        if (!session)
+            return reply->finish(problem);
+        then(session);
+    });
+}
+
 ImapClient *ImapSmtpBackend::browser(ConnectorError *error)
 {
     ImapSettings settings;
@@ -257,13 +270,7 @@ SendReply *ImapSmtpBackend::send(const BuiltMessage &message)
 InboxListReply *ImapSmtpBackend::list(bool unseenOnly, int limit, const std::optional<QSet<QString>> &known)
 {
     auto *reply = new InboxListReply;
-    resolvePassword(reply, [this, reply, unseenOnly, limit, known](const ConnectorError &error) {
-        if (error)
-            return reply->finish(error);
-        ConnectorError problem;
-        ImapClient *session = browser(&problem);
-        if (!session)
-            return reply->finish(problem);
+    withBrowser(reply, [this, reply, unseenOnly, limit, known](ImapClient *session) {
         connect(reply, &ConnectorReply::finished, this, [this, reply] {
             if (!reply->error())
                 m_health->recordPoll();
@@ -276,13 +283,7 @@ InboxListReply *ImapSmtpBackend::list(bool unseenOnly, int limit, const std::opt
 MessageReply *ImapSmtpBackend::fetch(const MessageId &id)
 {
     auto *reply = new MessageReply;
-    resolvePassword(reply, [this, reply, id](const ConnectorError &error) {
-        if (error)
-            return reply->finish(error);
-        ConnectorError problem;
-        ImapClient *session = browser(&problem);
-        if (!session)
-            return reply->finish(problem);
+    withBrowser(reply, [reply, id](ImapClient *session) {
         ImapReply *fetched = session->fetchMessages({id.uid()}, ImapClient::FetchPart::Full);
         fetched->setParent(reply);
         connect(fetched, &ConnectorReply::finished, reply, [session, fetched, reply, id] {
@@ -315,13 +316,7 @@ ConnectorReply *ImapSmtpBackend::setSeen(const QList<MessageId> &ids, bool seen)
     for (const MessageId &id : ids)
         uids.append(id.uid());
     const quint32 validity = ids.isEmpty() ? 0 : ids.first().uidValidity();
-    resolvePassword(reply, [this, reply, uids, seen, validity](const ConnectorError &error) {
-        if (error)
-            return reply->finish(error);
-        ConnectorError problem;
-        ImapClient *session = browser(&problem);
-        if (!session)
-            return reply->finish(problem);
+    withBrowser(reply, [reply, uids, seen, validity](ImapClient *session) {
         // Open (or keep) the session first: a store must never reach a mailbox
         // whose UIDVALIDITY differs from the listing's (RFC 3501 2.3.1.1).
         ImapReply *opened = session->open();

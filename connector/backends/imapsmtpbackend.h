@@ -56,6 +56,8 @@ private:
     ConnectorError imapSettings(ImapSettings *out) const;
     ConnectorError ensureSmtp();
     ImapClient *browser(ConnectorError *error);
+    /// Runs @p then with the browsing session once the password is known; else finishes @p reply with the error.
+    void withBrowser(ConnectorReply *reply, const std::function<void(ImapClient *)> &then);
     void watchHealth(ImapClient *client, int session);
     void smtpFailed(const ConnectorError &error);
     QString smtpEndpoint() const;
