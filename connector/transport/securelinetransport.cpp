@@ -108,6 +108,7 @@ qsizetype SecureLineTransport::startTls(qsizetype sessionBuffered)
     }
     m_serverPartial.clear();
     m_handshaking = true;
+    qCDebug(m_category).noquote() << "starttls";   // the transcript's mark: the scripted server's "starttls" step
     m_socket->startClientEncryption();
     arm(tr("the TLS handshake"));
     return injected;

@@ -294,10 +294,15 @@ QList<ScriptedServer::Step> ScriptedServer::parse(const QByteArray &script, QStr
 QByteArray ScriptedServer::scriptFromTranscript(const QByteArray &transcript)
 {
     static const QRegularExpression step(QStringLiteral("^(?:[\\w.-]+: )?([CS]):(?: (.*))?$"));
+    static const QRegularExpression startTls(QStringLiteral("^(?:[\\w.-]+: )?starttls$"));
     static const QRegularExpression varying(QStringLiteral("^(Date|Message-Id): "),
                                             QRegularExpression::CaseInsensitiveOption);
     QByteArray script;
     for (const QByteArray &raw : transcript.split('\n')) {
+        if (startTls.match(QString::fromUtf8(raw)).hasMatch()) {
+            script += "starttls\n";
+            continue;
+        }
         const QRegularExpressionMatch m = step.match(QString::fromUtf8(raw));
         if (!m.hasMatch())
             continue;

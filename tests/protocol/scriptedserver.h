@@ -68,7 +68,8 @@ public:
      * --verbose, or any log with "category: C: ..." / "S: ..." lines; other
      * lines are left out). What differs between runs becomes a wildcard:
      * redacted credentials ("AUTH PLAIN <redacted>" expects "AUTH PLAIN *") and
-     * the Date and Message-ID header lines of a message.
+     * the Date and Message-ID header lines of a message. The transport's
+     * "starttls" line becomes the starttls step.
      */
     static QByteArray scriptFromTranscript(const QByteArray &transcript);
 

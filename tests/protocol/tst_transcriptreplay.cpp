@@ -68,6 +68,7 @@ private Q_SLOTS:
     void initTestCase();
     void scriptFromTranscriptMakesWildcards();
     void postfixSend();
+    void postfixSubmissionWithStartTls();
     void dovecotInboxListing();
 };
 
@@ -122,6 +123,31 @@ void TestTranscriptReplay::postfixSend()
     QVERIFY2(!send->error(), qPrintable(send->error().message() + QLatin1Char('\n') + QString::fromUtf8(server.report())));
     QVERIFY2(send->serverReply().startsWith(QStringLiteral("250 2.0.0 Ok: queued as")), qPrintable(send->serverReply()));
 
+    std::unique_ptr<ConnectorReply> close(connector.disconnectFromServers());
+    QVERIFY(waitFinished(close.get()));
+    QTRY_VERIFY2_WITH_TIMEOUT(server.isComplete(), server.report().constData(), kWaitMs);
+}
+
+void TestTranscriptReplay::postfixSubmissionWithStartTls()
+{
+    const QByteArray transcript = readTranscript(QStringLiteral("postfix-submission-starttls.log"));
+    QVERIFY2(transcript.contains("starttls") && transcript.contains("S: 220 2.0.0 Ready to start TLS"),
+             "transcripts/postfix-submission-starttls.log is missing or has no STARTTLS");
+    const QByteArray script = ScriptedServer::scriptFromTranscript(transcript);
+    QVERIFY2(script.contains("C: STARTTLS\nS: 220 2.0.0 Ready to start TLS\nstarttls\nC: EHLO"), script.constData());
+    ScriptedServer server(ScriptedServer::Mode::Plain);
+    server.addConnection(script);
+    QVERIFY(server.start());
+
+    ConnectorConfig config = configFor(server, QStringLiteral("supervisor"));
+    config.useTls = false;   // STARTTLS on the submission port
+    EmailConnector connector(config);
+    SendOptions options;
+    options.subject = QStringLiteral("WO-2026-43 V-509 seal leak");
+    std::unique_ptr<SendReply> send(connector.sendMessage(QStringLiteral("technician@machina.test"),
+                                                          QStringLiteral("Seal leaking on V-509."), options));
+    QVERIFY(waitFinished(send.get()));
+    QVERIFY2(!send->error(), qPrintable(send->error().message() + QLatin1Char('\n') + QString::fromUtf8(server.report())));
     std::unique_ptr<ConnectorReply> close(connector.disconnectFromServers());
     QVERIFY(waitFinished(close.get()));
     QTRY_VERIFY2_WITH_TIMEOUT(server.isComplete(), server.report().constData(), kWaitMs);
