@@ -1,0 +1,21 @@
+#pragma once
+
+class QCommandLineParser;
+
+namespace machina::cli {
+
+class CliContext;
+
+/**
+ * `inbox`: the INBOX's newest messages as a table or a JSON array; headers
+ * only, nothing is marked read.
+ */
+class InboxCommand
+{
+public:
+    /// Adds this command's options; called only when it is the command given.
+    static void addOptions(QCommandLineParser &parser);
+    static int run(CliContext &context);
+};
+
+} // namespace machina::cli

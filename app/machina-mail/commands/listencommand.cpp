@@ -1,0 +1,139 @@
+#include "listencommand.h"
+
+#include "../clicontext.h"
+#include "emailconnector.h"
+#include "exechandler.h"
+
+#include <QCommandLineParser>
+#include <QSocketNotifier>
+#include <QTextStream>
+
+#include <csignal>
+#include <memory>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace machina::cli {
+
+namespace {
+
+/**
+ * SIGINT / SIGTERM end listening cleanly (LOGOUT, QUIT): the signal handler
+ * may only write(2), so it writes one byte to a socket pair whose other end
+ * the event loop watches. The notifier is a child of @p scope.
+ */
+void stopOnSignals(CliContext &context, QObject *scope)
+{
+    static int fds[2];
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, fds) != 0)
+        return;
+    auto handler = [](int) {
+        const char c = 1;
+        [[maybe_unused]] const ssize_t n = ::write(fds[0], &c, 1);
+    };
+    std::signal(SIGINT, handler);
+    std::signal(SIGTERM, handler);
+    auto *notifier = new QSocketNotifier(fds[1], QSocketNotifier::Read, scope);
+    EmailConnector *connector = context.connector();
+    QTextStream &err = context.err();
+    QObject::connect(notifier, &QSocketNotifier::activated, scope, [notifier, connector, &err] {
+        notifier->setEnabled(false);
+        err << "machina-mail: stopping" << Qt::endl;
+        ConnectorReply *stopped = connector->stopListening();
+        QObject::connect(stopped, &ConnectorReply::finished, stopped, &QObject::deleteLater);
+    });
+}
+
+/// One line on stderr per message: what its handler (and reply) came to.
+QString handledLine(const IncomingMessage &m, const HandlerResult &r)
+{
+    const QString outcome = !r.handled              ? QStringLiteral("not handled (%1), left unseen").arg(r.failure)
+                            : r.replyText.isEmpty() ? QStringLiteral("handled, no reply")
+                                                    : QStringLiteral("handled, replied");
+    return QStringLiteral("machina-mail: ") + m.backendId + QStringLiteral(" from ") + m.from.address
+           + QStringLiteral(": ") + outcome;
+}
+
+} // namespace
+
+void ListenCommand::addOptions(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("once"), QStringLiteral("Handle what is unseen now, then exit (0: every handler succeeded).")});
+    parser.addOption({QStringLiteral("reply-text"), QStringLiteral("Answer every message with TEXT."), QStringLiteral("TEXT")});
+    parser.addOption({QStringLiteral("exec"), QStringLiteral("Run CMD (through sh) per message, the message as JSON on stdin; "
+                                                             "its stdout is the reply (empty: none); a non-zero exit leaves the message unseen."),
+                      QStringLiteral("CMD")});
+    parser.addOption({QStringLiteral("no-idle"), QStringLiteral("Poll every poll_interval even when the server offers IDLE.")});
+}
+
+int ListenCommand::run(CliContext &context)
+{
+    const bool hasText = context.isSet(QStringLiteral("reply-text"));
+    const bool hasExec = context.isSet(QStringLiteral("exec"));
+    if (hasText == hasExec) {
+        context.printError(QStringLiteral("listen: give exactly one of --reply-text TEXT or --exec CMD"));
+        return ExitUsage;
+    }
+    if (!context.loadConfig())
+        return ExitUsage;
+    EmailConnector *connector = context.connector();
+    QTextStream &err = context.err();
+    if (const ConnectorError error = context.wait(connector->connectToServers())) {
+        // A refused login or a bad setting does not pass by itself; a server that is
+        // down does: receiving starts anyway, and replies wait until sending works.
+        using Kind = ConnectorError::Kind;
+        if (error.kind() == Kind::Auth || error.kind() == Kind::Config || error.kind() == Kind::Tls) {
+            context.printError(error.message());
+            return exitCodeFor(error);
+        }
+        err << "machina-mail: sending is not available yet (" << error.message()
+            << "); replies wait until it is" << Qt::endl;
+    }
+
+    // Context of every connection below and parent of the signal notifier:
+    // nothing of this run outlives it, though the connector does.
+    QObject scope;
+    std::unique_ptr<ExecHandler> exec;
+    MessageHandler handler;
+    if (hasText) {
+        handler = [replyText = context.parser().value(QStringLiteral("reply-text"))](
+                      const IncomingMessage &, std::function<void(const HandlerResult &)> done) {
+            done(HandlerResult::reply(replyText));
+        };
+    } else {
+        exec = std::make_unique<ExecHandler>(context.parser().value(QStringLiteral("exec")));
+        handler = [execHandler = exec.get()](const IncomingMessage &m, std::function<void(const HandlerResult &)> done) {
+            execHandler->handle(m, std::move(done));
+        };
+    }
+    QObject::connect(connector, &EmailConnector::messageHandled, &scope,
+                     [&err](const IncomingMessage &m, const HandlerResult &r) { err << handledLine(m, r) << Qt::endl; });
+    QObject::connect(connector, &EmailConnector::receiveStatusChanged, &scope,
+                     [&err](const QString &status) { err << "machina-mail: " << status << Qt::endl; });
+
+    ListenOptions options;
+    options.once = context.isSet(QStringLiteral("once"));
+    options.useIdle = !context.isSet(QStringLiteral("no-idle"));
+    ListenReply *reply = connector->listen(handler, options);
+    int received = 0;
+    int handled = 0;
+    int failed = 0;
+    QObject::connect(reply, &ConnectorReply::finished, &scope, [&, reply] {
+        received = reply->received();
+        handled = reply->handled();
+        failed = reply->failed();
+    });
+    if (!options.once)
+        stopOnSignals(context, &scope);
+    const ConnectorError error = context.wait(reply);
+    context.wait(connector->disconnectFromServers());
+    if (error) {
+        context.printError(error.message());
+        return exitCodeFor(error);
+    }
+    err << "machina-mail: " << received << " received, " << handled << " handled, " << failed << " left unseen"
+        << Qt::endl;
+    return failed == 0 ? ExitOk : ExitFailure;
+}
+
+} // namespace machina::cli

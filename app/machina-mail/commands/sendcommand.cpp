@@ -1,0 +1,125 @@
+#include "sendcommand.h"
+
+#include "../clicontext.h"
+#include "emailconnector.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QStringDecoder>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace machina::cli {
+
+namespace {
+
+/// The message text from --text or --text-file; a usage error (printed) leaves @p ok false.
+QString messageText(CliContext &context, bool *ok)
+{
+    *ok = false;
+    const QCommandLineParser &parser = context.parser();
+    if (parser.isSet(QStringLiteral("text"))) {
+        *ok = true;
+        return parser.value(QStringLiteral("text"));
+    }
+    const QString path = parser.value(QStringLiteral("text-file"));
+    QFile file(path);
+    const bool opened = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
+                                                   : file.open(QIODevice::ReadOnly);
+    if (!opened) {
+        context.printError(QStringLiteral("--text-file: cannot read %1: %2").arg(path, file.errorString()));
+        return {};
+    }
+    const QByteArray bytes = file.readAll();
+    auto decoder = QStringDecoder(QStringDecoder::Utf8);
+    const QString text = decoder(bytes);
+    if (decoder.hasError()) {
+        context.printError(QStringLiteral("--text-file: %1 is not UTF-8 text").arg(path));
+        return {};
+    }
+    *ok = true;
+    return text;
+}
+
+} // namespace
+
+void SendCommand::addOptions(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("to"), QStringLiteral("Recipient address; repeat for more."), QStringLiteral("ADDR")});
+    parser.addOption({QStringLiteral("subject"), QStringLiteral("Subject (default \"Machina Notification\")."), QStringLiteral("S")});
+    parser.addOption({QStringLiteral("text"), QStringLiteral("Message text."), QStringLiteral("T")});
+    parser.addOption({QStringLiteral("text-file"), QStringLiteral("Read the message text from F (- for stdin)."), QStringLiteral("F")});
+    parser.addOption({QStringLiteral("attach"), QStringLiteral("Attach FILE; repeat for more."), QStringLiteral("FILE")});
+}
+
+int SendCommand::run(CliContext &context)
+{
+    const QCommandLineParser &parser = context.parser();
+    const QStringList to = parser.values(QStringLiteral("to"));
+    if (to.isEmpty()) {
+        context.printError(QStringLiteral("send: give at least one --to ADDR"));
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("text")) == parser.isSet(QStringLiteral("text-file"))) {
+        context.printError(QStringLiteral("send: give exactly one of --text T or --text-file F"));
+        return ExitUsage;
+    }
+    bool textOk = false;
+    const QString text = messageText(context, &textOk);
+    if (!textOk)
+        return ExitUsage;
+
+    SendOptions options;
+    if (parser.isSet(QStringLiteral("subject")))
+        options.subject = parser.value(QStringLiteral("subject"));
+    for (const QString &path : parser.values(QStringLiteral("attach"))) {
+        ConnectorError error;
+        const std::optional<Attachment> attachment = Attachment::fromFile(path, &error);
+        if (!attachment) {
+            context.printError(error.message());
+            return ExitUsage;
+        }
+        options.attachments.append(*attachment);
+    }
+
+    if (!context.loadConfig())
+        return ExitUsage;
+    EmailConnector *connector = context.connector();
+    // Refuse bad input before anything touches the network; but in Gmail
+    // mode with no from_address/username the sender is the account, known
+    // only once connected (users.getProfile).
+    const ConnectorConfig config = connector->config();
+    const bool senderFromAccount = config.isGmail() && config.effectiveFromAddress().isEmpty();
+    if (senderFromAccount) {
+        if (const ConnectorError error = context.wait(connector->connectToServers())) {
+            context.printError(error.message());
+            return exitCodeFor(error);
+        }
+    }
+    const MessageBuilder::Result built = connector->buildMessage(to, text, options);
+    if (!built.message) {
+        context.printError(built.error.message());
+        return exitCodeFor(built.error);
+    }
+
+    if (!senderFromAccount) {
+        if (const ConnectorError error = context.wait(connector->connectToServers())) {
+            context.printError(error.message());
+            return exitCodeFor(error);
+        }
+    }
+    SendReply *reply = connector->sendBuiltMessage(*built.message);
+    const QString messageId = built.message->messageId;
+    const ConnectorError error = context.wait(reply);
+    context.wait(connector->disconnectFromServers());
+    if (error) {
+        context.printError(error.message());
+        return exitCodeFor(error);
+    }
+    context.out() << "Sent <" << messageId << "> to " << built.message->envelopeTo.join(QStringLiteral(", "))
+                  << Qt::endl;
+    return ExitOk;
+}
+
+} // namespace machina::cli

@@ -1,0 +1,21 @@
+#pragma once
+
+class QCommandLineParser;
+
+namespace machina::cli {
+
+class CliContext;
+
+/**
+ * `store-password`: keeps the account's password in the OS keychain
+ * (read from stdin, without echo on a terminal), or removes it.
+ */
+class StorePasswordCommand
+{
+public:
+    /// Adds this command's options; called only when it is the command given.
+    static void addOptions(QCommandLineParser &parser);
+    static int run(CliContext &context);
+};
+
+} // namespace machina::cli
