@@ -4,6 +4,7 @@
 #include "sendoptions.h"
 #include "sendreply.h"
 
+#include <algorithm>
 #include <memory>
 
 namespace machina {
@@ -44,13 +45,16 @@ void Listener::start()
 
 ConnectorReply *Listener::stop(const ConnectorError &error)
 {
-    ConnectorReply *closed = nullptr;
-    if (m_watcher->isRunning()) {
-        closed = m_watcher->stop();
-    } else {
-        closed = new ConnectorReply;
-        closed->finish();
+    if (!m_closing) {
+        if (m_watcher->isRunning() && !m_stopped) {
+            m_closing = m_watcher->stop();
+        } else {
+            m_closing = new ConnectorReply;
+            m_closing->finish();
+        }
+        m_closing->setParent(this);
     }
+    ConnectorReply *closed = m_closing;
     if (!m_stopped) {
         m_stopped = true;
         if (m_reply)
@@ -89,7 +93,7 @@ void Listener::handlerDone(const IncomingMessage &message, const HandlerResult &
 {
     if (!result.handled || result.replyText.isEmpty())
         return settle(message, result);
-    m_pending.append({message, result, false});
+    m_pending.append({++m_nextSerial, message, result, false});
     sendReply(int(m_pending.size()) - 1);
 }
 
@@ -107,11 +111,11 @@ void Listener::sendReply(int index)
     for (const MailAddress &a : p.message.replyAddresses())
         to.append(a.address);
     SendReply *sent = m_send(to, p.result.replyText, options);
-    const QString key = p.message.backendId;
+    const quint64 key = p.serial;
     connect(sent, &ConnectorReply::finished, this, [this, sent, key] {
         sent->deleteLater();
         const auto it = std::find_if(m_pending.begin(), m_pending.end(),
-                                     [&key](const Pending &q) { return q.message.backendId == key; });
+                                     [key](const Pending &q) { return q.serial == key; });
         if (it == m_pending.end())
             return;
         const Pending done = *it;
@@ -119,7 +123,7 @@ void Listener::sendReply(int index)
             m_pending.erase(it);
             return settle(done.message, done.result);
         }
-        if (m_options.once || m_stopped) {
+        if (m_options.once || m_stopped || !isTransient(sent)) {
             m_pending.erase(it);
             return settle(done.message, HandlerResult::failed(tr("the reply could not be sent: %1").arg(sent->error().message())));
         }
@@ -128,6 +132,27 @@ void Listener::sendReply(int index)
         setStatus(tr("the reply to %1 could not be sent (%2); it is sent again at the next round")
                       .arg(done.message.from.address, sent->error().message()));
     });
+}
+
+bool Listener::isTransient(const SendReply *sent)
+{
+    switch (sent->error().kind()) {
+    case Kind::Network:
+    case Kind::Timeout:
+    case Kind::NotConnected:
+        return true;
+    case Kind::Rejected: {
+        // 4xx is "try later" (RFC 5321 4.2.1); a 5xx or a refused address is final.
+        if (sent->serverReply().startsWith(u'4'))
+            return true;
+        const QList<RecipientResult> recipients = sent->recipients();
+        return !recipients.isEmpty() && std::all_of(recipients.cbegin(), recipients.cend(), [](const RecipientResult &r) {
+            return r.accepted || r.serverReply.startsWith(u'4');
+        });
+    }
+    default:
+        return false;   // a message we cannot build, a refused login, a certificate: not by waiting
+    }
 }
 
 void Listener::resendPending()
@@ -157,8 +182,7 @@ void Listener::maybeFinishOnce()
         return;
     if (m_handlersRunning > 0 || m_watcher->pendingSeenCount() > 0)
         return;
-    ConnectorReply *closed = stop();
-    connect(closed, &ConnectorReply::finished, closed, &QObject::deleteLater);
+    stop();
 }
 
 } // namespace machina

@@ -7,6 +7,8 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+
+#include "connectorreply.h"
 #include <functional>
 
 namespace machina {
@@ -57,6 +59,7 @@ Q_SIGNALS:
 private:
     struct Pending
     {
+        quint64 serial = 0;       ///< this reply's own key: message ids need not be unique (no UIDVALIDITY)
         IncomingMessage message;
         HandlerResult result;
         bool sending = false;
@@ -65,6 +68,8 @@ private:
     void handleIncoming(const IncomingMessage &message);
     void handlerDone(const IncomingMessage &message, const HandlerResult &result);
     void sendReply(int index);
+    /// Whether a reply that failed so may succeed later (the server down or busy), rather than never.
+    static bool isTransient(const SendReply *sent);
     void settle(const IncomingMessage &message, const HandlerResult &outcome);
     void resendPending();
     void maybeFinishOnce();
@@ -76,6 +81,8 @@ private:
     QPointer<ListenReply> m_reply;
     SendFunction m_send;
     QList<Pending> m_pending;
+    quint64 m_nextSerial = 0;
+    QPointer<ConnectorReply> m_closing;   ///< the watcher's stop, once asked: every later stop() hands out this one
     bool m_firstRoundDone = false;
     bool m_stopped = false;
     int m_handlersRunning = 0;

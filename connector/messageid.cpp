@@ -9,8 +9,10 @@ namespace machina {
 MessageId MessageId::imap(quint32 uidValidity, quint32 uid)
 {
     MessageId id;
-    if (uidValidity == 0 || uid == 0)
-        return id; // RFC 3501 2.3.1.1: both are non-zero
+    // RFC 3501 2.3.1.1 makes both non-zero, but a server that never announces
+    // UIDVALIDITY leaves it 0; such ids still name a message of this session.
+    if (uid == 0)
+        return id;
     id.m_backend = Backend::Imap;
     id.m_uidValidity = uidValidity;
     id.m_uid = uid;

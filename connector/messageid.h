@@ -10,7 +10,7 @@ namespace machina {
  * scripts hold it: "imap:<uidvalidity>:<uid>" or "gmail:<id>". Made and read
  * here only. An IMAP id names a message only under its UIDVALIDITY (RFC 3501
  * 2.3.1.1): a mailbox renumbered since makes the id stale, never another
- * message's.
+ * message's. UIDVALIDITY 0 stands for a server that never announced one.
  */
 class MessageId
 {

@@ -50,7 +50,37 @@ ConnectorReply *MailboxWatcher::stop()
     m_running = false;
     m_pollTimer.stop();
     m_retryTimer.stop();
-    return m_client->close();
+    auto *done = new ConnectorReply;
+    const QPointer<ConnectorReply> guard(done);   // the caller may drop it before LOGOUT is answered
+    const auto logOut = [this, guard] {
+        ImapReply *closed = m_client->close();
+        connect(closed, &ConnectorReply::finished, this, [closed, guard] {
+            closed->deleteLater();
+            if (guard)
+                guard->finish(closed->error());
+        });
+    };
+    // Read marks that are due go out before LOGOUT: a message whose reply was
+    // sent must not be handed out again by the next listen. (Storing \Seen
+    // twice, should one be in flight already, is harmless.)
+    const quint32 validity = m_client->uidValidity();
+    QList<quint32> uids;
+    for (quint64 k : std::as_const(m_pendingSeen)) {
+        if (quint32(k >> 32) == validity)
+            uids.append(quint32(k & 0xffffffffu));
+    }
+    if (uids.isEmpty() || !m_client->isSelected()) {
+        logOut();
+        return done;
+    }
+    ImapReply *store = m_client->markSeen(uids);   // ends a running IDLE first
+    connect(store, &ConnectorReply::finished, this, [this, store, logOut] {
+        store->deleteLater();
+        if (!store->error())
+            m_pendingSeen.clear();
+        logOut();
+    });
+    return done;
 }
 
 void MailboxWatcher::checkNow()

@@ -27,6 +27,7 @@ void TestMessageId::roundTrip_data()
     QTest::addColumn<QString>("gmailId");
 
     QTest::addRow("imap") << "imap:1796157780:1" << int(MessageId::Backend::Imap) << 1796157780u << 1u << QString();
+    QTest::addRow("imap, no UIDVALIDITY announced") << "imap:0:5" << int(MessageId::Backend::Imap) << 0u << 5u << QString();
     QTest::addRow("imap, largest values") << "imap:4294967295:4294967295" << int(MessageId::Backend::Imap)
                                           << 4294967295u << 4294967295u << QString();
     QTest::addRow("gmail") << "gmail:18c2f0a9b1d2e3f4" << int(MessageId::Backend::Gmail) << 0u << 0u
@@ -61,7 +62,6 @@ void TestMessageId::refused_data()
     QTest::addRow("unknown backend") << QStringLiteral("pop:1:2");
     QTest::addRow("imap without uid") << QStringLiteral("imap:17");
     QTest::addRow("imap, uid 0") << QStringLiteral("imap:17:0");
-    QTest::addRow("imap, uidvalidity 0") << QStringLiteral("imap:0:5");
     QTest::addRow("imap, sign") << QStringLiteral("imap:+17:5");
     QTest::addRow("imap, blank") << QStringLiteral("imap: 17:5");
     QTest::addRow("imap, over 32 bits") << QStringLiteral("imap:4294967296:5");
@@ -87,7 +87,8 @@ void TestMessageId::equality()
     QVERIFY(MessageId::imap(7, 1) != MessageId::imap(8, 1));   // another UIDVALIDITY: another message
     QVERIFY(MessageId::imap(7, 1) != MessageId::imap(7, 2));
     QVERIFY(MessageId::gmail(QStringLiteral("a")) != MessageId::gmail(QStringLiteral("b")));
-    QVERIFY(!MessageId::imap(0, 1).isValid());
+    QVERIFY(MessageId::imap(0, 1).isValid());   // a server that never announced UIDVALIDITY
+    QVERIFY(!MessageId::imap(7, 0).isValid());
     QVERIFY(!MessageId::gmail(QString()).isValid());
 }
 
