@@ -66,23 +66,32 @@ void ImapSmtpBackend::resolvePassword(QObject *context, const std::function<void
     // No password in the config: the keychain is the only other place one may be.
     CredentialReply *read = m_credentials->readSecret(CredentialStore::passwordKey(m_config.username));
     QPointer<QObject> guard(context);
-    connect(read, &ConnectorReply::finished, this, [this, read, then, guard] {
+    QPointer<ImapSmtpBackend> self(this);
+    // The caller's reply as context: when it is dropped nothing runs; when the backend went
+    // first (the console switched accounts) the caller still hears of it.
+    connect(read, &ConnectorReply::finished, context, [self, read, then, guard] {
         read->deleteLater();
         if (!guard)
             return;
+        if (!self) {
+            if (auto *reply = qobject_cast<ConnectorReply *>(guard.data()))
+                reply->finish({Kind::Aborted, tr("The account was closed before this ran.")});
+            return;
+        }
+        ImapSmtpBackend *const backend = self;
         if (read->error())
             return then(read->error());
         if (read->notFound() || read->secret().isEmpty()) {
             return then({Kind::Config, tr("password: none in the config and none in the keychain for %1. Write "
                                           "password: ${EMAIL_PASSWORD} in the config, or store it in the keychain "
-                                          "with: machina-mail store-password").arg(m_config.username)});
+                                          "with: machina-mail store-password").arg(backend->m_config.username)});
         }
-        m_config.password = QString::fromUtf8(read->secret());
-        m_passwordResolved = true;
-        if (m_smtp) {
+        backend->m_config.password = QString::fromUtf8(read->secret());
+        backend->m_passwordResolved = true;
+        if (backend->m_smtp) {
             SmtpSettings settings;
-            if (!SmtpSettings::fromConfig(m_config, &settings))
-                m_smtp->setSettings(settings);
+            if (!SmtpSettings::fromConfig(backend->m_config, &settings))
+                backend->m_smtp->setSettings(settings);
         }
         then({});
     });
@@ -197,9 +206,11 @@ ConnectorReply *ImapSmtpBackend::connectToServers()
             default: break;
             }
         });
-        connect(open, &ConnectorReply::finished, reply, [this, open, reply] {
+        const QPointer<SmtpClient> smtp(m_smtp);
+        connect(open, &ConnectorReply::finished, reply, [open, reply, smtp] {
             open->deleteLater();
-            disconnect(m_smtp, nullptr, reply, nullptr);
+            if (smtp)
+                disconnect(smtp, nullptr, reply, nullptr);   // no progress lines after the end
             reply->finish(open->error());
         });
         connect(reply, &QObject::destroyed, open, [open] { open->abort(); });
@@ -251,15 +262,19 @@ SendReply *ImapSmtpBackend::send(const BuiltMessage &message)
         // A session that is down (never up, or lost) is opened again by the send itself.
         SendReply *sent = m_smtp->send(message.envelopeFrom, message.envelopeTo, message.data, message.needsSmtpUtf8);
         sent->setParent(reply);
-        connect(sent, &ConnectorReply::finished, reply, [this, sent, reply] {
+        QPointer<ImapSmtpBackend> self(this);
+        connect(sent, &ConnectorReply::finished, reply, [self, sent, reply] {
             sent->deleteLater();
             reply->setRecipients(sent->recipients());
             reply->setServerReply(sent->serverReply());
+            if (!self)
+                return reply->finish(sent->error());   // the session went with the backend: Aborted
             if (!sent->error()) {
-                m_health->succeeded(Session::Smtp, m_smtp->tlsProtocol(), m_smtp->peerCertificate().expiryDate());
-                m_health->recordSend();
-            } else if (m_smtp->state() != SmtpClient::State::Disconnected) {
-                m_health->operationFailed(Session::Smtp, sent->error()); // the session is fine; this message was not
+                self->m_health->succeeded(Session::Smtp, self->m_smtp->tlsProtocol(),
+                                          self->m_smtp->peerCertificate().expiryDate());
+                self->m_health->recordSend();
+            } else if (self->m_smtp->state() != SmtpClient::State::Disconnected) {
+                self->m_health->operationFailed(Session::Smtp, sent->error()); // the session is fine; this message was not
             }
             reply->finish(sent->error());
         });
@@ -399,17 +414,30 @@ ConnectorReply *ImapSmtpBackend::probe()
         }
         // NOOP on each kept session: one that is down is opened for it (connect,
         // TLS, authentication, and SELECT INBOX for IMAP); the outcomes reach the tracker.
+        // A NOOP that succeeds on a kept session says the server still answers: recorded too.
         QList<ConnectorReply *> checks;
-        if (const ConnectorError problem = ensureSmtp())
+        if (const ConnectorError problem = ensureSmtp()) {
             m_health->sessionFailed(Session::Smtp, problem);
-        else
-            checks.append(m_smtp->noop());
+        } else {
+            ConnectorReply *noop = m_smtp->noop();
+            connect(noop, &ConnectorReply::finished, this, [this, noop] {
+                if (!noop->error())
+                    m_health->succeeded(Session::Smtp, m_smtp->tlsProtocol(), m_smtp->peerCertificate().expiryDate());
+            });
+            checks.append(noop);
+        }
         if (!m_config.imapHost.isEmpty()) {
             ConnectorError problem;
-            if (ImapClient *session = browser(&problem))
-                checks.append(session->noop());
-            else
+            if (ImapClient *session = browser(&problem)) {
+                ImapReply *noop = session->noop();
+                connect(noop, &ConnectorReply::finished, this, [this, noop, session] {
+                    if (!noop->error())
+                        m_health->succeeded(Session::ImapBrowse, session->tlsProtocol(), session->peerCertificate().expiryDate());
+                });
+                checks.append(noop);
+            } else {
                 m_health->sessionFailed(Session::ImapBrowse, problem);
+            }
         }
         auto remaining = std::make_shared<int>(int(checks.size()));
         auto first = std::make_shared<ConnectorError>();
