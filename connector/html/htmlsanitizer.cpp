@@ -82,6 +82,16 @@ bool cssLoads(QStringView css)
         || s.contains(u"image-set(");
 }
 
+/// Every candidate of a srcset ("a.png 1x, b.png 2x") must be embedded, not just the first.
+bool isEmbeddedImageSet(QStringView raw)
+{
+    const QString decoded = HtmlCharRef::decodeAttribute(raw);
+    const QStringList candidates = decoded.split(u',', Qt::SkipEmptyParts);
+    return !candidates.isEmpty() && std::all_of(candidates.cbegin(), candidates.cend(), [](const QString &c) {
+        return isEmbeddedImageUrl(c.trimmed().section(u' ', 0, 0));
+    });
+}
+
 /// Why @p a must go, or empty when it may stay.
 QString attributeProblem(QStringView tag, const HtmlAttribute &a)
 {
@@ -94,7 +104,10 @@ QString attributeProblem(QStringView tag, const HtmlAttribute &a)
         return QStringLiteral("the attribute %1").arg(a.name);
     if (a.name == u"style" && cssLoads(a.rawValue))
         return QStringLiteral("a style that loads something");
-    if (isImageSourceAttribute(a.name)) {
+    if (a.name == u"srcset") {
+        if (!isEmbeddedImageSet(a.rawValue))
+            return QStringLiteral("a remote or local image source in srcset");
+    } else if (isImageSourceAttribute(a.name)) {
         if (!isEmbeddedImageUrl(a.rawValue))
             return QStringLiteral("a remote or local image source in %1").arg(a.name);
     } else if (isUrlAttribute(a.name) && isScriptUrl(a.rawValue)) {
@@ -117,18 +130,23 @@ QString serialised(const HtmlAttribute &a)
     return out;
 }
 
-/// Text as written, but a '<' another reader might take for a tag is escaped.
+/// Text as written, but a '<' another reader might take for a tag is escaped:
+/// Qt's rich-text parser skips white space after '<' and decodes references in names.
 void appendText(QString *out, QStringView raw)
 {
     for (qsizetype i = 0; i < raw.size(); ++i) {
         const QChar c = raw[i];
-        const QChar next = i + 1 < raw.size() ? raw[i + 1] : QChar();
-        if (c == u'<' && (next.isLetter() || next == u'/' || next == u'!' || next == u'?'))
+        qsizetype j = i + 1;
+        while (j < raw.size() && raw[j].isSpace())
+            ++j;
+        const QChar next = j < raw.size() ? raw[j] : QChar();
+        if (c == u'<' && (next.isLetter() || next == u'/' || next == u'!' || next == u'?' || next == u'&'))
             *out += QStringLiteral("&lt;");
         else
             *out += c;
     }
 }
+
 
 } // namespace
 
@@ -162,7 +180,8 @@ QString sanitizeHtml(const QString &input)
             }
             if (token.name == u"style") {
                 const QStringView css = tokens.rawText(token.name);
-                if (!cssLoads(css))
+                // No '<' either: another reader may end the style element earlier than we did.
+                if (!cssLoads(css) && !css.contains(u'<'))
                     out += QStringLiteral("<style>") + css.toString() + QStringLiteral("</style>");
                 break;
             }
@@ -190,8 +209,9 @@ QString findUnsafeHtml(const QString &sanitized)
         if (dropsContent(token.name) || dropsTag(token.name))
             return QStringLiteral("the element %1").arg(token.name);
         if (token.name == u"style") {
-            if (cssLoads(tokens.rawText(token.name)))
-                return QStringLiteral("a style element that loads something");
+            const QStringView css = tokens.rawText(token.name);
+            if (cssLoads(css) || css.contains(u'<'))
+                return QStringLiteral("a style element that loads something or holds markup");
             continue;
         }
         for (const HtmlAttribute &a : std::as_const(token.attributes)) {

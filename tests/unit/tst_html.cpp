@@ -186,6 +186,14 @@ void TestHtml::sanitizedOutputPassesItsOwnCheck_data()
     // Text to this tokenizer, perhaps a tag to a laxer reader: escaped.
     QTest::addRow("a tag behind a non-ASCII letter") << QStringLiteral("<é onclick=x>t") << false
                                                       << QStringLiteral("&lt;é onclick=x>t");
+    QTest::addRow("a tag after white space, as Qt reads it") << QStringLiteral("< img src=\"http://t/p.png\">t") << false
+                                                            << QStringLiteral("&lt; img src=\"http://t/p.png\">t");
+    QTest::addRow("a tag name spelled with a reference") << QStringLiteral("<&#105;mg src=http://t/p.png>") << false
+                                                         << QStringLiteral("&lt;&#105;mg src=http://t/p.png>");
+    QTest::addRow("markup inside a style element") << QStringLiteral("<style>p{}</p><img src=http://t/p.png></style>t")
+                                                   << true << QStringLiteral("t");
+    QTest::addRow("a remote candidate later in srcset") << QStringLiteral("<img srcset=\"cid:a 1x, https://t/x 2x\">")
+                                                        << true << QStringLiteral("<img>");
     QTest::addRow("markup inside a quoted value") << QStringLiteral("<a title='\"><img src=http://x>'>t</a>") << false
                                                   << QStringLiteral("<a title=\"&quot;&gt;&lt;img src=http://x&gt;\">t</a>");
 }
