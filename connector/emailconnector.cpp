@@ -72,6 +72,8 @@ void EmailConnector::setGoogleSignInHint(const QString &hint)
 
 ConnectorReply *EmailConnector::disconnectFromServers()
 {
+    m_probeTimer.stop();   // a probe would open the sessions again
+    ++m_listenGeneration;  // a listen() still waiting for the keychain does not start
     endListening();
     watchInbox(false);
     return m_backend->disconnectFromServers();
@@ -195,13 +197,16 @@ ListenReply *EmailConnector::listen(const MessageHandler &handler, const ListenO
         return reply;
     }
     QPointer<ListenReply> guard(reply);
+    const quint64 generation = m_listenGeneration;
     // Receiving needs the IMAP credentials (or the Google sign-in), not a working SMTP server:
     // replies that cannot be sent yet wait (see Listener).
-    m_backend->prepareReceiving(reply, [this, guard, handler, options](const ConnectorError &error) {
+    m_backend->prepareReceiving(reply, [this, guard, handler, options, generation](const ConnectorError &error) {
         if (!guard)
             return;
         if (error)
             return guard->finish(error);
+        if (generation != m_listenGeneration)
+            return guard->finish({Kind::Aborted, tr("Listening was stopped before it began.")});
         if (m_listener)
             return guard->finish({Kind::Config, tr("Already listening.")});
         ConnectorError problem;
@@ -225,6 +230,7 @@ ListenReply *EmailConnector::listen(const MessageHandler &handler, const ListenO
 
 ConnectorReply *EmailConnector::stopListening()
 {
+    ++m_listenGeneration;
     if (!m_listener) {
         auto *reply = new ConnectorReply;
         reply->finish();

@@ -184,6 +184,7 @@ private:
     Listener *m_listener = nullptr;
     ConnectorHealth m_publishedHealth;
     bool m_inboxWatchOn = false;
+    quint64 m_listenGeneration = 0;   ///< bumped by stopListening(): a listen() still preparing then gives up
     QString m_googleSignInHint;
     QTimer m_probeTimer;
 };
