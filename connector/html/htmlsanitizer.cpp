@@ -130,20 +130,25 @@ QString serialised(const HtmlAttribute &a)
     return out;
 }
 
-/// Text as written, but a '<' another reader might take for a tag is escaped:
-/// Qt's rich-text parser skips white space after '<' and decodes references in names.
+/// Text as written, but every '<' that could begin a tag is escaped: one before
+/// a letter, '/', '!', '?' or '&' (Qt's rich-text parser skips white space after
+/// '<' and decodes references in names), and one at the end of the text, which
+/// what comes after a dropped element could complete. "1 < 2" stays as it is.
 void appendText(QString *out, QStringView raw)
 {
     for (qsizetype i = 0; i < raw.size(); ++i) {
         const QChar c = raw[i];
+        if (c != u'<') {
+            *out += c;
+            continue;
+        }
         qsizetype j = i + 1;
         while (j < raw.size() && raw[j].isSpace())
             ++j;
         const QChar next = j < raw.size() ? raw[j] : QChar();
-        if (c == u'<' && (next.isLetter() || next == u'/' || next == u'!' || next == u'?' || next == u'&'))
-            *out += QStringLiteral("&lt;");
-        else
-            *out += c;
+        const bool harmless = !next.isNull() && next.unicode() < 0x80 && !next.isLetter() && next != u'/'
+                              && next != u'!' && next != u'?' && next != u'&' && next != u'<';
+        *out += harmless ? QStringLiteral("<") : QStringLiteral("&lt;");
     }
 }
 

@@ -194,6 +194,11 @@ void TestHtml::sanitizedOutputPassesItsOwnCheck_data()
                                                    << true << QStringLiteral("t");
     QTest::addRow("a remote candidate later in srcset") << QStringLiteral("<img srcset=\"cid:a 1x, https://t/x 2x\">")
                                                         << true << QStringLiteral("<img>");
+    // Found by fuzz_htmlsanitizer: a '<' left as text, then a dropped tag, then a letter.
+    QTest::addRow("a '<' that a dropped tag would complete") << QStringLiteral("a<<y#<M\ry\r<>y") << true
+                                                             << QStringLiteral("a&lt;y");
+    QTest::addRow("'<' before a dropped element") << QStringLiteral("<<script>x</script>img src=http://x>") << true
+                                                  << QStringLiteral("&lt;img src=http://x>");
     QTest::addRow("markup inside a quoted value") << QStringLiteral("<a title='\"><img src=http://x>'>t</a>") << false
                                                   << QStringLiteral("<a title=\"&quot;&gt;&lt;img src=http://x&gt;\">t</a>");
 }
