@@ -58,6 +58,20 @@ bool waitFinished(ConnectorReply *reply)
     return spy.wait(kWaitMs);
 }
 
+/// Sends what the recording sent, logs out, and checks that the server heard every recorded line.
+void sendAsRecorded(EmailConnector &connector, const ScriptedServer &server, const QString &subject, const QString &text)
+{
+    SendOptions options;
+    options.subject = subject;
+    std::unique_ptr<SendReply> send(connector.sendMessage(QStringLiteral("technician@machina.test"), text, options));
+    QVERIFY(waitFinished(send.get()));
+    QVERIFY2(!send->error(), qPrintable(send->error().message() + QLatin1Char('\n') + QString::fromUtf8(server.report())));
+    QVERIFY2(send->serverReply().startsWith(QStringLiteral("250 2.0.0 Ok: queued as")), qPrintable(send->serverReply()));
+    std::unique_ptr<ConnectorReply> close(connector.disconnectFromServers());
+    QVERIFY(waitFinished(close.get()));
+    QTRY_VERIFY2_WITH_TIMEOUT(server.isComplete(), server.report().constData(), kWaitMs);
+}
+
 } // namespace
 
 class TestTranscriptReplay : public QObject
@@ -112,20 +126,8 @@ void TestTranscriptReplay::postfixSend()
     std::unique_ptr<ConnectorReply> open(connector.connectToServers());
     QVERIFY(waitFinished(open.get()));
     QVERIFY2(!open->error(), qPrintable(open->error().message()));
-
-    SendOptions options;
-    options.subject = QStringLiteral("WO-2026-42 P-201 high vibration");
-    std::unique_ptr<SendReply> send(connector.sendMessage(QStringLiteral("technician@machina.test"),
-                                                          QStringLiteral("Please check pump P-201.\n"
-                                                                         ".A line that starts with a dot."),
-                                                          options));
-    QVERIFY(waitFinished(send.get()));
-    QVERIFY2(!send->error(), qPrintable(send->error().message() + QLatin1Char('\n') + QString::fromUtf8(server.report())));
-    QVERIFY2(send->serverReply().startsWith(QStringLiteral("250 2.0.0 Ok: queued as")), qPrintable(send->serverReply()));
-
-    std::unique_ptr<ConnectorReply> close(connector.disconnectFromServers());
-    QVERIFY(waitFinished(close.get()));
-    QTRY_VERIFY2_WITH_TIMEOUT(server.isComplete(), server.report().constData(), kWaitMs);
+    sendAsRecorded(connector, server, QStringLiteral("WO-2026-42 P-201 high vibration"),
+                   QStringLiteral("Please check pump P-201.\n.A line that starts with a dot."));
 }
 
 void TestTranscriptReplay::postfixSubmissionWithStartTls()
@@ -141,16 +143,8 @@ void TestTranscriptReplay::postfixSubmissionWithStartTls()
 
     ConnectorConfig config = configFor(server, QStringLiteral("supervisor"));
     config.useTls = false;   // STARTTLS on the submission port
-    EmailConnector connector(config);
-    SendOptions options;
-    options.subject = QStringLiteral("WO-2026-43 V-509 seal leak");
-    std::unique_ptr<SendReply> send(connector.sendMessage(QStringLiteral("technician@machina.test"),
-                                                          QStringLiteral("Seal leaking on V-509."), options));
-    QVERIFY(waitFinished(send.get()));
-    QVERIFY2(!send->error(), qPrintable(send->error().message() + QLatin1Char('\n') + QString::fromUtf8(server.report())));
-    std::unique_ptr<ConnectorReply> close(connector.disconnectFromServers());
-    QVERIFY(waitFinished(close.get()));
-    QTRY_VERIFY2_WITH_TIMEOUT(server.isComplete(), server.report().constData(), kWaitMs);
+    EmailConnector connector(config);   // no connectToServers(): the send opens the session itself
+    sendAsRecorded(connector, server, QStringLiteral("WO-2026-43 V-509 seal leak"), QStringLiteral("Seal leaking on V-509."));
 }
 
 void TestTranscriptReplay::dovecotInboxListing()
