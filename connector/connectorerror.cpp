@@ -15,6 +15,7 @@ QString ConnectorError::kindName(Kind kind)
     case Kind::Protocol: return QStringLiteral("protocol");
     case Kind::Timeout: return QStringLiteral("timeout");
     case Kind::Aborted: return QStringLiteral("aborted");
+    case Kind::Store: return QStringLiteral("store");
     }
     return QStringLiteral("unknown");
 }

@@ -23,6 +23,7 @@ public:
         Protocol,     ///< the server said something we cannot accept
         Timeout,      ///< a network step took longer than the configured timeout
         Aborted,      ///< the caller aborted the operation
+        Store,        ///< the local store (outbox, cache) cannot be opened, read or written
     };
 
     ConnectorError() = default;

@@ -20,7 +20,8 @@ int exitCodeFor(const ConnectorError &error)
     case ConnectorError::Kind::Rejected: return ExitRejected;
     case ConnectorError::Kind::NotConnected:
     case ConnectorError::Kind::Protocol:
-    case ConnectorError::Kind::Aborted: return ExitFailure;
+    case ConnectorError::Kind::Aborted:
+    case ConnectorError::Kind::Store: return ExitFailure;
     }
     return ExitFailure;
 }
