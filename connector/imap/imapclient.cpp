@@ -2,8 +2,13 @@
 
 #include "../transport/securelinetransport.h"
 #include "../transport/tls.h"
+#include "tasks/appendtask.h"
+#include "tasks/changedsincetask.h"
+#include "tasks/createtask.h"
+#include "tasks/enabletask.h"
 #include "tasks/fetchtask.h"
 #include "tasks/idletask.h"
+#include "tasks/listtask.h"
 #include "tasks/logintask.h"
 #include "tasks/searchtask.h"
 #include "tasks/selecttask.h"
@@ -51,6 +56,26 @@ bool ImapMessage::isSeen() const
                        [](const QByteArray &f) { return f.compare("\\Seen", Qt::CaseInsensitive) == 0; });
 }
 
+ImapMessage ImapMessage::fromFetch(const ImapFetch &f)
+{
+    ImapMessage m;
+    m.uid = f.uid.value_or(0);
+    m.flags = f.flags.value_or(QList<QByteArray>{});
+    m.internalDate = f.internalDate.value_or(QDateTime());
+    m.size = f.rfc822Size.value_or(0);
+    m.raw = f.sections.value(QByteArray(""));
+    m.envelope = f.envelope;
+    m.attachmentCount = f.attachmentCount();
+    m.modSeq = f.modSeq.value_or(0);
+    return m;
+}
+
+bool ImapMailboxInfo::hasAttribute(QByteArrayView attribute) const
+{
+    return std::any_of(attributes.cbegin(), attributes.cend(),
+                       [attribute](const QByteArray &a) { return a.compare(attribute, Qt::CaseInsensitive) == 0; });
+}
+
 ImapClient::ImapClient(const ImapSettings &settings, QObject *parent)
     : QObject(parent), m_settings(settings), m_line(new SecureLineTransport(&lcImap, this))
 {
@@ -88,6 +113,12 @@ bool ImapClient::hasCapability(QByteArrayView name) const
                        [name](const QByteArray &c) { return c.compare(name, Qt::CaseInsensitive) == 0; });
 }
 
+bool ImapClient::isEnabled(QByteArrayView extension) const
+{
+    return std::any_of(m_enabled.cbegin(), m_enabled.cend(),
+                       [extension](const QByteArray &e) { return e.compare(extension, Qt::CaseInsensitive) == 0; });
+}
+
 QString ImapClient::endpoint() const
 {
     return QStringLiteral("%1:%2").arg(m_settings.host).arg(m_settings.port);
@@ -104,9 +135,9 @@ void ImapClient::setState(State state)
 // ---------------------------------------------------------------------------
 // Operations: each one a task in the queue
 
-ImapReply *ImapClient::enqueue(ImapReply *reply, std::unique_ptr<ImapTask> task, bool isClose)
+ImapReply *ImapClient::enqueue(ImapReply *reply, std::unique_ptr<ImapTask> task, JobKind kind)
 {
-    m_queue.push_back(Job{reply, std::move(task), isClose});
+    m_queue.push_back(Job{reply, std::move(task), kind});
     // Queued, so finished() can never fire before the caller connected to it.
     QMetaObject::invokeMethod(this, &ImapClient::process, Qt::QueuedConnection);
     return reply;
@@ -150,6 +181,36 @@ ImapReply *ImapClient::idle()
     return enqueue(new ImapReply, std::make_unique<IdleTask>());
 }
 
+ImapReply *ImapClient::append(const QString &mailbox, const QByteArray &message, const QList<QByteArray> &flags)
+{
+    auto *reply = new ImapReply;
+    return enqueue(reply, std::make_unique<AppendTask>(mailbox, message, flags, reply), JobKind::Authenticated);
+}
+
+ImapReply *ImapClient::listMailboxes()
+{
+    auto *reply = new ImapReply;
+    return enqueue(reply, std::make_unique<ListTask>(reply), JobKind::Authenticated);
+}
+
+ImapReply *ImapClient::createMailbox(const QString &name)
+{
+    auto *reply = new ImapReply;
+    return enqueue(reply, std::make_unique<CreateTask>(name, reply), JobKind::Authenticated);
+}
+
+ImapReply *ImapClient::fetchChangedSince(quint64 modseq)
+{
+    auto *reply = new ImapReply;
+    return enqueue(reply, std::make_unique<ChangedSinceTask>(modseq, reply));
+}
+
+void ImapClient::setResyncState(quint32 uidValidity, quint64 highestModSeq)
+{
+    m_resyncUidValidity = uidValidity;
+    m_resyncModSeq = highestModSeq;
+}
+
 void ImapClient::stopIdle()
 {
     if (m_state != State::Idling)
@@ -167,7 +228,7 @@ ImapReply *ImapClient::close()
     }
     m_queue.clear();
     stopIdle();
-    return enqueue(new ImapReply, std::make_unique<LogoutTask>(), true);
+    return enqueue(new ImapReply, std::make_unique<LogoutTask>(), JobKind::Close);
 }
 
 void ImapClient::process()
@@ -185,10 +246,15 @@ void ImapClient::process()
         return;
     m_current = std::move(m_queue.front());
     m_queue.pop_front();
-    if (m_current->isClose && m_state == State::Disconnected) {
+    if (m_current->isClose() && m_state == State::Disconnected) {
         finishJob();
-    } else if (m_state == State::Selected || m_current->isClose) {
+    } else if (m_state == State::Selected || m_current->isClose()
+               || (m_state == State::Authenticated && m_current->kind == JobKind::Authenticated)) {
         startJob();
+    } else if (m_state == State::Authenticated) {
+        // Opened for an operation that needed no mailbox: select it now.
+        m_opening = true;
+        continueOpening();
     } else if (m_state == State::Disconnected) {
         startConnection();
     }
@@ -196,7 +262,7 @@ void ImapClient::process()
 
 void ImapClient::startJob()
 {
-    if (m_current->isClose)
+    if (m_current->isClose())
         setState(State::LoggingOut);
     if (!m_current->task)
         return finishJob();
@@ -207,7 +273,7 @@ void ImapClient::finishJob(const ConnectorError &error)
 {
     m_line->disarm();
     if (m_current) {
-        const bool wasClose = m_current->isClose;
+        const bool wasClose = m_current->isClose();
         retire(std::move(m_current->task));
         QPointer<ImapReply> reply = m_current->reply;
         m_current.reset();
@@ -247,7 +313,10 @@ void ImapClient::sendCommand(const ImapCommand &command)
     m_outstanding = Outstanding{command, 1};
     // One write for the whole command unless a synchronising literal splits it.
     writePart(command.parts.first(), command.logText);
-    arm(QString::fromUtf8(command.logText.mid(command.tag.size() + 1).left(60)));
+    QByteArray firstLine = command.logText.mid(command.tag.size() + 1);
+    if (const qsizetype end = firstLine.indexOf('\r'); end >= 0)
+        firstLine.truncate(end);   // an APPEND's literal is no name for what we wait for
+    arm(QString::fromUtf8(firstLine.left(60)));
 }
 
 void ImapClient::writeLine(const QByteArray &bytes, const QByteArray &logText, const QString &waitingFor)
@@ -286,6 +355,9 @@ void ImapClient::startConnection()
     m_parser.setMaxLiteralSize(m_settings.maxLiteralSize);
     m_parser.setMaxLineLength(m_settings.maxLineLength);
     m_capabilities.clear();
+    m_enabled.clear();
+    m_enableSent = false;
+    m_highestModSeq = 0;
     m_startTlsDone = false;
     m_byeReceived = false;
     m_byeText.clear();
@@ -406,6 +478,8 @@ void ImapClient::onClosedByPeer()
  *     no capabilities yet            --> CAPABILITY
  *     NotAuthenticated, in clear     --> STARTTLS (required), then TLS, CAPABILITY again
  *     NotAuthenticated, encrypted    --> AUTHENTICATE / LOGIN --> Authenticated
+ *     Authenticated, QRESYNC offered --> ENABLE QRESYNC (once a session)
+ *     Authenticated, job needs none  --> the waiting job runs (APPEND, CREATE, LIST)
  *     Authenticated                  --> SELECT --> Selected: the waiting job runs
  */
 void ImapClient::continueOpening()
@@ -424,9 +498,21 @@ void ImapClient::continueOpening()
         return runOpenStep(OpenStep::Login, std::make_unique<LoginTask>(m_settings.username, m_settings.password,
                                                                          m_settings.accessToken));
     case State::Authenticated:
-        // UIDVALIDITY and EXISTS arrive as untagged data; handleUntagged() compares
-        // UIDVALIDITY with the previous session's.
-        return runOpenStep(OpenStep::Select, std::make_unique<SelectTask>(m_settings.mailbox));
+        // Only after authentication (RFC 5161 3.1), before SELECT: QRESYNC changes what SELECT may ask.
+        if (!m_enableSent && hasCapability("QRESYNC")) {
+            m_enableSent = true;
+            return runOpenStep(OpenStep::Enable, std::make_unique<EnableTask>(QList<QByteArray>{"QRESYNC"}));
+        }
+        if (m_current && m_current->kind == JobKind::Authenticated) {
+            m_opening = false;
+            return startJob();
+        }
+        // UIDVALIDITY, EXISTS and HIGHESTMODSEQ arrive as untagged data; handleUntagged()
+        // compares UIDVALIDITY with the previous session's.
+        m_highestModSeq = 0;
+        m_selectChanges = {};
+        return runOpenStep(OpenStep::Select, std::make_unique<SelectTask>(m_settings.mailbox, m_resyncUidValidity,
+                                                                          m_resyncModSeq, &m_selectChanges));
     default:
         return failSession({Kind::Protocol, tr("%1: the session is out of step while opening.").arg(endpoint())});
     }
@@ -463,6 +549,7 @@ void ImapClient::openStepFinished(const ConnectorError &error)
         break;
     case OpenStep::Select:
         return sessionOpened();
+    case OpenStep::Enable:
     case OpenStep::Capabilities:
     case OpenStep::None:
         break;
@@ -545,6 +632,11 @@ void ImapClient::handleUntagged(const ImapResponse &response)
             m_uidValidity = value;
         } else if (code.name == "UIDNEXT") {
             m_uidNext = quint32(code.number);
+        } else if (code.name == "HIGHESTMODSEQ") {
+            // Set, not raised: a server delaying expunges reports a lower one (RFC 7162 3.2).
+            m_highestModSeq = code.number;
+        } else if (code.name == "NOMODSEQ") {
+            m_highestModSeq = 0;
         } else if (code.name == "ALERT") {
             Q_EMIT alertReceived(printable(response.text));
         }
@@ -572,6 +664,19 @@ void ImapClient::handleUntagged(const ImapResponse &response)
         if (isSelected())
             Q_EMIT mailboxChanged();
         break;
+    case ImapResponse::Kind::Enabled:
+        for (const QByteArray &extension : response.atoms) {
+            if (!isEnabled(extension))
+                m_enabled.append(extension);
+        }
+        break;
+    case ImapResponse::Kind::Fetch:
+        if (response.fetch.modSeq && *response.fetch.modSeq > m_highestModSeq)
+            m_highestModSeq = *response.fetch.modSeq;
+        break;
+    case ImapResponse::Kind::Vanished:
+        handleVanished(response);
+        break;
     default:
         break;
     }
@@ -580,6 +685,20 @@ void ImapClient::handleUntagged(const ImapResponse &response)
     // A FETCH nobody asked for: someone else changed flags.
     if (!taken && response.kind == ImapResponse::Kind::Fetch && response.fetch.flags && isSelected())
         Q_EMIT mailboxChanged();
+}
+
+/// VANISHED without EARLIER is QRESYNC's EXPUNGE (RFC 7162 3.2.10): the messages are gone now,
+/// and EXISTS goes down by as many. VANISHED (EARLIER) is history, a task's answer, and changes nothing.
+void ImapClient::handleVanished(const ImapResponse &response)
+{
+    if (response.vanishedEarlier)
+        return;
+    const QList<quint32> uids = response.uidSet.toList();   // the parser caps the count
+    m_exists -= quint32(std::min<quint64>(quint64(uids.size()), m_exists));
+    if (isSelected()) {
+        Q_EMIT vanished(uids);
+        Q_EMIT mailboxChanged();
+    }
 }
 
 void ImapClient::handleGreeting(const ImapResponse &response)

@@ -13,6 +13,7 @@
 #include <QSslConfiguration>
 #include <deque>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace machina {
@@ -49,14 +50,25 @@ struct ImapSettings
  *
  * Each command is a small task (tasks/): the session runs one at a time, routes
  * the untagged responses and continuations to it, and keeps only what is
- * session-wide (capabilities, UIDVALIDITY, EXISTS). Opening runs tasks too,
- * chosen by continueOpening() from the state:
+ * session-wide (capabilities, enabled extensions, UIDVALIDITY, EXISTS,
+ * HIGHESTMODSEQ). Opening runs tasks too, chosen by continueOpening() from the state:
  *
  *     Disconnected --> Connecting --> (TlsHandshake) --> WaitingForGreeting
  *     WaitingForGreeting --OK--> NotAuthenticated: CAPABILITY, STARTTLS (+ handshake, CAPABILITY again)
- *     NotAuthenticated --LOGIN/AUTHENTICATE OK--> Authenticated --SELECT OK--> Selected
+ *     NotAuthenticated --LOGIN/AUTHENTICATE OK--> Authenticated (ENABLE QRESYNC when offered)
+ *     Authenticated --SELECT OK--> Selected
  *     Selected --IDLE +--> Idling --DONE, OK--> Selected
  *     any --LOGOUT--> LoggingOut --> Disconnected
+ *
+ * APPEND, CREATE and LIST need no mailbox: a session opened for them stays
+ * Authenticated, and the next operation that needs the mailbox selects it.
+ *
+ * CONDSTORE / QRESYNC (RFC 7162): when the server offers QRESYNC, ENABLE
+ * QRESYNC goes before the SELECT; the SELECT asks for "(QRESYNC (v m))" when
+ * setResyncState() gave a known state, else "(CONDSTORE)" when the server has
+ * either. With QRESYNC the server reports expunges as VANISHED instead of
+ * EXPUNGE: vanished() and mailboxChanged() tell, and EXISTS goes down as it
+ * would have with EXPUNGE.
  *
  * When the connection is lost, the running operation and the queued ones end
  * with the error; the next operation opens a new session. Reconnecting on a
@@ -81,6 +93,8 @@ public:
 
     /// How much of each message fetchMessages() asks for.
     using FetchPart = ImapFetchPart;
+    /// What a QRESYNC SELECT reported: VANISHED (EARLIER) UIDs and changed messages.
+    using SelectChanges = ImapSelectChanges;
 
     static constexpr int HeaderFetchBatch = 500;   ///< FetchTask's batch for FetchPart::Headers
 
@@ -108,6 +122,33 @@ public:
     ImapReply *idle();
     /// Ends a running IDLE (DONE); harmless when not idling.
     void stopIdle();
+    /**
+     * APPEND (RFC 3501 6.3.11) of @p message (the raw RFC 5322 bytes, CRLF line
+     * ends) to @p mailbox with @p flags ("\\Seen"). appendUid() and
+     * appendUidValidity() are set with UIDPLUS; NO [TRYCREATE] is tryCreate().
+     * Needs no selected mailbox and leaves the selected one as it is.
+     */
+    ImapReply *append(const QString &mailbox, const QByteArray &message, const QList<QByteArray> &flags = {});
+    /// LIST "" "*" (RETURN (SPECIAL-USE) with SPECIAL-USE): mailboxes() with attributes and delimiter.
+    ImapReply *listMailboxes();
+    /// CREATE @p name; a mailbox that exists already (NO [ALREADYEXISTS], RFC 5530) is a success.
+    ImapReply *createMailbox(const QString &name);
+    /**
+     * The flags changed since mod-sequence @p modseq (RFC 7162 CHANGEDSINCE):
+     * messages() with uid, flags and modSeq; with QRESYNC enabled also the
+     * UIDs expunged since then in vanished(). A Protocol error without CONDSTORE.
+     */
+    ImapReply *fetchChangedSince(quint64 modseq);
+    /**
+     * The mailbox state the caller already knows, for the next SELECT: with
+     * QRESYNC enabled it asks for what changed since (RFC 7162 3.2.5), which
+     * takeSelectChanges() then gives. (0, 0): none, the default. The caller
+     * compares uidValidity() afterwards: a different one voids the known state,
+     * and the server then sends no changes.
+     */
+    void setResyncState(quint32 uidValidity, quint64 highestModSeq);
+    /// What the last QRESYNC SELECT reported; empty afterwards and until the next select.
+    SelectChanges takeSelectChanges() { return std::exchange(m_selectChanges, {}); }
     /// LOGOUT and close; queued operations end with an Aborted error.
     ImapReply *close();
 
@@ -118,6 +159,17 @@ public:
     quint32 uidValidity() const { return m_uidValidity; }
     quint32 uidNext() const { return m_uidNext; }
     quint32 exists() const override { return m_exists; }
+    bool isEnabled(QByteArrayView extension) const override;
+    /// ENABLE QRESYNC succeeded in this session.
+    bool qresyncEnabled() const { return isEnabled("QRESYNC"); }
+    /// The server offers CONDSTORE or QRESYNC (RFC 7162).
+    bool condstoreAvailable() const { return hasCapability("CONDSTORE") || hasCapability("QRESYNC"); }
+    /**
+     * The selected mailbox's HIGHESTMODSEQ: from the SELECT's [HIGHESTMODSEQ n],
+     * set again by a later untagged [HIGHESTMODSEQ n], and raised by every larger
+     * MODSEQ in a FETCH. 0 with [NOMODSEQ] or without CONDSTORE.
+     */
+    quint64 highestModSeq() const { return m_highestModSeq; }
     QString tlsProtocol() const;
     /// The server's certificate from the last handshake (null before one).
     QSslCertificate peerCertificate() const;
@@ -126,6 +178,8 @@ Q_SIGNALS:
     void stateChanged(machina::ImapClient::State state);
     /// New mail, an expunge, or flags changed by someone else.
     void mailboxChanged();
+    /// With QRESYNC: the server reported these UIDs expunged (VANISHED, RFC 7162 3.2.10). mailboxChanged() follows.
+    void vanished(const QList<quint32> &uids);
     /// The mailbox's UIDVALIDITY changed: every UID known so far is void (RFC 3501 2.3.1.1).
     void uidValidityChanged(quint32 previous, quint32 current);
     /// The session is open with the mailbox selected (for health).
@@ -139,17 +193,25 @@ Q_SIGNALS:
     void alertReceived(const QString &text);
 
 private:
+    /// What a job needs of the session before its task runs.
+    enum class JobKind {
+        Mailbox,         ///< the mailbox selected (most operations)
+        Authenticated,   ///< a logged-in session, mailbox selected or not (APPEND, CREATE, LIST)
+        Close,           ///< nothing: LOGOUT, or done already when disconnected
+    };
     struct Job
     {
         QPointer<ImapReply> reply;
         std::unique_ptr<ImapTask> task;   ///< null for open(): opening is all it asks
-        bool isClose = false;
+        JobKind kind = JobKind::Mailbox;
+
+        bool isClose() const { return kind == JobKind::Close; }
     };
-    /// Which opening task runs (none once the mailbox is selected).
-    enum class OpenStep { None, Capabilities, StartTls, Login, Select };
+    /// Which opening task runs (none once the session is ready for the job).
+    enum class OpenStep { None, Capabilities, StartTls, Login, Enable, Select };
 
     void setState(State state);
-    ImapReply *enqueue(ImapReply *reply, std::unique_ptr<ImapTask> task, bool isClose = false);
+    ImapReply *enqueue(ImapReply *reply, std::unique_ptr<ImapTask> task, JobKind kind = JobKind::Mailbox);
     void process();
     void startJob();
     void finishJob(const ConnectorError &error = {});
@@ -174,6 +236,7 @@ private:
     void runOpenStep(OpenStep step, std::unique_ptr<ImapTask> task);
     void openStepFinished(const ConnectorError &error);
     void sessionOpened();
+    void handleVanished(const ImapResponse &response);
 
     // ImapTaskHost: what the running task may ask.
     QByteArray nextTag() override;
@@ -207,6 +270,12 @@ private:
     bool m_taggedHadCapabilities = false;
 
     QList<QByteArray> m_capabilities;
+    QList<QByteArray> m_enabled;      ///< ENABLED in this session, upper-cased
+    bool m_enableSent = false;
+    quint32 m_resyncUidValidity = 0;  ///< setResyncState()
+    quint64 m_resyncModSeq = 0;
+    quint64 m_highestModSeq = 0;
+    SelectChanges m_selectChanges;
     quint32 m_uidValidity = 0;
     quint32 m_uidNext = 0;
     quint32 m_exists = 0;

@@ -4,8 +4,10 @@
 #include "protocol/imapparser.h"
 
 #include <QByteArray>
+#include <QChar>
 #include <QDateTime>
 #include <QList>
+#include <QString>
 #include <optional>
 
 namespace machina {
@@ -27,11 +29,41 @@ struct ImapMessage
     QByteArray raw;                     ///< BODY[] when fetched in full
     std::optional<ImapEnvelope> envelope;
     int attachmentCount = 0;            ///< from BODYSTRUCTURE, when fetched
+    quint64 modSeq = 0;                 ///< MODSEQ (RFC 7162), 0 when the server sent none
 
     bool isSeen() const;
+    /// What one FETCH response carried; a missing item keeps its default.
+    static ImapMessage fromFetch(const ImapFetch &fetch);
 };
 
-/** The result of an IMAP operation: UIDs for a search, messages for a fetch. */
+/** One mailbox as LIST returned it (RFC 3501 7.2.2, RFC 6154 special-use attributes). */
+struct ImapMailboxInfo
+{
+    QString name;                       ///< the full name, decoded from modified UTF-7
+    QList<QByteArray> attributes;       ///< as sent: "\\HasNoChildren", "\\Noselect", "\\Sent", ...
+    QChar delimiter;                    ///< the hierarchy delimiter; null when the server sent NIL
+
+    /// Case-insensitive, as attributes are: hasAttribute("\\Sent").
+    bool hasAttribute(QByteArrayView attribute) const;
+};
+
+/**
+ * What a QRESYNC SELECT (RFC 7162 3.2.5) told about the time since the known
+ * state: the UIDs expunged meanwhile (VANISHED (EARLIER)) and the messages
+ * whose flags changed (uid, flags and modSeq of each).
+ */
+struct ImapSelectChanges
+{
+    QList<quint32> vanished;
+    QList<ImapMessage> changed;
+
+    bool isEmpty() const { return vanished.isEmpty() && changed.isEmpty(); }
+};
+
+/**
+ * The result of an IMAP operation: UIDs for a search, messages for a fetch,
+ * mailboxes for a LIST, the new message's UID for an APPEND.
+ */
 class ImapReply : public ConnectorReply
 {
     Q_OBJECT
@@ -40,13 +72,40 @@ public:
 
     QList<quint32> uids() const { return m_uids; }
     QList<ImapMessage> messages() const { return m_messages; }
+    /// UIDs a CHANGEDSINCE fetch reported expunged (VANISHED (EARLIER), RFC 7162 3.2.6).
+    QList<quint32> vanished() const { return m_vanished; }
+    QList<ImapMailboxInfo> mailboxes() const { return m_mailboxes; }
+    /// APPENDUID (RFC 4315): the UIDVALIDITY of the mailbox appended to; 0 without UIDPLUS.
+    quint32 appendUidValidity() const { return m_appendUidValidity; }
+    /// APPENDUID: the appended message's UID; 0 without UIDPLUS.
+    quint32 appendUid() const { return m_appendUid; }
+    /**
+     * The response code of the tagged answer that ended an APPEND or CREATE,
+     * upper-cased ("TRYCREATE", "ALREADYEXISTS", "OVERQUOTA"); empty when none.
+     */
+    QByteArray responseCode() const { return m_responseCode; }
+    /// APPEND was refused with NO [TRYCREATE]: the mailbox does not exist, CREATE it and try again.
+    bool tryCreate() const { return m_responseCode == "TRYCREATE"; }
 
     void setUids(const QList<quint32> &uids) { m_uids = uids; }
     void addMessage(const ImapMessage &message) { m_messages.append(message); }
+    void addVanished(const QList<quint32> &uids) { m_vanished.append(uids); }
+    void addMailbox(const ImapMailboxInfo &mailbox) { m_mailboxes.append(mailbox); }
+    void setAppendUid(quint32 uidValidity, quint32 uid)
+    {
+        m_appendUidValidity = uidValidity;
+        m_appendUid = uid;
+    }
+    void setResponseCode(const QByteArray &code) { m_responseCode = code; }
 
 private:
     QList<quint32> m_uids;
     QList<ImapMessage> m_messages;
+    QList<quint32> m_vanished;
+    QList<ImapMailboxInfo> m_mailboxes;
+    quint32 m_appendUidValidity = 0;
+    quint32 m_appendUid = 0;
+    QByteArray m_responseCode;
 };
 
 } // namespace machina

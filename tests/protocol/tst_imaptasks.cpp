@@ -5,8 +5,13 @@
 // what the session adds (framing, literals, TLS) is tested in tst_imapclient.
 
 #include "imap/imapreply.h"
+#include "imap/tasks/appendtask.h"
+#include "imap/tasks/changedsincetask.h"
+#include "imap/tasks/createtask.h"
+#include "imap/tasks/enabletask.h"
 #include "imap/tasks/fetchtask.h"
 #include "imap/tasks/idletask.h"
+#include "imap/tasks/listtask.h"
 #include "imap/tasks/logintask.h"
 #include "imap/tasks/searchtask.h"
 #include "imap/tasks/selecttask.h"
@@ -28,6 +33,7 @@ class ScriptedHost : public ImapTaskHost
 {
 public:
     QList<QByteArray> capabilities;
+    QList<QByteArray> enabled;      ///< what ENABLE turned on, as the session would remember it
     quint32 existsCount = 0;
 
     // What happened.
@@ -57,6 +63,11 @@ public:
     {
         return std::any_of(capabilities.cbegin(), capabilities.cend(),
                            [name](const QByteArray &c) { return c.compare(name, Qt::CaseInsensitive) == 0; });
+    }
+    bool isEnabled(QByteArrayView name) const override
+    {
+        return std::any_of(enabled.cbegin(), enabled.cend(),
+                           [name](const QByteArray &e) { return e.compare(name, Qt::CaseInsensitive) == 0; });
     }
     quint32 exists() const override { return existsCount; }
     QString endpoint() const override { return QStringLiteral("imap.test:993"); }
@@ -164,6 +175,14 @@ private Q_SLOTS:
     void searchTakesOnlyItsOwnEsearch();
     void fetchLeavesUnsolicitedFetchToTheSession();
     void idleSendsDoneOnceAndOnlyWhileIdling();
+    void appendRecordsAppendUid();
+    void appendTryCreateIsReported();
+    void appendRefusesABadFlagWithoutWriting();
+    void listCollectsMailboxes();
+    void selectQresyncCollectsChanges();
+    void selectWithoutQresyncLeavesFetchesToTheSession();
+    void changedSinceCollectsFlagsAndVanished();
+    void flagsFetchIgnoresOtherUids();
 };
 
 /*
@@ -286,6 +305,98 @@ void TestImapTasks::task_data()
         << noReply([] { return std::make_unique<IdleTask>(); }) << QByteArrayList{} << QByteArray()
         << "finished:Protocol" << QList<quint32>{} << 0;
 
+    // The extensions of RFC 7162, 5161, 4315, 6154 and 5530.
+    const auto select = [](quint32 validity, quint64 modSeq) {
+        return TaskFactory([=](ImapReply *) { return std::make_unique<SelectTask>(QStringLiteral("INBOX"), validity, modSeq); });
+    };
+    QTest::addRow("select: CONDSTORE when offered")
+        << select(0, 0) << QByteArrayList{"CONDSTORE"}
+        << QByteArray("C: a1 SELECT \"INBOX\" (CONDSTORE)\nS: * OK [HIGHESTMODSEQ 715194045007] Highest\nS: a1 OK done\n")
+        << "finished" << QList<quint32>{} << 0;
+    QTest::addRow("select: QRESYNC offered, not enabled: CONDSTORE")
+        << select(67890007, 90060115194045000) << QByteArrayList{"CONDSTORE", "QRESYNC"}
+        << QByteArray("C: a1 SELECT \"INBOX\" (CONDSTORE)\nS: a1 OK done\n") << "finished" << QList<quint32>{} << 0;
+    QTest::addRow("select: known state but none offered: plain")
+        << select(67890007, 90060115194045000) << QByteArrayList{}
+        << QByteArray("C: a1 SELECT \"INBOX\"\nS: a1 OK done\n") << "finished" << QList<quint32>{} << 0;
+
+    const auto enable = noReply([] { return std::make_unique<EnableTask>(QList<QByteArray>{"QRESYNC"}); });
+    QTest::addRow("enable: QRESYNC")
+        << enable << QByteArrayList{"QRESYNC"}
+        << QByteArray("C: a1 ENABLE QRESYNC\nS: * ENABLED QRESYNC\nS: a1 OK Enabled.\n") << "finished" << QList<quint32>{} << 0;
+    QTest::addRow("enable: a refusal keeps the session")
+        << enable << QByteArrayList{"QRESYNC"}
+        << QByteArray("C: a1 ENABLE QRESYNC\nS: a1 BAD not now\n") << "finished" << QList<quint32>{} << 0;
+
+    const auto create = [](const QString &name) {
+        return TaskFactory([name](ImapReply *r) { return std::make_unique<CreateTask>(name, r); });
+    };
+    QTest::addRow("create: OK")
+        << create(QStringLiteral("Archive")) << QByteArrayList{}
+        << QByteArray("C: a1 CREATE \"Archive\"\nS: a1 OK Create completed.\n") << "finished" << QList<quint32>{} << 0;
+    QTest::addRow("create: ALREADYEXISTS is what was asked")
+        << create(QStringLiteral("\u00c9l\u00e9ments envoy\u00e9s")) << QByteArrayList{}
+        << QByteArray("C: a1 CREATE \"&AMk-l&AOk-ments envoy&AOk-s\"\nS: a1 NO [ALREADYEXISTS] Mailbox already exists\n")
+        << "finished" << QList<quint32>{} << 0;
+    QTest::addRow("create: another NO is the operation's error")
+        << create(QStringLiteral("Archive")) << QByteArrayList{}
+        << QByteArray("C: a1 CREATE \"Archive\"\nS: a1 NO [OVERQUOTA] Too many mailboxes\n")
+        << "finished:Protocol" << QList<quint32>{} << 0;
+
+    const auto list = TaskFactory([](ImapReply *r) { return std::make_unique<ListTask>(r); });
+    QTest::addRow("list: plain")
+        << list << QByteArrayList{} << QByteArray("C: a1 LIST \"\" \"*\"\nS: * LIST () \"/\" INBOX\nS: a1 OK done\n")
+        << "finished" << QList<quint32>{} << 0;
+    QTest::addRow("list: LIST-EXTENDED alone is no RETURN (SPECIAL-USE)")
+        << list << QByteArrayList{"LIST-EXTENDED"} << QByteArray("C: a1 LIST \"\" \"*\"\nS: a1 OK done\n")
+        << "finished" << QList<quint32>{} << 0;
+    QTest::addRow("list: SPECIAL-USE")
+        << list << QByteArrayList{"SPECIAL-USE"}
+        << QByteArray("C: a1 LIST \"\" \"*\" RETURN (SPECIAL-USE)\nS: * LIST (\\Sent) \"/\" Sent\nS: a1 OK done\n")
+        << "finished" << QList<quint32>{} << 0;
+    QTest::addRow("list: BAD to RETURN asks again plainly")
+        << list << QByteArrayList{"SPECIAL-USE"}
+        << QByteArray("C: a1 LIST \"\" \"*\" RETURN (SPECIAL-USE)\nS: a1 BAD Unknown return option\n"
+                      "C: a2 LIST \"\" \"*\"\nS: * LIST () \"/\" INBOX\nS: a2 OK done\n")
+        << "finished" << QList<quint32>{} << 0;
+    QTest::addRow("list: NO is the operation's error")
+        << list << QByteArrayList{} << QByteArray("C: a1 LIST \"\" \"*\"\nS: a1 NO busy\n")
+        << "finished:Protocol" << QList<quint32>{} << 0;
+
+    const auto append = [](const QByteArray &message) {
+        return TaskFactory([message](ImapReply *r) {
+            return std::make_unique<AppendTask>(QStringLiteral("Sent"), message, QList<QByteArray>{"\\Seen"}, r);
+        });
+    };
+    QTest::addRow("append: synchronising literal after the +")
+        << append("hi") << QByteArrayList{}
+        << QByteArray("C: a1 APPEND \"Sent\" (\\Seen) {2}\nS: + Ready for literal data\nC: hi\n"
+                      "S: a1 OK [APPENDUID 38505 3955] Append completed.\n")
+        << "finished" << QList<quint32>{} << 0;
+    QTest::addRow("append: NO before the literal")
+        << append("hi") << QByteArrayList{}
+        << QByteArray("C: a1 APPEND \"Sent\" (\\Seen) {2}\nS: a1 NO [OVERQUOTA] Quota exceeded\n")
+        << "finished:Rejected" << QList<quint32>{} << 0;
+    QTest::addRow("append: BAD is a Protocol error")
+        << append("hi") << QByteArrayList{}
+        << QByteArray("C: a1 APPEND \"Sent\" (\\Seen) {2}\nS: + go\nC: hi\nS: a1 BAD what\n")
+        << "finished:Protocol" << QList<quint32>{} << 0;
+
+    const auto changedSince = TaskFactory([](ImapReply *r) { return std::make_unique<ChangedSinceTask>(715194045007, r); });
+    QTest::addRow("changed since: CONDSTORE, nothing changed")
+        << changedSince << QByteArrayList{"CONDSTORE"}
+        << QByteArray("C: a1 UID FETCH 1:* (UID FLAGS) (CHANGEDSINCE 715194045007)\nS: a1 OK Fetch completed.\n")
+        << "finished" << QList<quint32>{} << 0;
+    QTest::addRow("changed since: CONDSTORE, two changed")
+        << changedSince << QByteArrayList{"CONDSTORE"}
+        << QByteArray("C: a1 UID FETCH 1:* (UID FLAGS) (CHANGEDSINCE 715194045007)\n"
+                      "S: * 1 FETCH (UID 4 MODSEQ (715194045008) FLAGS (\\Seen))\n"
+                      "S: * 2 FETCH (UID 6 FLAGS () MODSEQ (715194045010))\n"
+                      "S: a1 OK Fetch completed.\n")
+        << "finished" << QList<quint32>{} << 2;
+    QTest::addRow("changed since: not offered writes nothing")
+        << changedSince << QByteArrayList{} << QByteArray() << "finished:Protocol" << QList<quint32>{} << 0;
+
     QTest::addRow("capability: OK")
         << noReply([] { return std::make_unique<CapabilityTask>(); }) << QByteArrayList{}
         << QByteArray("C: a1 CAPABILITY\nS: * CAPABILITY IMAP4rev1 IDLE\nS: a1 OK done\n") << "finished" << QList<quint32>{} << 0;
@@ -382,6 +493,176 @@ void TestImapTasks::idleSendsDoneOnceAndOnlyWhileIdling()
     task.interrupt();
     task.interrupt();                       // DONE only once
     QCOMPARE(host.written, (QList<QByteArray>{"a1 IDLE", "DONE"}));
+}
+
+namespace {
+
+/// Feeds server lines to a task the way the session routes them; the tagged line last.
+void feed(ImapTask &task, const QByteArray &lines)
+{
+    ImapParser parser;
+    parser.feed(lines);
+    while (const std::optional<ImapResponse> r = parser.takeResponse()) {
+        if (r->isTagged())
+            task.tagged(*r);
+        else
+            task.untagged(*r);
+    }
+    QVERIFY2(!parser.hasError(), qPrintable(parser.error().reason));
+}
+
+} // namespace
+
+void TestImapTasks::appendRecordsAppendUid()
+{
+    ImapReply reply;
+    const QByteArray message = "Subject: t\r\n\r\nHello\r\n";
+    AppendTask task(QStringLiteral("\u00c9l\u00e9ments envoy\u00e9s"), message, {}, &reply);
+    ScriptedHost host;
+    host.capabilities = {"LITERAL+", "UIDPLUS"};
+    task.begin(&host);
+    // LITERAL+: the message goes with the command, no "+" awaited.
+    QCOMPARE(host.written, QList<QByteArray>{"a1 APPEND \"&AMk-l&AOk-ments envoy&AOk-s\" {21+}\r\n" + message});
+    feed(task, "a1 OK [APPENDUID 1700000000 42] Append completed.\r\n");
+    QVERIFY(host.finished && !host.error);
+    QCOMPARE(reply.appendUidValidity(), 1700000000u);
+    QCOMPARE(reply.appendUid(), 42u);
+    QCOMPARE(reply.responseCode(), QByteArray("APPENDUID"));
+    QVERIFY(!reply.tryCreate());
+}
+
+void TestImapTasks::appendTryCreateIsReported()
+{
+    ImapReply reply;
+    AppendTask task(QStringLiteral("Archive"), "x", {}, &reply);
+    ScriptedHost host;
+    host.capabilities = {"LITERAL+"};
+    task.begin(&host);
+    feed(task, "a1 NO [TRYCREATE] Mailbox doesn't exist: Archive\r\n");
+    QVERIFY(host.finished);
+    QCOMPARE(host.error.kind(), Kind::Rejected);
+    QVERIFY2(host.error.message().contains(QStringLiteral("TRYCREATE")), qPrintable(host.error.message()));
+    QVERIFY(reply.tryCreate());
+    QCOMPARE(reply.appendUid(), 0u);
+}
+
+void TestImapTasks::appendRefusesABadFlagWithoutWriting()
+{
+    ImapReply reply;
+    AppendTask task(QStringLiteral("Sent"), "x", {"\\Seen", "bad)\r\na2 DELETE INBOX"}, &reply);
+    ScriptedHost host;
+    task.begin(&host);
+    QVERIFY(host.written.isEmpty());
+    QVERIFY(host.finished);
+    QCOMPARE(host.error.kind(), Kind::Rejected);
+}
+
+void TestImapTasks::listCollectsMailboxes()
+{
+    ImapReply reply;
+    ListTask task(&reply);
+    ScriptedHost host;
+    host.capabilities = {"SPECIAL-USE", "LIST-EXTENDED"};
+    task.begin(&host);
+    QCOMPARE(host.written, QList<QByteArray>{"a1 LIST \"\" \"*\" RETURN (SPECIAL-USE)"});
+    feed(task, "* LIST (\\HasNoChildren) \"/\" INBOX\r\n"
+               "* LIST (\\HasNoChildren \\Sent) \"/\" \"&AMk-l&AOk-ments envoy&AOk-s\"\r\n"
+               "* LIST (\\Noselect \\HasChildren) NIL Public\r\n"
+               "* 3 EXISTS\r\n"
+               "a1 OK List completed.\r\n");
+    QVERIFY(host.finished && !host.error);
+    const QList<ImapMailboxInfo> boxes = reply.mailboxes();
+    QCOMPARE(boxes.size(), 3);
+    QCOMPARE(boxes.at(0).name, QStringLiteral("INBOX"));
+    QCOMPARE(boxes.at(0).delimiter, QLatin1Char('/'));
+    QCOMPARE(boxes.at(1).name, QStringLiteral("\u00c9l\u00e9ments envoy\u00e9s"));
+    QVERIFY(boxes.at(1).hasAttribute("\\sent"));
+    QCOMPARE(boxes.at(1).attributes, (QList<QByteArray>{"\\HasNoChildren", "\\Sent"}));
+    QVERIFY(boxes.at(2).delimiter.isNull());
+    QVERIFY(boxes.at(2).hasAttribute("\\Noselect"));
+}
+
+void TestImapTasks::selectQresyncCollectsChanges()
+{
+    ImapSelectChanges changes;
+    SelectTask task(QStringLiteral("INBOX"), 67890007, 90060115194045000, &changes);
+    ScriptedHost host;
+    host.capabilities = {"CONDSTORE", "QRESYNC"};
+    host.enabled = {"QRESYNC"};
+    task.begin(&host);
+    QCOMPARE(host.written, QList<QByteArray>{"a1 SELECT \"INBOX\" (QRESYNC (67890007 90060115194045000))"});
+    // RFC 7162 3.2.5.1's example, shortened.
+    feed(task, "* 314 EXISTS\r\n"
+               "* OK [UIDVALIDITY 67890007] UIDVALIDITY\r\n"
+               "* OK [HIGHESTMODSEQ 90060115205545359] Highest mailbox mod-sequence\r\n"
+               "* VANISHED (EARLIER) 41,43:45\r\n"
+               "* 49 FETCH (UID 117 FLAGS (\\Seen \\Answered) MODSEQ (90060115194045001))\r\n"
+               "* 50 FETCH (UID 119 FLAGS (\\Draft $MDNSent) MODSEQ (90060115194045308))\r\n"
+               "a1 OK [READ-WRITE] mailbox selected\r\n");
+    QVERIFY(host.finished && !host.error);
+    QCOMPARE(changes.vanished, (QList<quint32>{41, 43, 44, 45}));
+    QCOMPARE(changes.changed.size(), 2);
+    QCOMPARE(changes.changed.at(0).uid, 117u);
+    QCOMPARE(changes.changed.at(0).modSeq, quint64(90060115194045001));
+    QCOMPARE(changes.changed.at(1).flags, (QList<QByteArray>{"\\Draft", "$MDNSent"}));
+}
+
+void TestImapTasks::selectWithoutQresyncLeavesFetchesToTheSession()
+{
+    ImapSelectChanges changes;
+    SelectTask task(QStringLiteral("INBOX"), 0, 0, &changes);   // no known state
+    ScriptedHost host;
+    host.capabilities = {"CONDSTORE", "QRESYNC"};
+    host.enabled = {"QRESYNC"};
+    task.begin(&host);
+    QCOMPARE(host.written, QList<QByteArray>{"a1 SELECT \"INBOX\" (CONDSTORE)"});
+    ImapParser parser;
+    parser.feed("* 1 FETCH (UID 3 FLAGS ())\r\n");
+    QVERIFY(!task.untagged(*parser.takeResponse()));
+    QVERIFY(changes.isEmpty());
+}
+
+void TestImapTasks::changedSinceCollectsFlagsAndVanished()
+{
+    ImapReply reply;
+    ChangedSinceTask task(12345, &reply);
+    ScriptedHost host;
+    host.capabilities = {"CONDSTORE", "QRESYNC"};
+    host.enabled = {"QRESYNC"};
+    task.begin(&host);
+    QCOMPARE(host.written, QList<QByteArray>{"a1 UID FETCH 1:* (UID FLAGS) (CHANGEDSINCE 12345 VANISHED)"});
+    ImapParser parser;
+    parser.feed("* VANISHED (EARLIER) 1:3,9\r\n"
+                "* VANISHED 20\r\n"                      // news, not the answer: the session's
+                "* 4 FETCH (UID 12 FLAGS (\\Flagged) MODSEQ (12400))\r\n"
+                "* 5 FETCH (MODSEQ (12401) FLAGS ())\r\n"   // without a UID: not ours
+                "a1 OK done\r\n");
+    QVERIFY(task.untagged(*parser.takeResponse()));
+    QVERIFY(!task.untagged(*parser.takeResponse()));
+    QVERIFY(task.untagged(*parser.takeResponse()));
+    QVERIFY(!task.untagged(*parser.takeResponse()));
+    task.tagged(*parser.takeResponse());
+    QVERIFY(host.finished && !host.error);
+    QCOMPARE(reply.vanished(), (QList<quint32>{1, 2, 3, 9}));
+    QCOMPARE(reply.messages().size(), 1);
+    QCOMPARE(reply.messages().first().uid, 12u);
+    QCOMPARE(reply.messages().first().modSeq, quint64(12400));
+    QVERIFY(!reply.messages().first().isSeen());
+}
+
+void TestImapTasks::flagsFetchIgnoresOtherUids()
+{
+    // With CONDSTORE an unsolicited flag change may carry a UID: outside the batch it is not ours.
+    ImapReply reply;
+    FetchTask task({3, 4}, ImapFetchPart::Flags, &reply);
+    ScriptedHost host;
+    task.begin(&host);
+    ImapParser parser;
+    parser.feed("* 9 FETCH (UID 13 FLAGS (\\Seen) MODSEQ (88))\r\n* 1 FETCH (UID 4 FLAGS () MODSEQ (87))\r\n");
+    QVERIFY(!task.untagged(*parser.takeResponse()));
+    QVERIFY(task.untagged(*parser.takeResponse()));
+    QCOMPARE(reply.messages().size(), 1);
+    QCOMPARE(reply.messages().first().modSeq, quint64(87));
 }
 
 QTEST_GUILESS_MAIN(TestImapTasks)

@@ -108,6 +108,12 @@ QByteArray describe(const ImapResponse &r)
     }
     case Kind::Enabled:
         return "ENABLED " + joined(r.atoms);
+    case Kind::Vanished: {
+        QByteArray out = QByteArray("VANISHED") + (r.vanishedEarlier ? " earlier" : "");
+        for (const auto &[first, last] : r.uidSet.ranges)
+            out += ' ' + QByteArray::number(first) + '-' + QByteArray::number(last);
+        return out;
+    }
     case Kind::Fetch:
         return "FETCH " + QByteArray::number(r.fetch.sequenceNumber);
     case Kind::Other: {
@@ -191,6 +197,16 @@ private Q_SLOTS:
     void uidSet();
     void mailboxNames_data();
     void mailboxNames();
+    void mailboxNameDecodingIsLenient();
+    void uidSetParse_data();
+    void uidSetParse();
+    void uidSetExpands();
+    void appendUidCode();
+    void vanishedAtTheLimit();
+    void append_data();
+    void append();
+    void flags_data();
+    void flags();
     void redactedLine_data();
     void redactedLine();
 };
@@ -236,8 +252,14 @@ void TestImapParser::status_data()
     QTest::addRow("PERMANENTFLAGS empty") << QByteArray("* OK [PERMANENTFLAGS ()] No permanent flags permitted\r\n")
                                           << QByteArray("* OK [PERMANENTFLAGS args=()] text=No permanent flags permitted");
     QTest::addRow("generic code with arguments")
-        << QByteArray("A003 OK [APPENDUID 38505 3955] APPEND completed\r\n")
-        << QByteArray("A003 OK [APPENDUID args=38505 3955] text=APPEND completed");
+        << QByteArray("A004 OK [COPYUID 38505 304,319:320 3956:3958] Done\r\n")
+        << QByteArray("A004 OK [COPYUID args=38505 304,319:320 3956:3958] text=Done");
+    QTest::addRow("APPENDUID") << QByteArray("A003 OK [APPENDUID 38505 3955] APPEND completed\r\n")
+                               << QByteArray("A003 OK [APPENDUID args=38505 3955 n=38505] text=APPEND completed");
+    QTest::addRow("ALREADYEXISTS") << QByteArray("a5 NO [ALREADYEXISTS] Mailbox already exists\r\n")
+                                   << QByteArray("a5 NO [ALREADYEXISTS] text=Mailbox already exists");
+    QTest::addRow("NOMODSEQ") << QByteArray("* OK [NOMODSEQ] Sorry, this mailbox format doesn't support modsequences\r\n")
+                              << QByteArray("* OK [NOMODSEQ] text=Sorry, this mailbox format doesn't support modsequences");
     QTest::addRow("generic code with a quoted ]")
         << QByteArray("* NO [BADCHARSET (UTF-8 \"x]y\")] Unsupported\r\n")
         << QByteArray("* NO [BADCHARSET args=(UTF-8 \"x]y\")] text=Unsupported");
@@ -335,8 +357,18 @@ void TestImapParser::untagged_data()
                                       << QByteArray("OTHER ID (\"name\" \"Dovecot\" \"version\" NIL)");
     QTest::addRow("unknown kept: NAMESPACE") << QByteArray("* NAMESPACE ((\"\" \"/\")) NIL NIL\r\n")
                                              << QByteArray("OTHER NAMESPACE ((\"\" \"/\")) NIL NIL");
-    QTest::addRow("unknown kept: VANISHED") << QByteArray("* VANISHED (EARLIER) 300:310,405,411\r\n")
-                                            << QByteArray("OTHER VANISHED (EARLIER) 300:310,405,411");
+    // RFC 7162 3.2.10 and its examples
+    QTest::addRow("VANISHED (EARLIER)") << QByteArray("* VANISHED (EARLIER) 300:310,405,411\r\n")
+                                        << QByteArray("VANISHED earlier 300-310 405-405 411-411");
+    QTest::addRow("VANISHED") << QByteArray("* VANISHED 405,407,410,425\r\n")
+                              << QByteArray("VANISHED 405-405 407-407 410-410 425-425");
+    QTest::addRow("VANISHED lower case, reversed range") << QByteArray("* vanished (earlier) 12:9\r\n")
+                                                         << QByteArray("VANISHED earlier 9-12");
+    QTest::addRow("VANISHED max UID") << QByteArray("* VANISHED 4294967295\r\n")
+                                      << QByteArray("VANISHED 4294967295-4294967295");
+    QTest::addRow("LIST SPECIAL-USE, modified UTF-7")
+        << QByteArray("* LIST (\\HasNoChildren \\Sent) \"/\" \"&AMk-l&AOk-ments envoy&AOk-s\"\r\n")
+        << QByteArray("LIST (\\HasNoChildren \\Sent) [/] [&AMk-l&AOk-ments envoy&AOk-s]");
     QTest::addRow("unknown numbered kept") << QByteArray("* 3 XNOTE \"x\" {2}\r\nab\r\n")
                                            << QByteArray("OTHER XNOTE n=3 \"x\" \"ab\"");
 }
@@ -905,6 +937,23 @@ void TestImapParser::errors_data()
     row("ESEARCH bad TAG list", "* ESEARCH (TAG a3 x) UID\r\n", 0, 10, QStringLiteral("(TAG"));
     row("ESEARCH COUNT not a number", "* ESEARCH COUNT x\r\n", 0, 16, QStringLiteral("expected a number"));
     row("stray close parenthesis", "* X a)\r\n", 0, 5, QStringLiteral("expected a space"));
+    row("VANISHED without UIDs", "* VANISHED\r\n", 0, 10, QStringLiteral("expected a space"));
+    row("VANISHED (EARLIER) without UIDs", "* VANISHED (EARLIER)\r\n", 0, 20, QStringLiteral("expected a space"));
+    row("VANISHED star", "* VANISHED 1:*\r\n", 0, 11, QStringLiteral("bad UID set in VANISHED"));
+    row("VANISHED zero", "* VANISHED 0\r\n", 0, 11, QStringLiteral("bad UID set in VANISHED"));
+    row("VANISHED empty item", "* VANISHED 1,,2\r\n", 0, 11, QStringLiteral("bad UID set in VANISHED"));
+    row("VANISHED trailing comma", "* VANISHED 1,\r\n", 0, 11, QStringLiteral("bad UID set in VANISHED"));
+    row("VANISHED beyond 32 bits", "* VANISHED 4294967296\r\n", 0, 11, QStringLiteral("bad UID set in VANISHED"));
+    row("VANISHED letters", "* VANISHED abc\r\n", 0, 11, QStringLiteral("bad UID set in VANISHED"));
+    row("VANISHED other tag", "* VANISHED (LATER) 1\r\n", 0, 11, QStringLiteral("expected (EARLIER)"));
+    row("VANISHED junk after the set", "* VANISHED 1 2\r\n", 0, 13, QStringLiteral("unexpected data \"2\""));
+    row("VANISHED whole UID space", "* VANISHED 1:4294967295\r\n", 0, 11,
+        QStringLiteral("VANISHED of 4294967295 UIDs, more than 10000000"));
+    row("VANISHED ranges adding up", "* VANISHED 1:6000000,7000000:12000000\r\n", 0, 11,
+        QStringLiteral("VANISHED of 11000001 UIDs, more than 10000000"));
+    row("APPENDUID without a UID", "a1 OK [APPENDUID 38505] x\r\n", 0, 17, QStringLiteral("APPENDUID needs"));
+    row("APPENDUID zero validity", "a1 OK [APPENDUID 0 5] x\r\n", 0, 17, QStringLiteral("APPENDUID needs"));
+    row("APPENDUID bad UID", "a1 OK [APPENDUID 1 x] x\r\n", 0, 17, QStringLiteral("APPENDUID needs"));
     row("error after good responses", "* 1 EXISTS\r\n* 2 RECENT\r\n* 3 BOGUS (\r\n", 2, 34,
         QStringLiteral("unterminated list"));
 
@@ -1266,6 +1315,20 @@ void TestImapParser::commands_data()
                                      << QByteArray("a8 UID STORE 7 FLAGS ()\r\n");
     QTest::addRow("IDLE") << ImapWriter::idle("a9") << QByteArray("a9 IDLE\r\n");
     QTest::addRow("DONE") << ImapWriter::done() << QByteArray("DONE\r\n");
+    QTest::addRow("SELECT QRESYNC") << ImapWriter::selectQresync("a5", QStringLiteral("INBOX"), 67890007, 20050715194045000)
+                                    << QByteArray("a5 SELECT \"INBOX\" (QRESYNC (67890007 20050715194045000))\r\n");
+    QTest::addRow("ENABLE") << ImapWriter::enable("a2", {"QRESYNC"}) << QByteArray("a2 ENABLE QRESYNC\r\n");
+    QTest::addRow("CREATE") << ImapWriter::create("a3", QStringLiteral("Archive/2024")) << QByteArray("a3 CREATE \"Archive/2024\"\r\n");
+    QTest::addRow("CREATE non-ASCII") << ImapWriter::create("a3", QStringLiteral("\u00c9l\u00e9ments envoy\u00e9s"))
+                                      << QByteArray("a3 CREATE \"&AMk-l&AOk-ments envoy&AOk-s\"\r\n");
+    QTest::addRow("LIST") << ImapWriter::list("a4", false) << QByteArray("a4 LIST \"\" \"*\"\r\n");
+    QTest::addRow("LIST SPECIAL-USE") << ImapWriter::list("a4", true)
+                                      << QByteArray("a4 LIST \"\" \"*\" RETURN (SPECIAL-USE)\r\n");
+    QTest::addRow("UID FETCH CHANGEDSINCE") << ImapWriter::uidFetchChangedSince("a7", "1:*", {"UID", "FLAGS"}, 12345, false)
+                                            << QByteArray("a7 UID FETCH 1:* (UID FLAGS) (CHANGEDSINCE 12345)\r\n");
+    QTest::addRow("UID FETCH CHANGEDSINCE VANISHED")
+        << ImapWriter::uidFetchChangedSince("a7", "1:*", {"UID", "FLAGS"}, 12345, true)
+        << QByteArray("a7 UID FETCH 1:* (UID FLAGS) (CHANGEDSINCE 12345 VANISHED)\r\n");
     QTest::addRow("builder: APPEND with a literal")
         << ImapCommandBuilder("a10", ImapLiteralMode::LiteralPlus).raw("APPEND ").mailbox(QStringLiteral("Sent")).raw(" ")
                .astring("Subject: x\r\n\r\nhi\r\n").finish()
@@ -1318,6 +1381,12 @@ void TestImapParser::mailboxNames_data()
     QTest::addRow("RFC 3501 example") << QStringLiteral("~peter/mail/\u53f0\u5317/\u65e5\u672c\u8a9e")
                                       << QByteArray("~peter/mail/&U,BTFw-/&ZeVnLIqe-");
     QTest::addRow("emoji (surrogate pair)") << QStringLiteral("Alarme \U0001F6A8") << QByteArray("Alarme &2D3eqA-");
+    QTest::addRow("French Sent folder") << QStringLiteral("\u00c9l\u00e9ments envoy\u00e9s")
+                                        << QByteArray("&AMk-l&AOk-ments envoy&AOk-s");
+    QTest::addRow("run of non-ASCII with a space inside") << QStringLiteral("\u65e5 \u672c")
+                                                          << QByteArray("&ZeU- &Zyw-");
+    QTest::addRow("ampersand next to non-ASCII") << QStringLiteral("&\u00e9&") << QByteArray("&-&AOk-&-");
+    QTest::addRow("empty") << QString() << QByteArray();
 }
 
 void TestImapParser::mailboxNames()
@@ -1329,6 +1398,173 @@ void TestImapParser::mailboxNames()
     // Malformed input is shown as is rather than lost.
     QCOMPARE(ImapWriter::decodeMailboxName("bad&AP"), QStringLiteral("bad&AP"));
     QCOMPARE(ImapWriter::decodeMailboxName("odd&AA-"), QStringLiteral("odd&AA-"));
+}
+
+void TestImapParser::mailboxNameDecodingIsLenient()
+{
+    // What a server should not send is shown as is, never dropped and never a crash.
+    QCOMPARE(ImapWriter::decodeMailboxName("no end &AOk"), QStringLiteral("no end &AOk"));
+    QCOMPARE(ImapWriter::decodeMailboxName("not base64 &A!k-"), QStringLiteral("not base64 &A!k-"));
+    QCOMPARE(ImapWriter::decodeMailboxName("odd byte count &AOkA-"), QStringLiteral("odd byte count &AOkA-"));
+    QCOMPARE(ImapWriter::decodeMailboxName("&-&-"), QStringLiteral("&&"));
+    QCOMPARE(ImapWriter::decodeMailboxName("caf\xc3\xa9"), QStringLiteral("caf\u00c3\u00a9"));   // 8-bit: as Latin-1
+}
+
+void TestImapParser::uidSetParse_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QByteArray>("ranges");   // "first-last" each
+    QTest::addColumn<quint64>("count");
+
+    QTest::addRow("one") << QByteArray("7") << true << QByteArray("7-7") << quint64(1);
+    QTest::addRow("brief's example") << QByteArray("1:5,7,9:12") << true << QByteArray("1-5 7-7 9-12") << quint64(10);
+    QTest::addRow("reversed range") << QByteArray("12:9") << true << QByteArray("9-12") << quint64(4);
+    QTest::addRow("single-UID range") << QByteArray("3:3") << true << QByteArray("3-3") << quint64(1);
+    QTest::addRow("overlap counts twice") << QByteArray("1:3,2:4") << true << QByteArray("1-3 2-4") << quint64(6);
+    QTest::addRow("whole UID space") << QByteArray("1:4294967295") << true << QByteArray("1-4294967295")
+                                     << quint64(4294967295u);
+    QTest::addRow("empty") << QByteArray() << false << QByteArray() << quint64(0);
+    QTest::addRow("star") << QByteArray("1:*") << false << QByteArray() << quint64(0);
+    QTest::addRow("zero") << QByteArray("0") << false << QByteArray() << quint64(0);
+    QTest::addRow("leading zero") << QByteArray("01") << false << QByteArray() << quint64(0);
+    QTest::addRow("beyond 32 bits") << QByteArray("4294967296") << false << QByteArray() << quint64(0);
+    QTest::addRow("eleven digits") << QByteArray("10000000000") << false << QByteArray() << quint64(0);
+    QTest::addRow("three ends") << QByteArray("1:2:3") << false << QByteArray() << quint64(0);
+    QTest::addRow("open range") << QByteArray("1:") << false << QByteArray() << quint64(0);
+    QTest::addRow("leading comma") << QByteArray(",1") << false << QByteArray() << quint64(0);
+    QTest::addRow("double comma") << QByteArray("1,,2") << false << QByteArray() << quint64(0);
+    QTest::addRow("space") << QByteArray("1, 2") << false << QByteArray() << quint64(0);
+    QTest::addRow("sign") << QByteArray("+1") << false << QByteArray() << quint64(0);
+}
+
+void TestImapParser::uidSetParse()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(bool, valid);
+    QFETCH(QByteArray, ranges);
+    QFETCH(quint64, count);
+
+    const std::optional<ImapUidSet> set = ImapUidSet::parse(text);
+    QCOMPARE(set.has_value(), valid);
+    if (!set)
+        return;
+    QList<QByteArray> got;
+    for (const auto &[first, last] : set->ranges)
+        got.append(QByteArray::number(first) + '-' + QByteArray::number(last));
+    QCOMPARE(got.join(' '), ranges);
+    QCOMPARE(set->count(), count);
+    QCOMPARE(set->first(), set->ranges.first().first);
+}
+
+void TestImapParser::uidSetExpands()
+{
+    const std::optional<ImapUidSet> set = ImapUidSet::parse("9:7,1,4294967294:4294967295");
+    QVERIFY(set);
+    QCOMPARE(set->toList(), (QList<quint32>{7, 8, 9, 1, 4294967294u, 4294967295u}));   // the top UID does not wrap
+    QVERIFY(ImapUidSet().isEmpty());
+    QCOMPARE(ImapUidSet().first(), 0u);
+    QVERIFY(ImapUidSet().toList().isEmpty());
+    // Written and read back: the writer's set is the parser's.
+    const QList<quint32> uids{1, 2, 3, 5, 8, 9, 10};
+    QCOMPARE(ImapUidSet::parse(ImapWriter::formatUidSet(uids))->toList(), uids);
+}
+
+void TestImapParser::appendUidCode()
+{
+    ImapParser parser;
+    const QList<ImapResponse> responses = parseAll("A003 OK [APPENDUID 38505 3955] APPEND completed\r\n"
+                                                   "A004 OK [appenduid 7 10:12] MULTIAPPEND completed\r\n",
+                                                   parser);
+    QVERIFY2(!parser.hasError(), qPrintable(parser.error().reason));
+    QCOMPARE(responses.size(), 2);
+    QVERIFY(responses.at(0).hasCode("APPENDUID"));
+    QCOMPARE(responses.at(0).code->number, quint64(38505));
+    QCOMPARE(responses.at(0).code->uids.first(), 3955u);
+    QCOMPARE(responses.at(1).code->number, quint64(7));
+    QCOMPARE(responses.at(1).code->uids.toList(), (QList<quint32>{10, 11, 12}));
+}
+
+void TestImapParser::vanishedAtTheLimit()
+{
+    // Exactly the limit parses, and is kept as one range until someone expands it.
+    ImapParser parser;
+    const QList<ImapResponse> responses =
+        parseAll("* VANISHED (EARLIER) 1:" + QByteArray::number(ImapParser::MaxVanishedUids) + "\r\n", parser);
+    QVERIFY2(!parser.hasError(), qPrintable(parser.error().reason));
+    QCOMPARE(responses.size(), 1);
+    QCOMPARE(responses.first().kind, Kind::Vanished);
+    QCOMPARE(responses.first().uidSet.ranges.size(), 1);
+    QCOMPARE(responses.first().uidSet.count(), ImapParser::MaxVanishedUids);
+}
+
+void TestImapParser::append_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<QByteArrayList>("flags");
+    QTest::addColumn<QByteArray>("message");
+    QTest::addColumn<QList<QByteArray>>("parts");
+    QTest::addColumn<QByteArray>("logText");
+
+    const QByteArray msg = "Subject: x\r\n\r\nhi\r\n";   // 18 bytes
+    QTest::addRow("LITERAL+ with flags")
+        << int(ImapLiteralMode::LiteralPlus) << QByteArrayList{"\\Seen", "$Label1"} << msg
+        << QList<QByteArray>{"a1 APPEND \"Sent\" (\\Seen $Label1) {18+}\r\n" + msg + "\r\n"}
+        << QByteArray("a1 APPEND \"Sent\" (\\Seen $Label1) {18+}\r\n<literal, 18 bytes>");
+    QTest::addRow("synchronising, no flags")
+        << int(ImapLiteralMode::Synchronizing) << QByteArrayList{} << msg
+        << QList<QByteArray>{"a1 APPEND \"Sent\" {18}\r\n", msg + "\r\n"} << QByteArray("a1 APPEND \"Sent\" {18}");
+    QTest::addRow("LITERAL- small") << int(ImapLiteralMode::LiteralMinus) << QByteArrayList{} << msg
+                                    << QList<QByteArray>{"a1 APPEND \"Sent\" {18+}\r\n" + msg + "\r\n"}
+                                    << QByteArray("a1 APPEND \"Sent\" {18+}\r\n<literal, 18 bytes>");
+    const QByteArray big = QByteArray(4097, 'x');
+    QTest::addRow("LITERAL- above 4096") << int(ImapLiteralMode::LiteralMinus) << QByteArrayList{} << big
+                                         << QList<QByteArray>{"a1 APPEND \"Sent\" {4097}\r\n", big + "\r\n"}
+                                         << QByteArray("a1 APPEND \"Sent\" {4097}");
+    // A short atom-like message is still a literal: APPEND takes nothing else (RFC 3501 6.3.11).
+    QTest::addRow("atom-like message") << int(ImapLiteralMode::LiteralPlus) << QByteArrayList{} << QByteArray("hi")
+                                       << QList<QByteArray>{"a1 APPEND \"Sent\" {2+}\r\nhi\r\n"}
+                                       << QByteArray("a1 APPEND \"Sent\" {2+}\r\n<literal, 2 bytes>");
+}
+
+void TestImapParser::append()
+{
+    QFETCH(int, mode);
+    QFETCH(QByteArrayList, flags);
+    QFETCH(QByteArray, message);
+    QFETCH(QList<QByteArray>, parts);
+    QFETCH(QByteArray, logText);
+
+    const ImapCommand cmd = ImapWriter::append("a1", QStringLiteral("Sent"), flags, message, ImapLiteralMode(mode));
+    QCOMPARE(cmd.tag, QByteArray("a1"));
+    QCOMPARE(cmd.parts, parts);
+    QCOMPARE(cmd.needsContinuation(), parts.size() > 1);
+    QCOMPARE(cmd.logText, logText);
+}
+
+void TestImapParser::flags_data()
+{
+    QTest::addColumn<QByteArray>("flag");
+    QTest::addColumn<bool>("valid");
+    QTest::addRow("system flag") << QByteArray("\\Seen") << true;
+    QTest::addRow("keyword") << QByteArray("$Forwarded") << true;
+    QTest::addRow("plain atom") << QByteArray("Junk") << true;
+    QTest::addRow("empty") << QByteArray() << false;
+    QTest::addRow("backslash alone") << QByteArray("\\") << false;
+    QTest::addRow("two backslashes") << QByteArray("\\\\Seen") << false;
+    QTest::addRow("space") << QByteArray("a b") << false;
+    QTest::addRow("parenthesis") << QByteArray("a)") << false;
+    QTest::addRow("close bracket") << QByteArray("a]") << false;
+    QTest::addRow("CRLF") << QByteArray("a\r\nb2 LOGOUT") << false;
+    QTest::addRow("wildcard") << QByteArray("\\*") << false;
+    QTest::addRow("8-bit") << QByteArray("caf\xc3\xa9") << false;
+}
+
+void TestImapParser::flags()
+{
+    QFETCH(QByteArray, flag);
+    QFETCH(bool, valid);
+    QCOMPARE(ImapWriter::isValidFlag(flag), valid);
 }
 
 void TestImapParser::redactedLine_data()

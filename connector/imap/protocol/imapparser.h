@@ -1,5 +1,7 @@
 #pragma once
 
+#include "imapuidset.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QDateTime>
@@ -100,8 +102,10 @@ struct ImapResponseCode
 {
     QByteArray name;                 ///< upper-cased: "UIDVALIDITY", "ALERT", "READ-WRITE", "TRYCREATE", ...
     QByteArray arguments;            ///< raw text after the name up to "]", empty when none
-    quint64 number = 0;              ///< UIDVALIDITY, UIDNEXT, UNSEEN (32 bit), HIGHESTMODSEQ (64 bit)
+    quint64 number = 0;              ///< UIDVALIDITY, UIDNEXT, UNSEEN (32 bit), HIGHESTMODSEQ (64 bit);
+                                     ///< APPENDUID's UIDVALIDITY (RFC 4315)
     QList<QByteArray> list;          ///< CAPABILITY (upper-cased), PERMANENTFLAGS (as sent, "\\*" included)
+    ImapUidSet uids;                 ///< APPENDUID: the new message's UID (a set after MULTIAPPEND)
 };
 
 enum class ImapCondition { Ok, No, Bad, PreAuth, Bye };
@@ -141,6 +145,7 @@ struct ImapResponse
         Lsub,            ///< listEntry
         MailboxStatus,   ///< mailboxStatus
         Enabled,         ///< atoms (upper-cased)
+        Vanished,        ///< uidSet, vanishedEarlier (RFC 7162 3.2.10)
         Fetch,           ///< fetch
         Other,           ///< an untagged response we do not know: name, number, values
     };
@@ -160,6 +165,8 @@ struct ImapResponse
     std::optional<quint64> esearchCount;    ///< ESearch: COUNT n
     ImapListEntry listEntry;
     ImapMailboxStatus mailboxStatus;
+    ImapUidSet uidSet;                      ///< Vanished: the expunged UIDs, at most ImapParser::MaxVanishedUids
+    bool vanishedEarlier = false;           ///< Vanished: "(EARLIER)", an answer about the past rather than news
     ImapFetch fetch;
     QByteArray name;                        ///< Other: the upper-cased keyword
     QList<ImapValue> values;                ///< Other: everything after the keyword
@@ -185,7 +192,7 @@ int countImapAttachments(const ImapValue &bodyStructure);
 
 /**
  * Incremental IMAP4rev1 response parser (RFC 3501 section 7, with the
- * CONDSTORE, ENABLE and LITERAL+ additions). feed() bytes as they arrive, in
+ * CONDSTORE/QRESYNC, ENABLE, UIDPLUS and LITERAL+ additions). feed() bytes as they arrive, in
  * any pieces, then takeResponse() until it returns nothing. A response is
  * parsed once all of it (every line and literal) has arrived, so literals may
  * be split anywhere.
@@ -204,6 +211,9 @@ public:
     static constexpr qsizetype DefaultMaxLineLength = 64 * 1024;
     static constexpr qint64 DefaultMaxLiteralSize = 64 * 1024 * 1024;
     static constexpr int MaxNestingDepth = 64;   ///< parenthesised lists; BODYSTRUCTURE needs a handful
+    /// A VANISHED covering more UIDs is an error: the session expands the set, and
+    /// "1:4294967295" would be 16 GiB of UIDs.
+    static constexpr quint64 MaxVanishedUids = 10'000'000;
 
     struct Error
     {

@@ -1,6 +1,6 @@
 // The response grammar: status (tagged and untagged) responses, CAPABILITY,
-// EXISTS/EXPUNGE/RECENT, FLAGS, SEARCH, ESEARCH, LIST/LSUB, STATUS, unknown
-// responses, and response codes. FETCH items are in imapfetch.cpp.
+// EXISTS/EXPUNGE/RECENT, FLAGS, SEARCH, ESEARCH, LIST/LSUB, STATUS, VANISHED,
+// unknown responses, and response codes. FETCH items are in imapfetch.cpp.
 #include "imapresponses.h"
 
 #include <algorithm>
@@ -173,25 +173,10 @@ bool ImapResponseReader::untagged(ImapResponse &r)
                     if (!atom(set, false, "a sequence set"))
                         return false;
                     // nz-number 1*(":" / ",") ... : digits only, no "*" in results (RFC 4731 3.1)
-                    const auto nzNumber = [](const QByteArray &digits, quint32 *out) {
-                        if (digits.isEmpty() || digits.size() > 10 || digits.front() == '0')
-                            return false;
-                        quint64 n = 0;
-                        for (char c : digits) {
-                            if (c < '0' || c > '9')
-                                return false;
-                            n = n * 10 + quint64(c - '0');
-                        }
-                        *out = quint32(n);
-                        return n <= std::numeric_limits<quint32>::max();
-                    };
-                    for (const QByteArray &part : set.split(',')) {
-                        const QList<QByteArray> ends = part.split(':');
-                        quint32 a = 0, b = 0;
-                        if (ends.size() > 2 || !nzNumber(ends.at(0), &a) || !nzNumber(ends.value(ends.size() - 1), &b))
-                            return fail(setAt, QStringLiteral("a bad sequence set in ESEARCH ALL"));
-                        r.searchRanges.append({std::min(a, b), std::max(a, b)});
-                    }
+                    const std::optional<ImapUidSet> uids = ImapUidSet::parse(set);
+                    if (!uids)
+                        return fail(setAt, QStringLiteral("a bad sequence set in ESEARCH ALL"));
+                    r.searchRanges.append(uids->ranges);
                 } else if (word == "COUNT" || word == "MIN" || word == "MAX" || word == "MODSEQ") {
                     quint64 n = 0;
                     if (!number(n, word == "MODSEQ" ? std::numeric_limits<quint64>::max() : std::numeric_limits<quint32>::max()))
@@ -230,6 +215,36 @@ bool ImapResponseReader::untagged(ImapResponse &r)
                 if (!atLineEnd() && !value(extension, 0))
                     return false;
             }
+            return finish();
+        }
+        if (keyword == "VANISHED") {
+            // RFC 7162 7: "VANISHED" [SP "(EARLIER)"] SP known-uids
+            r.kind = ImapResponse::Kind::Vanished;
+            if (!space())
+                return false;
+            if (peek() == '(') {
+                const qsizetype at = m_pos;
+                QList<ImapValue> tag;
+                if (!list(tag, 1))
+                    return false;
+                if (tag.size() != 1 || tag.at(0).type != ImapValue::Type::Atom || tag.at(0).bytes.toUpper() != "EARLIER")
+                    return fail(at, QStringLiteral("expected (EARLIER) in VANISHED"));
+                r.vanishedEarlier = true;
+                if (!space())
+                    return false;
+            }
+            const qsizetype setAt = m_pos;
+            QByteArray set;
+            if (!atom(set, false, "a UID set"))
+                return false;
+            std::optional<ImapUidSet> uids = ImapUidSet::parse(set);
+            if (!uids)
+                return fail(setAt, QStringLiteral("a bad UID set in VANISHED"));
+            if (uids->count() > ImapParser::MaxVanishedUids)
+                return fail(setAt, QStringLiteral("VANISHED of %1 UIDs, more than %2")
+                                       .arg(uids->count())
+                                       .arg(ImapParser::MaxVanishedUids));
+            r.uidSet = std::move(*uids);
             return finish();
         }
         if (keyword == "STATUS") {
@@ -313,6 +328,15 @@ bool ImapResponseReader::responseCode(ImapResponseCode &code)
             if (!word.isEmpty())
                 code.list.append(word.toUpper());
         }
+    } else if (name == "APPENDUID") {
+        // RFC 4315 3: "APPENDUID" SP nz-number SP append-uid (a uid-set after MULTIAPPEND)
+        const qsizetype gap = code.arguments.indexOf(' ');
+        const std::optional<ImapUidSet> uids = gap < 0 ? std::nullopt : ImapUidSet::parse(code.arguments.mid(gap + 1));
+        if (!uids || !toUnsigned(code.arguments.left(gap), std::numeric_limits<quint32>::max(), code.number)
+            || code.number == 0)
+            return fail(argsPos, QStringLiteral("APPENDUID needs a UIDVALIDITY and a UID set, got \"%1\"")
+                                     .arg(printable(code.arguments)));
+        code.uids = *uids;
     } else if (name == "PERMANENTFLAGS") {
         ImapResponseReader flags(code.arguments, m_base + argsPos);
         if (!flags.atomList(code.list) || !flags.atEnd()) {

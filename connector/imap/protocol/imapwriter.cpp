@@ -66,6 +66,21 @@ ImapCommandBuilder &ImapCommandBuilder::mailbox(const QString &name)
     return raw(ImapWriter::quoted(ImapWriter::encodeMailboxName(name)));
 }
 
+ImapCommandBuilder &ImapCommandBuilder::literal(QByteArrayView bytes)
+{
+    const QList<QByteArray> pieces = ImapWriter::encodeLiteral(bytes, m_mode);
+    const QByteArray &first = pieces.first();
+    const QByteArray announcement = first.left(first.indexOf('}') + 1);
+    m_command.parts.last() += first;
+    for (qsizetype i = 1; i < pieces.size(); ++i)
+        m_command.parts.append(pieces.at(i));
+    // A synchronising literal's bytes are logged by the session when it sends them.
+    m_command.logText += announcement;
+    if (pieces.size() == 1)
+        m_command.logText += "\r\n<literal, " + QByteArray::number(bytes.size()) + " bytes>";
+    return *this;
+}
+
 ImapCommandBuilder &ImapCommandBuilder::waitForContinuation()
 {
     m_command.parts.last() += "\r\n";
@@ -125,6 +140,11 @@ QList<QByteArray> encodeAstring(QByteArrayView value, ImapLiteralMode mode)
     case StringForm::Literal:
         break;
     }
+    return encodeLiteral(value, mode);
+}
+
+QList<QByteArray> encodeLiteral(QByteArrayView value, ImapLiteralMode mode)
+{
     const QByteArray size = QByteArray::number(value.size());
     const bool nonSync = mode == ImapLiteralMode::LiteralPlus
         || (mode == ImapLiteralMode::LiteralMinus && value.size() <= LiteralMinusLimit);
@@ -213,6 +233,13 @@ QByteArray formatUidSet(QList<quint32> uids)
     return out;
 }
 
+bool isValidFlag(QByteArrayView flag)
+{
+    // flag = "\\" atom / atom (keywords and system flags alike); ATOM-CHAR excludes "]" as well
+    const QByteArrayView name = flag.startsWith('\\') ? flag.sliced(1) : flag;
+    return !name.isEmpty() && std::all_of(name.begin(), name.end(), [](char c) { return c != ']' && isAstringChar(c); });
+}
+
 ImapCommand capability(const QByteArray &tag)
 {
     return ImapCommandBuilder(tag).raw("CAPABILITY").finish();
@@ -277,6 +304,48 @@ ImapCommand select(const QByteArray &tag, const QString &mailbox, bool condStore
     return builder.finish();
 }
 
+ImapCommand selectQresync(const QByteArray &tag, const QString &mailbox, quint32 uidValidity, quint64 modSeq)
+{
+    return ImapCommandBuilder(tag)
+        .raw("SELECT ")
+        .mailbox(mailbox)
+        .raw(" (QRESYNC (")
+        .raw(QByteArray::number(uidValidity))
+        .raw(" ")
+        .raw(QByteArray::number(modSeq))
+        .raw("))")
+        .finish();
+}
+
+ImapCommand enable(const QByteArray &tag, const QList<QByteArray> &extensions)
+{
+    return ImapCommandBuilder(tag).raw("ENABLE ").raw(extensions.join(' ')).finish();
+}
+
+ImapCommand create(const QByteArray &tag, const QString &mailbox)
+{
+    return ImapCommandBuilder(tag).raw("CREATE ").mailbox(mailbox).finish();
+}
+
+ImapCommand list(const QByteArray &tag, bool specialUse)
+{
+    ImapCommandBuilder builder(tag);
+    builder.raw("LIST \"\" \"*\"");
+    if (specialUse)
+        builder.raw(" RETURN (SPECIAL-USE)");
+    return builder.finish();
+}
+
+ImapCommand append(const QByteArray &tag, const QString &mailbox, const QList<QByteArray> &flags,
+                   QByteArrayView message, ImapLiteralMode mode)
+{
+    ImapCommandBuilder builder(tag, mode);
+    builder.raw("APPEND ").mailbox(mailbox).raw(" ");
+    if (!flags.isEmpty())
+        builder.raw("(").raw(flags.join(' ')).raw(") ");
+    return builder.literal(message).finish();
+}
+
 ImapCommand uidSearch(const QByteArray &tag, QByteArrayView criteria)
 {
     return ImapCommandBuilder(tag).raw("UID SEARCH ").raw(criteria).finish();
@@ -285,6 +354,20 @@ ImapCommand uidSearch(const QByteArray &tag, QByteArrayView criteria)
 ImapCommand uidFetch(const QByteArray &tag, QByteArrayView uidSet, const QList<QByteArray> &items)
 {
     return ImapCommandBuilder(tag).raw("UID FETCH ").raw(uidSet).raw(" (").raw(items.join(' ')).raw(")").finish();
+}
+
+ImapCommand uidFetchChangedSince(const QByteArray &tag, QByteArrayView uidSet, const QList<QByteArray> &items,
+                                 quint64 modSeq, bool vanished)
+{
+    return ImapCommandBuilder(tag)
+        .raw("UID FETCH ")
+        .raw(uidSet)
+        .raw(" (")
+        .raw(items.join(' '))
+        .raw(") (CHANGEDSINCE ")
+        .raw(QByteArray::number(modSeq))
+        .raw(vanished ? " VANISHED)" : ")")
+        .finish();
 }
 
 ImapCommand uidStore(const QByteArray &tag, QByteArrayView uidSet, StoreMode mode, bool silent,

@@ -46,7 +46,7 @@ private:
 /**
  * Builds a command piece by piece, choosing atom / quoted / literal for
  * strings and splitting at synchronising literals. For commands ImapWriter
- * has no function for (APPEND, ENABLE, EXAMINE ...).
+ * has no function for (EXAMINE, RENAME ...).
  */
 class ImapCommandBuilder
 {
@@ -61,6 +61,11 @@ public:
     ImapCommandBuilder &astring(QByteArrayView value, Secret secret = Secret::No);
     /// A mailbox name: modified UTF-7, always quoted ("INBOX").
     ImapCommandBuilder &mailbox(const QString &name);
+    /**
+     * A literal whatever the bytes are (APPEND's message must be one, RFC 3501
+     * 6.3.11), in the builder's literal mode. The log shows its size, not its bytes.
+     */
+    ImapCommandBuilder &literal(QByteArrayView bytes);
     /// Starts a new part: what follows is sent after a "+" continuation.
     ImapCommandBuilder &waitForContinuation();
     /// Raw text that the log shows as "<redacted>" (SASL responses).
@@ -87,6 +92,8 @@ StringForm astringForm(QByteArrayView value);
  * ("{n}\r\n", then the bytes after the server's "+").
  */
 QList<QByteArray> encodeAstring(QByteArrayView value, ImapLiteralMode mode);
+/// A literal's wire pieces, as encodeAstring() makes them for text that needs one.
+QList<QByteArray> encodeLiteral(QByteArrayView value, ImapLiteralMode mode);
 /// "\"...\"" with \" and \\ escaped; only for text astringForm() allows quoted.
 QByteArray quoted(QByteArrayView value);
 
@@ -97,6 +104,8 @@ QString decodeMailboxName(QByteArrayView encoded);
 
 /// "1:5,8,10:12": sorted, duplicates and 0 (not a valid UID) dropped, runs compressed.
 QByteArray formatUidSet(QList<quint32> uids);
+/// A flag for STORE or APPEND (RFC 3501 section 9): "\\Seen", "$Label1", an atom after at most one "\\".
+bool isValidFlag(QByteArrayView flag);
 
 ImapCommand capability(const QByteArray &tag);                       ///< RFC 3501 6.1.1
 ImapCommand noop(const QByteArray &tag);                             ///< RFC 3501 6.1.2
@@ -113,10 +122,27 @@ ImapCommand authenticateXOAuth2(const QByteArray &tag, const QString &user, cons
                                 bool saslIr);
 /// RFC 3501 6.3.1, with "(CONDSTORE)" (RFC 7162 3.1.8) when asked.
 ImapCommand select(const QByteArray &tag, const QString &mailbox, bool condStore = false);
+/// RFC 7162 3.2.5: "a1 SELECT "INBOX" (QRESYNC (uidvalidity modseq))", after ENABLE QRESYNC only.
+ImapCommand selectQresync(const QByteArray &tag, const QString &mailbox, quint32 uidValidity, quint64 modSeq);
+/// RFC 5161: "a1 ENABLE QRESYNC"; extensions are protocol atoms.
+ImapCommand enable(const QByteArray &tag, const QList<QByteArray> &extensions);
+/// RFC 3501 6.3.3: "a1 CREATE "name"".
+ImapCommand create(const QByteArray &tag, const QString &mailbox);
+/// RFC 3501 6.3.8: every mailbox, "a1 LIST "" "*"", with "RETURN (SPECIAL-USE)" (RFC 6154) when asked.
+ImapCommand list(const QByteArray &tag, bool specialUse);
+/**
+ * RFC 3501 6.3.11: "a1 APPEND "Sent" (\\Seen) {n}" and the message as a literal
+ * in @p mode (synchronising: two parts). @p flags must pass isValidFlag(); none: no flag list.
+ */
+ImapCommand append(const QByteArray &tag, const QString &mailbox, const QList<QByteArray> &flags,
+                   QByteArrayView message, ImapLiteralMode mode);
 /// RFC 3501 6.4.8: "a1 UID SEARCH <criteria>"; criteria is protocol text ("UNSEEN").
 ImapCommand uidSearch(const QByteArray &tag, QByteArrayView criteria);
 /// "a1 UID FETCH <set> (item item)"; items are protocol text ("BODY.PEEK[]").
 ImapCommand uidFetch(const QByteArray &tag, QByteArrayView uidSet, const QList<QByteArray> &items);
+/// RFC 7162 3.1.4.1 / 3.2.6: "a1 UID FETCH <set> (items) (CHANGEDSINCE m)", " VANISHED" inside when asked.
+ImapCommand uidFetchChangedSince(const QByteArray &tag, QByteArrayView uidSet, const QList<QByteArray> &items,
+                                 quint64 modSeq, bool vanished);
 /// "a1 UID STORE <set> +FLAGS.SILENT (\Seen)".
 ImapCommand uidStore(const QByteArray &tag, QByteArrayView uidSet, StoreMode mode, bool silent,
                      const QList<QByteArray> &flags);

@@ -1,5 +1,7 @@
 #include "fetchtask.h"
 
+#include <algorithm>
+
 namespace machina {
 
 int FetchTask::batchSize(ImapFetchPart part)
@@ -22,8 +24,10 @@ void FetchTask::nextBatch()
     if (m_remaining.isEmpty())
         return host().taskFinished();
     const qsizetype n = std::min<qsizetype>(batchSize(m_part), m_remaining.size());
-    const QList<quint32> now = m_remaining.mid(0, n);
+    QList<quint32> now = m_remaining.mid(0, n);
     m_remaining.remove(0, n);
+    std::sort(now.begin(), now.end());
+    m_batch = now;
     const QList<QByteArray> items = m_part == ImapFetchPart::Full
         ? QList<QByteArray>{"UID", "FLAGS", "INTERNALDATE", "RFC822.SIZE", "BODY.PEEK[]"}
         : m_part == ImapFetchPart::Headers
@@ -37,21 +41,15 @@ bool FetchTask::untagged(const ImapResponse &response)
     if (response.kind != ImapResponse::Kind::Fetch)
         return false;
     const ImapFetch &f = response.fetch;
+    // With CONDSTORE the server may put a UID in someone else's flag change too (RFC 7162):
+    // a flags-only answer is ours only for a UID of the batch.
     const bool ours = f.uid && (f.sections.contains(QByteArray("")) || f.envelope
-                                || (m_part == ImapFetchPart::Flags && f.flags));
+                                || (m_part == ImapFetchPart::Flags && f.flags
+                                    && std::binary_search(m_batch.cbegin(), m_batch.cend(), *f.uid)));
     if (!ours)
         return false;
-    if (m_reply) {
-        ImapMessage m;
-        m.uid = *f.uid;
-        m.flags = f.flags.value_or(QList<QByteArray>{});
-        m.internalDate = f.internalDate.value_or(QDateTime());
-        m.size = f.rfc822Size.value_or(0);
-        m.raw = f.sections.value(QByteArray(""));
-        m.envelope = f.envelope;
-        m.attachmentCount = f.attachmentCount();
-        m_reply->addMessage(m);
-    }
+    if (m_reply)
+        m_reply->addMessage(ImapMessage::fromFetch(f));
     return true;
 }
 

@@ -12,7 +12,8 @@ namespace machina {
  * one after another. Bodies are read with BODY.PEEK[], so nothing is marked
  * \Seen by reading. A FETCH is the task's when it carries a UID and what was
  * asked for (an unsolicited FETCH of someone else's flag change has no UID,
- * RFC 3501 7.4.2); other FETCHes are left to the session.
+ * RFC 3501 7.4.2, or with CONDSTORE a UID outside the batch); other FETCHes
+ * are left to the session.
  */
 class FetchTask : public ImapTask
 {
@@ -35,6 +36,7 @@ private:
     void nextBatch();
 
     QList<quint32> m_remaining;
+    QList<quint32> m_batch;     ///< the UIDs asked for last, sorted
     ImapFetchPart m_part;
     QPointer<ImapReply> m_reply;
 };

@@ -35,6 +35,8 @@ public:
     virtual void idleStarted() = 0;
 
     virtual bool hasCapability(QByteArrayView name) const = 0;
+    /// An extension the server turned on for this session with ENABLE (RFC 5161): "QRESYNC".
+    virtual bool isEnabled(QByteArrayView extension) const = 0;
     /// EXISTS of the selected mailbox, as last announced.
     virtual quint32 exists() const = 0;
     /// "host:port", for sentences.
@@ -46,8 +48,9 @@ public:
  * batches) with its own steps. The session starts it, hands it the untagged
  * responses and "+" continuations that arrive while it runs, and the tagged
  * completion of each command it sent; the task ends with taskFinished() or
- * sessionFailed(). Session-wide data (CAPABILITY, UIDVALIDITY, EXISTS, BYE,
- * ALERT) is the session's: it reads that before the task sees the response.
+ * sessionFailed(). Session-wide data (CAPABILITY, ENABLED, UIDVALIDITY, EXISTS,
+ * HIGHESTMODSEQ, VANISHED without EARLIER, BYE, ALERT) is the session's: it
+ * reads that before the task sees the response.
  */
 class ImapTask
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../imapreply.h"
 #include "imaptask.h"
 
 #include <QString>
@@ -7,14 +8,22 @@
 namespace machina {
 
 /**
- * SELECT (RFC 3501 6.3.1). UIDVALIDITY, UIDNEXT and EXISTS arrive as untagged
- * data, which the session keeps; a refusal ends the session.
+ * SELECT (RFC 3501 6.3.1). UIDVALIDITY, UIDNEXT, EXISTS and HIGHESTMODSEQ
+ * arrive as untagged data, which the session keeps; a refusal ends the session.
+ *
+ * The form depends on the session (RFC 7162): with QRESYNC enabled and a known
+ * state (UIDVALIDITY and HIGHESTMODSEQ both non-zero) "SELECT "INBOX" (QRESYNC
+ * (v m))", whose VANISHED (EARLIER) and FETCH answers go to @p changes; else
+ * "(CONDSTORE)" when the server offers CONDSTORE or QRESYNC; else plain.
  */
 class SelectTask : public ImapTask
 {
 public:
-    explicit SelectTask(const QString &mailbox) : m_mailbox(mailbox) {}
+    explicit SelectTask(const QString &mailbox, quint32 knownUidValidity = 0, quint64 knownModSeq = 0,
+                        ImapSelectChanges *changes = nullptr)
+        : m_mailbox(mailbox), m_knownUidValidity(knownUidValidity), m_knownModSeq(knownModSeq), m_changes(changes) {}
 
+    bool untagged(const ImapResponse &response) override;
     void tagged(const ImapResponse &response) override;
 
 protected:
@@ -22,6 +31,10 @@ protected:
 
 private:
     QString m_mailbox;
+    quint32 m_knownUidValidity = 0;
+    quint64 m_knownModSeq = 0;
+    ImapSelectChanges *m_changes = nullptr;
+    bool m_qresync = false;
 };
 
 } // namespace machina
