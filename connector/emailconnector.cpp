@@ -7,7 +7,13 @@
 #include "inboxwatcher.h"
 #include "listener.h"
 #include "messageid.h"
+#include "outboxflushreply.h"
+#include "outboxsender.h"
 #include "secrets/credentialstore.h"
+#include "store/activitylog.h"
+#include "store/localstore.h"
+#include "store/outbox.h"
+#include "store/storelocation.h"
 
 #include <QLoggingCategory>
 
@@ -36,7 +42,87 @@ EmailConnector::EmailConnector(const ConnectorConfig &config, QObject *parent)
     m_publishedHealth = healthCheck();
 }
 
-EmailConnector::~EmailConnector() = default;
+EmailConnector::~EmailConnector()
+{
+    // The sender and the outbox use the store: they go first.
+    delete std::exchange(m_sender, nullptr);
+    delete std::exchange(m_outbox, nullptr);
+    m_activity.reset();
+}
+
+ConnectorError EmailConnector::openStore(const QString &path)
+{
+    if (m_store) {
+        return {};
+    }
+    LocalStore::OpenResult opened = LocalStore::open(path.isEmpty() ? StoreLocation::pathFor(m_config) : path);
+    if (!opened.store)
+        return opened.error;
+    m_store = std::move(opened.store);
+    m_outbox = new Outbox(m_store.get(), this);
+    m_activity = std::make_unique<ActivityLog>(m_store.get());
+    m_sender = new OutboxSender(m_outbox, m_backend, this);
+    connect(m_outbox, &Outbox::changed, this, &EmailConnector::outboxChanged);
+    connect(m_sender, &OutboxSender::entrySent, this, [this](qint64, const QString &id, const QStringList &to) {
+        qCDebug(lcConnector).noquote() << "sent" << id << "to" << to.join(QStringLiteral(", "));
+        Q_EMIT messageSent(id, to);
+    });
+    watchSmtpComeback();
+    return opened.error;
+}
+
+void EmailConnector::watchSmtpComeback()
+{
+    // The server answers again (the backend's own reconnect, a probe, a send): what waits goes now.
+    const HealthTracker::Session sending = m_config.isGmail() ? HealthTracker::Session::Gmail : HealthTracker::Session::Smtp;
+    m_smtpWasUp = m_health->isUp(sending);
+    connect(m_health, &HealthTracker::changed, this, [this, sending] {
+        const bool up = m_health->isUp(sending);
+        if (up && !m_smtpWasUp && m_sender)
+            m_sender->kick();
+        m_smtpWasUp = up;
+    });
+}
+
+ConnectorError EmailConnector::queueMessage(const BuiltMessage &message, qint64 *id)
+{
+    if (!m_sender)
+        return {Kind::Store, tr("No local store is open: the message cannot be queued.")};
+    return m_sender->queue(message, QStringLiteral("queue"), {}, id);
+}
+
+void EmailConnector::setOutboxDraining(bool draining)
+{
+    if (m_sender)
+        m_sender->setDraining(draining);
+    if (m_outbox)
+        m_outbox->watchForeignChanges(draining ? 2000 : 0);
+}
+
+ConnectorReply *EmailConnector::waitForSentCopies()
+{
+    if (!m_sender) {
+        auto *reply = new ConnectorReply;
+        reply->finish();
+        return reply;
+    }
+    return m_sender->whenStepsDone();
+}
+
+OutboxFlushReply *EmailConnector::flushOutbox()
+{
+    if (!m_sender) {
+        auto *reply = new OutboxFlushReply;
+        reply->finish({Kind::Store, tr("No local store is open: there is no outbox to flush.")});
+        return reply;
+    }
+    if (const ConnectorError invalid = m_config.validate()) {
+        auto *reply = new OutboxFlushReply;
+        reply->finish(invalid);
+        return reply;
+    }
+    return m_sender->flush();
+}
 
 GmailBackend *EmailConnector::gmail() const
 {
@@ -101,6 +187,8 @@ ConnectorHealth EmailConnector::healthCheck() const
         if (m_listener->pendingReplies() > 0)
             d.insert(QStringLiteral("replies_waiting"), m_listener->pendingReplies());
     }
+    if (m_outbox)
+        d.insert(QStringLiteral("outbox_queued"), m_outbox->pendingCount());
     return health;
 }
 
@@ -151,12 +239,16 @@ SendReply *EmailConnector::sendMessage(const QStringList &to, const QString &tex
     return sendBuiltMessage(*built.message);
 }
 
-SendReply *EmailConnector::sendBuiltMessage(const BuiltMessage &message)
+SendReply *EmailConnector::sendBuiltMessage(const BuiltMessage &message, SendMode mode)
 {
     if (const ConnectorError invalid = m_config.validate()) {
         auto *reply = new SendReply;
         reply->finish(invalid);
         return reply;
+    }
+    if (m_sender) {
+        // messageSent() comes from the sender's entrySent.
+        return m_sender->sendNow(message, QStringLiteral("send"), mode == SendMode::QueueWhenUnreachable, m_sendDeadlineMs);
     }
     SendReply *reply = m_backend->send(message);
     // Connected before the caller can connect, so health is current when the caller's slot runs.
@@ -222,10 +314,38 @@ ListenReply *EmailConnector::listen(const MessageHandler &handler, const ListenO
         connect(m_listener, &Listener::messageHandled, this, &EmailConnector::messageHandled);
         connect(m_listener, &Listener::statusChanged, this, &EmailConnector::receiveStatusChanged);
         connect(m_listener, &Listener::ended, this, [this] { endListening(); });
+        if (m_sender)
+            makeRepliesDurable(m_listener);
         m_listener->start();
         publishHealth();
     });
     return reply;
+}
+
+void EmailConnector::makeRepliesDurable(Listener *listener)
+{
+    Listener::DurableReplies durable;
+    durable.find = [this](const QString &answeredId) { return m_outbox->replyFor(answeredId); };
+    durable.queue = [this](const IncomingMessage &message, const QStringList &to, const QString &text,
+                           const SendOptions &options, qint64 *id) {
+        const MessageBuilder::Result built = buildMessage(to, text, options);
+        if (!built.message)
+            return built.error;
+        return m_sender->queue(*built.message, QStringLiteral("listen"), message.backendId, id);
+    };
+    durable.seenTaken = [this](qint64 id) { m_outbox->setSeenStep(id, OutboxEntry::Step::Done); };
+    durable.sendNow = [this] { m_sender->kick(); };
+    listener->setDurableReplies(durable);
+    connect(m_sender, &OutboxSender::entrySent, listener, [listener](qint64 id) { listener->replySent(id); });
+    connect(m_sender, &OutboxSender::entryFailed, listener,
+            [listener](qint64 id, const QString &, const QString &error) { listener->replyFailed(id, error); });
+    connect(m_sender, &OutboxSender::entryDeferred, listener,
+            [listener](qint64 id, const QString &, const QString &error) { listener->replyDeferred(id, error); });
+    m_sender->setSeenHandledElsewhere([this](const QString &answeredId) {
+        return m_listener && m_listener->awaitsReplyTo(answeredId);
+    });
+    // listen() drains the outbox in the background, with backoff.
+    setOutboxDraining(true);
 }
 
 ConnectorReply *EmailConnector::stopListening()

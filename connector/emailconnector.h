@@ -17,12 +17,18 @@
 #include <QStringList>
 #include <QTimer>
 #include <QUrl>
+#include <memory>
 #include <optional>
 
 namespace machina {
 
+class ActivityLog;
 class ConnectionTestReply;
 class CredentialStore;
+class LocalStore;
+class Outbox;
+class OutboxFlushReply;
+class OutboxSender;
 class GmailBackend;
 class HealthTracker;
 class Listener;
@@ -90,8 +96,45 @@ public:
     {
         return sendMessage(QStringList{to}, text, options);
     }
-    /// Sends a message built earlier with buildMessage().
-    SendReply *sendBuiltMessage(const BuiltMessage &message);
+    /// What sendBuiltMessage() does when the server cannot take the message now.
+    enum class SendMode {
+        FailNow,              ///< the reply fails and the message is not sent later (machina-mail send)
+        QueueWhenUnreachable, ///< a transient failure leaves it queued: the reply says isQueued() (the console)
+    };
+    /**
+     * Sends a message built earlier with buildMessage(). With a store open
+     * (openStore()) it is written to the outbox first, with its final
+     * Message-ID, and sent at once; see SendMode for a failure.
+     */
+    SendReply *sendBuiltMessage(const BuiltMessage &message, SendMode mode = SendMode::FailNow);
+    /// Bounds each sendBuiltMessage() through the outbox as a whole (0, the default: each step by timeout only).
+    void setSendDeadline(int ms) { m_sendDeadlineMs = ms; }
+
+    /**
+     * Opens the account's local store (StoreLocation::pathFor(), or @p path):
+     * the outbox, the inbox cache and the activity log. The error names the
+     * file; a damaged store is moved aside and a fresh one opened, and the
+     * error (with the store open) says what became of its queued mail.
+     */
+    ConnectorError openStore(const QString &path = {});
+    LocalStore *store() const { return m_store.get(); }
+    /// The outbox; null before openStore().
+    Outbox *outbox() const { return m_outbox; }
+    /// The activity log kept in the store; null before openStore().
+    ActivityLog *activityLog() const { return m_activity.get(); }
+    /**
+     * A reply that finishes once the steps after the sends so far (the Sent
+     * copies) are done or have failed, for a program about to exit.
+     */
+    ConnectorReply *waitForSentCopies();
+    /// Writes @p message to the outbox as queued; no network. Needs openStore().
+    ConnectorError queueMessage(const BuiltMessage &message, qint64 *id = nullptr);
+    /// Sends what is queued in the background, with backoff, as it is queued and falls due.
+    void setOutboxDraining(bool draining);
+    /// One pass over every queued message now, ignoring backoff; the Sent copies follow each send.
+    OutboxFlushReply *flushOutbox();
+    /// The outbox's sender (backoff settings, per-entry signals); null before openStore().
+    OutboxSender *outboxSender() const { return m_sender; }
 
     /**
      * Walks the connection step by step (name lookup, TCP, TLS, capabilities,
@@ -153,8 +196,10 @@ public:
 Q_SIGNALS:
     /// Emitted when the status or the message of healthCheck() changes.
     void healthChanged(const machina::ConnectorHealth &health);
-    /// Emitted for every message the server accepted.
+    /// Emitted for every message the server accepted (sent now or from the outbox).
     void messageSent(const QString &messageId, const QStringList &recipients);
+    /// The outbox changed (here or in another process).
+    void outboxChanged();
     /// Google sign-in wants this URL opened in a browser.
     void authorizationUrlReady(const QUrl &url);
     /// A new message is being handed to the listen() handler.
@@ -177,6 +222,10 @@ private:
     ConnectorError parseIds(const QStringList &ids, QList<MessageId> *out) const;
     void endListening();
 
+    void watchSmtpComeback();
+    /// listen()'s replies go through the outbox (see Listener).
+    void makeRepliesDurable(Listener *listener);
+
     ConnectorConfig m_config;
     CredentialStore *m_credentials;
     HealthTracker *m_health;
@@ -187,6 +236,12 @@ private:
     quint64 m_listenGeneration = 0;   ///< bumped by stopListening(): a listen() still preparing then gives up
     QString m_googleSignInHint;
     QTimer m_probeTimer;
+    std::unique_ptr<LocalStore> m_store;
+    Outbox *m_outbox = nullptr;
+    std::unique_ptr<ActivityLog> m_activity;
+    OutboxSender *m_sender = nullptr;
+    bool m_smtpWasUp = false;
+    int m_sendDeadlineMs = 0;
 };
 
 } // namespace machina

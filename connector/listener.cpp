@@ -11,6 +11,24 @@ namespace machina {
 
 using Kind = ConnectorError::Kind;
 
+namespace {
+
+/// Re: <subject> to Reply-To (else From), threaded with In-Reply-To and References.
+SendOptions replyOptions(const IncomingMessage &message, QStringList *to)
+{
+    SendOptions options;
+    options.subject = message.replySubject();
+    options.inReplyTo = message.messageId;
+    options.references = message.references;
+    if (!message.messageId.isEmpty() && !options.references.contains(message.messageId))
+        options.references.append(message.messageId);
+    for (const MailAddress &a : message.replyAddresses())
+        to->append(a.address);
+    return options;
+}
+
+} // namespace
+
 Listener::Listener(InboxWatcher *watcher, const MessageHandler &handler, const ListenOptions &options,
                    ListenReply *reply, SendFunction send, QObject *parent)
     : QObject(parent), m_watcher(watcher), m_handler(handler), m_options(options), m_reply(reply), m_send(std::move(send))
@@ -78,6 +96,8 @@ void Listener::handleIncoming(const IncomingMessage &message)
         ++m_reply->m_received;
     ++m_handlersRunning;
     Q_EMIT messageReceived(message);
+    if (awaitExisting(message))
+        return;   // answered before (this process or an earlier one): the handler is not asked again
     // The handler may answer at once or much later, but only once.
     auto answered = std::make_shared<bool>(false);
     QPointer<Listener> self(this);
@@ -93,23 +113,96 @@ void Listener::handlerDone(const IncomingMessage &message, const HandlerResult &
 {
     if (!result.handled || result.replyText.isEmpty())
         return settle(message, result);
+    if (m_durable)
+        return queueDurably(message, result);
     m_pending.append({++m_nextSerial, message, result, false});
     sendReply(int(m_pending.size()) - 1);
+}
+
+bool Listener::awaitExisting(const IncomingMessage &message)
+{
+    if (!m_durable || message.backendId.isEmpty())
+        return false;
+    const std::optional<OutboxEntry> existing = m_durable->find(message.backendId);
+    if (!existing)
+        return false;
+    // The reply text is in the stored message; the result only needs to say there is one.
+    const HandlerResult answered = HandlerResult::reply(tr("(the reply <%1>, from the outbox)").arg(existing->messageId));
+    if (existing->state == OutboxEntry::State::Sent) {
+        // Sent before its read mark was stored (a crash in between): store it now.
+        m_durable->seenTaken(existing->id);
+        settle(message, answered);
+        return true;
+    }
+    m_waiting.insert(existing->id, {quint64(existing->id), message, answered, true});
+    setStatus(tr("the reply to %1 waits in the outbox").arg(message.from.address));
+    if (m_options.once)
+        m_durable->sendNow();
+    return true;
+}
+
+void Listener::queueDurably(const IncomingMessage &message, const HandlerResult &result)
+{
+    QStringList to;
+    const SendOptions options = replyOptions(message, &to);
+    qint64 id = 0;
+    if (const ConnectorError error = m_durable->queue(message, to, result.replyText, options, &id))
+        return settle(message, HandlerResult::failed(tr("the reply could not be queued: %1").arg(error.message())));
+    m_waiting.insert(id, {quint64(id), message, result, true});
+}
+
+bool Listener::awaitsReplyTo(const QString &answeredId) const
+{
+    for (const Pending &p : m_waiting) {
+        if (p.message.backendId == answeredId)
+            return true;
+    }
+    return false;
+}
+
+void Listener::replySent(qint64 id)
+{
+    const auto it = m_waiting.constFind(id);
+    if (it == m_waiting.cend())
+        return;
+    const Pending done = *it;
+    m_waiting.erase(it);
+    m_durable->seenTaken(id);
+    settle(done.message, done.result);
+}
+
+void Listener::replyFailed(qint64 id, const QString &error)
+{
+    const auto it = m_waiting.constFind(id);
+    if (it == m_waiting.cend())
+        return;
+    const Pending done = *it;
+    m_waiting.erase(it);
+    settle(done.message, HandlerResult::failed(tr("the reply could not be sent: %1").arg(error)));
+}
+
+void Listener::replyDeferred(qint64 id, const QString &error)
+{
+    const auto it = m_waiting.constFind(id);
+    if (it == m_waiting.cend())
+        return;
+    if (!m_options.once) {
+        // It stays in the outbox and the message in hand: sent with backoff, the handler not asked again.
+        setStatus(tr("the reply to %1 could not be sent (%2); it waits in the outbox").arg(it->message.from.address, error));
+        return;
+    }
+    // A single round: the reply stays queued (the next run or 'outbox flush' sends it), the message unseen.
+    const Pending done = *it;
+    m_waiting.erase(it);
+    settle(done.message, HandlerResult::failed(tr("the reply waits in the outbox: %1").arg(error)));
 }
 
 void Listener::sendReply(int index)
 {
     Pending &p = m_pending[index];
     p.sending = true;
-    SendOptions options;
-    options.subject = p.message.replySubject();
-    options.inReplyTo = p.message.messageId;
-    options.references = p.message.references;
-    if (!p.message.messageId.isEmpty() && !options.references.contains(p.message.messageId))
-        options.references.append(p.message.messageId);
     QStringList to;
-    for (const MailAddress &a : p.message.replyAddresses())
-        to.append(a.address);
+    const SendOptions options = replyOptions(p.message, &to);
     SendReply *sent = m_send(to, p.result.replyText, options);
     const quint64 key = p.serial;
     connect(sent, &ConnectorReply::finished, this, [this, sent, key] {
@@ -123,7 +216,7 @@ void Listener::sendReply(int index)
             m_pending.erase(it);
             return settle(done.message, done.result);
         }
-        if (m_options.once || m_stopped || !isTransient(sent)) {
+        if (m_options.once || m_stopped || !sent->isTransientFailure()) {
             m_pending.erase(it);
             return settle(done.message, HandlerResult::failed(tr("the reply could not be sent: %1").arg(sent->error().message())));
         }
@@ -132,27 +225,6 @@ void Listener::sendReply(int index)
         setStatus(tr("the reply to %1 could not be sent (%2); it is sent again at the next round")
                       .arg(done.message.from.address, sent->error().message()));
     });
-}
-
-bool Listener::isTransient(const SendReply *sent)
-{
-    switch (sent->error().kind()) {
-    case Kind::Network:
-    case Kind::Timeout:
-    case Kind::NotConnected:
-        return true;
-    case Kind::Rejected: {
-        // 4xx is "try later" (RFC 5321 4.2.1); a 5xx or a refused address is final.
-        if (sent->serverReply().startsWith(u'4'))
-            return true;
-        const QList<RecipientResult> recipients = sent->recipients();
-        return !recipients.isEmpty() && std::all_of(recipients.cbegin(), recipients.cend(), [](const RecipientResult &r) {
-            return r.accepted || r.serverReply.startsWith(u'4');
-        });
-    }
-    default:
-        return false;   // a message we cannot build, a refused login, a certificate: not by waiting
-    }
 }
 
 void Listener::resendPending()

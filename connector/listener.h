@@ -9,7 +9,11 @@
 #include <QPointer>
 
 #include "connectorreply.h"
+#include "store/outboxentry.h"
+
+#include <QHash>
 #include <functional>
+#include <optional>
 
 namespace machina {
 
@@ -28,8 +32,14 @@ struct SendOptions;
  *   \Seen only then.
  *
  * With ListenOptions::once there is no next round: a reply that could not be
- * sent leaves the message unseen and counts as failed. Pending replies live
- * in memory; a process that dies loses them and the message is offered again.
+ * sent leaves the message unseen and counts as failed.
+ *
+ * Without a store, pending replies live in memory; a process that dies loses
+ * them and the message is offered again. With one (setDurableReplies()) each
+ * reply goes into the outbox, answering the message's MessageId, and the
+ * outbox's sender sends it: the handler is not run again for a message that
+ * has a reply there (queued, sending or sent), in this process or the next,
+ * and the message is marked \Seen once its reply was sent.
  */
 class Listener : public QObject
 {
@@ -37,16 +47,39 @@ class Listener : public QObject
 public:
     using SendFunction = std::function<SendReply *(const QStringList &to, const QString &text, const SendOptions &options)>;
 
+    /** How replies reach the outbox (see the class comment). */
+    struct DurableReplies
+    {
+        /// The outbox entry answering the message with this MessageId (not failed or cancelled).
+        std::function<std::optional<OutboxEntry>(const QString &answeredId)> find;
+        /// Queues the reply; sets the entry's id.
+        std::function<ConnectorError(const IncomingMessage &message, const QStringList &to, const QString &text,
+                                     const SendOptions &options, qint64 *id)>
+            queue;
+        /// The read mark of the message entry @p id answers is being stored by the watcher.
+        std::function<void(qint64 id)> seenTaken;
+        /// Try the entry now, not at its backoff time (a single round has no later).
+        std::function<void()> sendNow;
+    };
+
     /// Takes @p watcher (not started); @p reply is the caller's and finishes when listening ends.
     Listener(InboxWatcher *watcher, const MessageHandler &handler, const ListenOptions &options, ListenReply *reply,
              SendFunction send, QObject *parent = nullptr);
     ~Listener() override;
 
+    void setDurableReplies(const DurableReplies &durable) { m_durable = durable; }
+    /// Whether the read mark of the message @p answeredId is this listener's to store.
+    bool awaitsReplyTo(const QString &answeredId) const;
+    /// The outbox's sender on entry @p id (connected by EmailConnector).
+    void replySent(qint64 id);
+    void replyFailed(qint64 id, const QString &error);
+    void replyDeferred(qint64 id, const QString &error);
+
     void start();
     /// Stops the watcher (logs out); the listen reply finishes with @p error.
     ConnectorReply *stop(const ConnectorError &error = {});
     InboxWatcher *watcher() const { return m_watcher; }
-    int pendingReplies() const { return int(m_pending.size()); }
+    int pendingReplies() const { return int(m_pending.size() + m_waiting.size()); }
 
 Q_SIGNALS:
     void messageReceived(const machina::IncomingMessage &message);
@@ -68,10 +101,11 @@ private:
     void handleIncoming(const IncomingMessage &message);
     void handlerDone(const IncomingMessage &message, const HandlerResult &result);
     void sendReply(int index);
-    /// Whether a reply that failed so may succeed later (the server down or busy), rather than never.
-    static bool isTransient(const SendReply *sent);
     void settle(const IncomingMessage &message, const HandlerResult &outcome);
     void resendPending();
+    /// Durable: queue the reply, or wait for the one the outbox has.
+    void queueDurably(const IncomingMessage &message, const HandlerResult &result);
+    bool awaitExisting(const IncomingMessage &message);
     void maybeFinishOnce();
     void setStatus(const QString &status);
 
@@ -81,6 +115,9 @@ private:
     QPointer<ListenReply> m_reply;
     SendFunction m_send;
     QList<Pending> m_pending;
+    std::optional<DurableReplies> m_durable;
+    /// Durable replies on their way, by outbox entry id.
+    QHash<qint64, Pending> m_waiting;
     quint64 m_nextSerial = 0;
     QPointer<ConnectorReply> m_closing;   ///< the watcher's stop, once asked: every later stop() hands out this one
     bool m_firstRoundDone = false;

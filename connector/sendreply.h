@@ -32,6 +32,16 @@ public:
     /// The server's final answer to the message ("250 2.0.0 Ok: queued as 4F3...").
     QString serverReply() const { return m_serverReply; }
 
+    /**
+     * Whether the failure may pass by itself (the server down or busy: a
+     * network error, a timeout, a 4xx reply) rather than never (a 5xx, a
+     * refused address, a message we cannot build, a refused login).
+     */
+    bool isTransientFailure() const;
+    /// The message stays in the outbox and is sent when the server answers (see EmailConnector::sendBuiltMessage()).
+    bool isQueued() const { return m_queued; }
+
+    void setQueued(bool queued) { m_queued = queued; }
     void setMessageId(const QString &id) { m_messageId = id; }
     void setRecipients(const QList<RecipientResult> &r) { m_recipients = r; }
     void setServerReply(const QString &reply) { m_serverReply = reply; }
@@ -40,6 +50,7 @@ private:
     QString m_messageId;
     QList<RecipientResult> m_recipients;
     QString m_serverReply;
+    bool m_queued = false;
 };
 
 } // namespace machina

@@ -56,6 +56,15 @@ bool CliContext::loadConfig()
     return true;
 }
 
+bool CliContext::openStore()
+{
+    if (const ConnectorError error = m_connector->openStore()) {
+        printError(error.message());
+        return false;
+    }
+    return true;
+}
+
 ConnectorError CliContext::wait(ConnectorReply *reply)
 {
     if (!reply->isFinished()) {

@@ -67,6 +67,13 @@ public:
      * and returns false: the command exits with ExitUsage.
      */
     bool loadConfig();
+    /**
+     * Opens the account's local store (after loadConfig()). When it cannot be
+     * opened, or a damaged one was moved aside, prints why and returns false:
+     * the command exits with ExitFailure.
+     */
+    bool openStore();
+
     /// The connector loadConfig() built; null before.
     EmailConnector *connector() const { return m_connector.get(); }
 

@@ -5,6 +5,7 @@
 #include "commands/gmaillogincommand.h"
 #include "commands/inboxcommand.h"
 #include "commands/listencommand.h"
+#include "commands/outboxcommand.h"
 #include "commands/sendcommand.h"
 #include "commands/storepasswordcommand.h"
 #include "commands/testcommand.h"
@@ -23,6 +24,7 @@ struct Command
     const char *name;
     void (*addOptions)(QCommandLineParser &parser);
     int (*run)(CliContext &context);
+    int maxArguments = 0;   ///< words after the command (outbox flush, outbox retry ID)
 };
 
 const Command Commands[] = {
@@ -31,6 +33,7 @@ const Command Commands[] = {
     {"test", TestCommand::addOptions, TestCommand::run},
     {"inbox", InboxCommand::addOptions, InboxCommand::run},
     {"listen", ListenCommand::addOptions, ListenCommand::run},
+    {"outbox", OutboxCommand::addOptions, OutboxCommand::run, 2},
     {"gmail-login", GmailLoginCommand::addOptions, GmailLoginCommand::run},
     {"store-password", StorePasswordCommand::addOptions, StorePasswordCommand::run},
 };
@@ -42,6 +45,7 @@ const char *const GeneralHelp =
     "  test    Walk the connection step by step (lookup, TCP, TLS, capabilities, sign-in, INBOX, IDLE).\n"
     "  inbox   List the INBOX (newest first): uid, date, sender, subject, seen, attachments.\n"
     "  listen  Hand each new message to a handler (--reply-text or --exec) and send its reply.\n"
+    "  outbox  List the outbox; 'outbox flush' sends what is queued; 'outbox retry|cancel ID'.\n"
     "  gmail-login     Sign in to Google (Gmail API mode); tokens go to the OS keychain.\n"
     "  store-password  Keep the account's password in the OS keychain (read from stdin).\n"
     "\n"
@@ -85,7 +89,7 @@ void addCommonOptions(QCommandLineParser &parser)
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("verbose"),
                       QStringLiteral("Print the protocol transcript to stderr (credentials are redacted).")});
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("send | check | test | inbox | listen | gmail-login | store-password"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("send | check | test | inbox | listen | outbox | gmail-login | store-password"));
 }
 
 } // namespace
@@ -118,7 +122,7 @@ int runCommandLine(CliContext &context)
         out << Qt::flush;
         return help ? ExitOk : ExitUsage;
     }
-    if (parser.positionalArguments().size() != 1) {
+    if (parser.positionalArguments().size() > 1 + (command ? command->maxArguments : 0)) {
         context.printError(QStringLiteral("unexpected arguments: %1").arg(parser.positionalArguments().mid(1).join(QLatin1Char(' '))));
         return ExitUsage;
     }

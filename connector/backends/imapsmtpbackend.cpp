@@ -11,6 +11,7 @@
 #include "../mime/messageparser.h"
 #include "../secrets/credentialstore.h"
 #include "../sendreply.h"
+#include "../sentcopyreply.h"
 #include "../smtp/smtpclient.h"
 #include "imaplisting.h"
 
@@ -350,6 +351,13 @@ ConnectorReply *ImapSmtpBackend::setSeen(const QList<MessageId> &ids, bool seen)
             });
         });
     });
+    return reply;
+}
+
+SentCopyReply *ImapSmtpBackend::storeSentCopy(const QByteArray &message)
+{
+    auto *reply = new SentCopyReply;
+    withBrowser(reply, [this, reply, message](ImapClient *session) { m_sentCopier.copy(session, message, reply); });
     return reply;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "mailbackend.h"
+#include "sentcopier.h"
 
 #include <QPointer>
 #include <QTimer>
@@ -19,7 +20,7 @@ struct ImapSettings;
  *   it is re-opened in the background with a backoff of 2 s doubling, at
  *   most poll_interval (and 60 s), so a server that is back is noticed
  *   within one poll interval. A refused login is not retried.
- * - IMAP for browsing (listing, sync, fetch, read marks), kept open.
+ * - IMAP for browsing (listing, sync, fetch, read marks, Sent copies), kept open.
  * - IMAP for the inbox watch (InboxMonitor) and for listen() (MailboxWatcher),
  *   each on a session of its own.
  *
@@ -44,6 +45,8 @@ public:
     void prepareReceiving(QObject *context, const std::function<void(const ConnectorError &)> &then) override;
     InboxWatcher *createWatcher(const ListenOptions &options, ConnectorError *error) override;
     void setInboxWatched(bool watched) override;
+    bool keepsSentCopies() const override { return !m_config.imapHost.isEmpty(); }
+    SentCopyReply *storeSentCopy(const QByteArray &message) override;
     ConnectorReply *probe() override;
     MessageId::Backend idKind() const override { return MessageId::Backend::Imap; }
     void addHealthDetails(QVariantMap *details) const override;
@@ -66,6 +69,7 @@ private:
     SmtpClient *m_smtp = nullptr;
     ImapClient *m_browser = nullptr;
     InboxMonitor *m_monitor = nullptr;
+    SentCopier m_sentCopier;
     bool m_watched = false;
     bool m_passwordResolved = false;
 

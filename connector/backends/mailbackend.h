@@ -23,6 +23,7 @@ class InboxListReply;
 class InboxWatcher;
 class MessageReply;
 class SendReply;
+class SentCopyReply;
 struct BuiltMessage;
 struct ListenOptions;
 
@@ -62,6 +63,14 @@ public:
     virtual InboxWatcher *createWatcher(const ListenOptions &options, ConnectorError *error) = 0;
     /// Starts or stops inboxChanged() for a viewer.
     virtual void setInboxWatched(bool watched) = 0;
+    /// Whether a sent message is copied to the Sent mailbox by us (IMAP), rather than filed by the service (Gmail).
+    virtual bool keepsSentCopies() const { return false; }
+    /**
+     * APPENDs @p message with \Seen to the mailbox with the \Sent attribute
+     * (RFC 6154), else to "Sent", created when missing. Only where
+     * keepsSentCopies().
+     */
+    virtual SentCopyReply *storeSentCopy(const QByteArray &message);
     /// Opens (or checks) every session now; the outcomes go to the HealthTracker.
     virtual ConnectorReply *probe() = 0;
     virtual MessageId::Backend idKind() const = 0;

@@ -218,15 +218,16 @@ int Outbox::pendingCount() const
     return query.value(0).toInt();
 }
 
-std::optional<OutboxEntry> Outbox::claimNext(bool ignoreBackoff, ConnectorError *error)
+std::optional<OutboxEntry> Outbox::claimNext(bool ignoreBackoff, ConnectorError *error, qint64 afterId)
 {
     // One statement: two senders never claim the same entry.
     QSqlQuery query(m_store->database());
     query.prepare(QStringLiteral(
         "UPDATE outbox SET state = 'sending', claimed_by = ?, attempts = attempts + 1 WHERE id = ("
-        " SELECT id FROM outbox WHERE state = 'queued' AND (? OR next_attempt IS NULL OR next_attempt <= ?)"
+        " SELECT id FROM outbox WHERE state = 'queued' AND id > ? AND (? OR next_attempt IS NULL OR next_attempt <= ?)"
         " ORDER BY id LIMIT 1) AND state = 'queued' RETURNING *"));
     query.addBindValue(ProcessIdentity::current());
+    query.addBindValue(afterId);
     query.addBindValue(ignoreBackoff);
     query.addBindValue(now());
     if ((*error = m_store->exec(query, tr("cannot take the next message from the outbox"))))

@@ -54,8 +54,12 @@ public:
     /// Entries queued (or sending) now.
     int pendingCount() const;
 
-    /// Claims the oldest queued entry that is due (any queued one with @p ignoreBackoff); with its data.
-    std::optional<OutboxEntry> claimNext(bool ignoreBackoff, ConnectorError *error);
+    /**
+     * Claims the oldest queued entry after @p afterId that is due (any queued
+     * one with @p ignoreBackoff), with its data. A pass over the outbox gives
+     * the last id it claimed, so an entry it deferred is not taken again.
+     */
+    std::optional<OutboxEntry> claimNext(bool ignoreBackoff, ConnectorError *error, qint64 afterId = 0);
     /// The server accepted it: sent, with its final reply; the steps after the send become pending.
     ConnectorError markSent(qint64 id, const QString &serverReply, bool wantCopy);
     /// A transient failure: queued again, tried again at @p nextAttempt.

@@ -76,6 +76,9 @@ int ListenCommand::run(CliContext &context)
     }
     if (!context.loadConfig())
         return ExitUsage;
+    // Replies go through the outbox: durable, sent with backoff, never asked of the handler twice.
+    if (!context.openStore())
+        return ExitFailure;
     EmailConnector *connector = context.connector();
     QTextStream &err = context.err();
     if (const ConnectorError error = context.wait(connector->connectToServers())) {
@@ -126,6 +129,7 @@ int ListenCommand::run(CliContext &context)
     if (!options.once)
         stopOnSignals(context, &scope);
     const ConnectorError error = context.wait(reply);
+    context.wait(connector->waitForSentCopies());
     context.wait(connector->disconnectFromServers());
     if (error) {
         context.printError(error.message());

@@ -51,6 +51,8 @@ void SendCommand::addOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("text"), QStringLiteral("Message text."), QStringLiteral("T")});
     parser.addOption({QStringLiteral("text-file"), QStringLiteral("Read the message text from F (- for stdin)."), QStringLiteral("F")});
     parser.addOption({QStringLiteral("attach"), QStringLiteral("Attach FILE; repeat for more."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("queue"), QStringLiteral("Only queue the message in the outbox (no network); "
+                                                              "'outbox flush', the console or listen send it.")});
 }
 
 int SendCommand::run(CliContext &context)
@@ -85,12 +87,20 @@ int SendCommand::run(CliContext &context)
 
     if (!context.loadConfig())
         return ExitUsage;
+    if (!context.openStore())
+        return ExitFailure;
     EmailConnector *connector = context.connector();
+    const bool queueOnly = parser.isSet(QStringLiteral("queue"));
     // Refuse bad input before anything touches the network; but in Gmail
     // mode with no from_address/username the sender is the account, known
     // only once connected (users.getProfile).
     const ConnectorConfig config = connector->config();
     const bool senderFromAccount = config.isGmail() && config.effectiveFromAddress().isEmpty();
+    if (senderFromAccount && queueOnly) {
+        context.printError(QStringLiteral("send --queue: the sender is not known without the network; set from_address "
+                                          "(or username) in the config"));
+        return ExitUsage;
+    }
     if (senderFromAccount) {
         if (const ConnectorError error = context.wait(connector->connectToServers())) {
             context.printError(error.message());
@@ -103,15 +113,22 @@ int SendCommand::run(CliContext &context)
         return exitCodeFor(built.error);
     }
 
-    if (!senderFromAccount) {
-        if (const ConnectorError error = context.wait(connector->connectToServers())) {
+    if (queueOnly) {
+        if (const ConnectorError error = connector->queueMessage(*built.message)) {
             context.printError(error.message());
             return exitCodeFor(error);
         }
+        context.out() << "Queued <" << built.message->messageId << ">" << Qt::endl;
+        return ExitOk;
     }
+    // Through the outbox (written before the first byte goes out), this message only; a failure is
+    // reported by the exit code and the entry is failed, never sent later. The whole send is bounded by timeout.
+    connector->setSendDeadline(std::max(1, config.timeout) * 1000);
     SendReply *reply = connector->sendBuiltMessage(*built.message);
     const QString messageId = built.message->messageId;
     const ConnectorError error = context.wait(reply);
+    if (!error)
+        context.wait(connector->waitForSentCopies());   // its Sent copy, bounded by the IMAP step timeout
     context.wait(connector->disconnectFromServers());
     if (error) {
         context.printError(error.message());

@@ -8,7 +8,8 @@ class CliContext;
 
 /**
  * `send`: builds a plain-text message (with attachments), refuses bad input
- * before anything touches the network, sends it and prints "Sent <id> to ...".
+ * before anything touches the network, writes it to the outbox, sends it and
+ * prints "Sent <id> to ...". With --queue it only queues it: "Queued <id>".
  */
 class SendCommand
 {
