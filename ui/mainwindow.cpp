@@ -5,7 +5,12 @@
 #include "inboxmodel.h"
 #include "messageview.h"
 #include "notifytechniciandialog.h"
+#include "outboxmodel.h"
+#include "outboxsender.h"
+#include "outboxview.h"
 #include "replydialog.h"
+#include "store/activitylog.h"
+#include "store/outbox.h"
 #include "trayhealth.h"
 
 #include <QAction>
@@ -40,6 +45,8 @@ MainWindow::MainWindow(EmailConnector *connector, QSettings *settings, QWidget *
       m_view(new MessageView),
       m_splitter(new QSplitter(Qt::Vertical)),
       m_log(new QListWidget),
+      m_outboxView(new OutboxView),
+      m_outboxLabel(new QLabel),
       m_healthLabel(new QLabel),
       m_pollLabel(new QLabel),
       m_unreadLabel(new QLabel),
@@ -80,8 +87,19 @@ MainWindow::MainWindow(EmailConnector *connector, QSettings *settings, QWidget *
 
     auto *dock = new QDockWidget(tr("Activity"), this);
     dock->setObjectName(QStringLiteral("activityDock"));
+    m_log->setAccessibleName(tr("Activity log"));
     dock->setWidget(m_log);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
+    // The outbox shares the activity log's place, as a tab behind it.
+    m_outboxDock = new QDockWidget(tr("Outbox"), this);
+    m_outboxDock->setObjectName(QStringLiteral("outboxDock"));
+    m_outboxDock->setWidget(m_outboxView);
+    addDockWidget(Qt::BottomDockWidgetArea, m_outboxDock);
+    tabifyDockWidget(dock, m_outboxDock);
+    dock->raise();
+    connect(m_outboxView, &OutboxView::activity, this, &MainWindow::logActivity);
+    // Earlier runs' log first, then what this one does.
+    restoreActivity();
 
     statusBar()->addWidget(m_healthLabel, 1);
     m_busy->setRange(0, 0); // busy, no percentage: listing and sending report no sizes up front
@@ -91,6 +109,7 @@ MainWindow::MainWindow(EmailConnector *connector, QSettings *settings, QWidget *
     statusBar()->addPermanentWidget(m_busy);
     statusBar()->addPermanentWidget(m_watchLabel);
     statusBar()->addPermanentWidget(m_pollLabel);
+    statusBar()->addPermanentWidget(m_outboxLabel);
     statusBar()->addPermanentWidget(m_unreadLabel);
     connect(m_model, &InboxModel::unreadCountChanged, this, &MainWindow::updateStatus);
 
@@ -112,6 +131,17 @@ void MainWindow::bindConnector()
     connect(m_connector, &EmailConnector::messageSent, this, [this](const QString &id, const QStringList &to) {
         logActivity(tr("Sent <%1> to %2").arg(id, to.join(QStringLiteral(", "))));
     });
+    // The outbox: its view, the count in the status bar and the tray, what the
+    // drainer could not send (a dialog's own send reports its outcome itself).
+    m_outboxView->setConnector(m_connector);
+    connect(m_connector, &EmailConnector::outboxChanged, this, &MainWindow::updateOutboxStatus);
+    if (OutboxSender *sender = m_connector->outboxSender()) {
+        connect(sender, &OutboxSender::entryFailed, this, [this](qint64, const QString &id, const QString &error) {
+            if (!m_dialogSends.contains(id))
+                logActivity(tr("<%1> could not be sent; it stays in the outbox as failed: %2").arg(id, error), true);
+        });
+    }
+    updateOutboxStatus();
     // New mail shows up on its own: the connector watches the INBOX (IDLE, else
     // a poll every poll_interval) and the window lists the headers again.
     connect(m_connector, &EmailConnector::inboxChanged, this, &MainWindow::refresh);
@@ -130,6 +160,8 @@ void MainWindow::setConnector(EmailConnector *connector)
     if (connector == m_connector)
         return;
     disconnect(m_connector, nullptr, this, nullptr);
+    if (OutboxSender *sender = m_connector->outboxSender())
+        disconnect(sender, nullptr, this, nullptr);
     m_connector->watchInbox(false);
     m_connector = connector;
     m_shownId.clear();
@@ -181,6 +213,7 @@ void MainWindow::createActions()
     m_addressBookAction = make(tr("&Technicians..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T), QStringLiteral("x-office-address-book"));
     m_quitAction = make(tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), QStringLiteral("application-exit"));
     auto *findAction = make(tr("&Find"), QKeySequence::Find, QStringLiteral("edit-find"));
+    m_outboxAction = make(tr("&Outbox"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), QStringLiteral("mail-queue"));
 
     connect(m_notifyAction, &QAction::triggered, this, &MainWindow::notifyTechnician);
     connect(m_replyAction, &QAction::triggered, this, &MainWindow::replyToSelected);
@@ -190,6 +223,7 @@ void MainWindow::createActions()
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::settingsRequested);
     connect(m_addressBookAction, &QAction::triggered, this, &MainWindow::editAddressBook);
     connect(m_quitAction, &QAction::triggered, this, &MainWindow::quitRequested);
+    connect(m_outboxAction, &QAction::triggered, this, &MainWindow::showOutbox);
     connect(findAction, &QAction::triggered, this, [this] {
         m_filterEdit->setFocus();
         m_filterEdit->selectAll();
@@ -209,6 +243,8 @@ void MainWindow::createActions()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_refreshAction);
     view->addAction(findAction);
+    view->addSeparator();
+    view->addAction(m_outboxAction);
 
     QToolBar *toolbar = addToolBar(tr("Actions"));
     toolbar->setObjectName(QStringLiteral("actionsToolbar"));
@@ -218,6 +254,7 @@ void MainWindow::createActions()
     toolbar->addAction(m_refreshAction);
     toolbar->addAction(m_markReadAction);
     toolbar->addAction(m_markUnreadAction);
+    toolbar->addAction(m_outboxAction);
     toolbar->addAction(m_settingsAction);
     addAction(findAction);
 }
@@ -227,16 +264,66 @@ QStringList MainWindow::addressBook() const
     return m_settings->value(QStringLiteral("technicians")).toStringList();
 }
 
-void MainWindow::logActivity(const QString &text, bool isError)
+void MainWindow::addLogItem(const QDateTime &at, const QString &text, bool isError)
 {
-    auto *item = new QListWidgetItem(QStringLiteral("%1  %2").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), text));
+    // Today's entries by their time; earlier runs' entries with their date too.
+    const QDateTime local = at.toLocalTime();
+    const QString when = local.date() == QDate::currentDate() ? local.toString(QStringLiteral("HH:mm:ss"))
+                                                              : local.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    auto *item = new QListWidgetItem(QStringLiteral("%1  %2").arg(when, text));
     if (isError) // an icon, not colour alone
         item->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
     item->setData(Qt::UserRole, isError);
     m_log->addItem(item);
+}
+
+void MainWindow::restoreActivity()
+{
+    ActivityLog *stored = m_connector->activityLog();
+    if (!stored)
+        return;
+    const QList<ActivityLog::Entry> entries = stored->recent(MaxLogEntries);
+    m_log->setUpdatesEnabled(false);
+    for (const ActivityLog::Entry &entry : entries)
+        addLogItem(entry.at, entry.text, entry.isError);
+    m_log->setUpdatesEnabled(true);
     m_log->scrollToBottom();
-    while (m_log->count() > 1000)
+}
+
+void MainWindow::logActivity(const QString &text, bool isError)
+{
+    const QDateTime now = QDateTime::currentDateTime();
+    addLogItem(now, text, isError);
+    m_log->scrollToBottom();
+    while (m_log->count() > MaxLogEntries)
         delete m_log->takeItem(0);
+    if (ActivityLog *stored = m_connector ? m_connector->activityLog() : nullptr) {
+        if (const ConnectorError error = stored->append(text, isError, now.toUTC()))
+            qWarning("machina-console: %s", qUtf8Printable(error.message())); // the dock still has it
+    }
+    Q_EMIT activityLogged(text, isError);
+}
+
+void MainWindow::updateOutboxStatus()
+{
+    const Outbox *outbox = m_connector->outbox();
+    const int pending = outbox ? outbox->pendingCount() : 0;
+    m_outboxLabel->setText(TrayHealth::outboxText(pending));
+    m_outboxLabel->setToolTip(outbox ? tr("Open the outbox (%1)").arg(m_outboxAction->shortcut().toString(QKeySequence::NativeText))
+                                     : QString());
+    if (pending == m_outboxPending)
+        return;
+    m_outboxPending = pending;
+    Q_EMIT outboxPendingChanged(pending);
+}
+
+void MainWindow::showOutbox()
+{
+    m_outboxDock->show();
+    m_outboxDock->raise();
+    m_outboxView->table()->setFocus(Qt::ShortcutFocusReason);
+    if (!m_outboxView->table()->currentIndex().isValid() && m_outboxView->model()->rowCount() > 0)
+        m_outboxView->table()->selectRow(0);
 }
 
 void MainWindow::setHealth(const ConnectorHealth &health)
@@ -369,34 +456,67 @@ void MainWindow::markSelected(bool seen)
     });
 }
 
+template <class Dialog>
+void MainWindow::sendFrom(Dialog *dialog, const SendTexts &texts)
+{
+    dialog->setSending(true);
+    const SendOptions options = dialog->sendOptions();
+    const QStringList to = dialog->recipients();
+    const QString subject = options.subject;
+    const int busy = beginBusy(texts.busy);
+    // Built here, so that its Message-ID is known before it goes into the outbox.
+    const MessageBuilder::Result built = m_connector->buildMessage(to, dialog->body(), options);
+    SendReply *reply = nullptr;
+    QString messageId;
+    if (built.message) {
+        messageId = built.message->messageId;
+        m_dialogSends.insert(messageId);
+        reply = m_connector->sendBuiltMessage(*built.message, EmailConnector::SendMode::QueueWhenUnreachable);
+    } else {
+        reply = new SendReply;
+        reply->finish(built.error);
+    }
+    // The outcome is logged even when the dialog was closed meanwhile.
+    connect(reply, &ConnectorReply::finished, this,
+            [this, reply, guard = QPointer<Dialog>(dialog), texts, subject, to, busy, messageId] {
+        reply->deleteLater();
+        endBusy(busy);
+        m_dialogSends.remove(messageId);
+        if (reply->error() && reply->isQueued()) {
+            // Not a failure: the outbox keeps it and sends it when the server answers.
+            logActivity(texts.queued.arg(subject, reply->error().message()));
+            statusBar()->showMessage(tr("\"%1\" is in the outbox and will be sent when the server answers.").arg(subject),
+                                     10000);
+            if (guard) {
+                guard->setSending(false);
+                guard->accept();
+            }
+            return;
+        }
+        if (reply->error()) {
+            logActivity(texts.notSent.arg(subject, reply->error().message()), true);
+            if (guard) { // the draft stays in the dialog; say what to do in plain words
+                guard->setSending(false);
+                guard->setSendError(reply->error().message());
+            }
+            return;
+        }
+        logActivity(texts.sent.arg(to.join(QStringLiteral(", ")), subject));
+        if (guard) {
+            guard->setSending(false);
+            guard->accept();
+        }
+    });
+}
+
 void MainWindow::notifyTechnician()
 {
     auto *dialog = new NotifyTechnicianDialog(addressBook(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &NotifyTechnicianDialog::sendRequested, this, [this, dialog] {
-        dialog->setSending(true);
-        const QString subject = dialog->subject();
-        const QStringList to = dialog->recipients();
-        const int busy = beginBusy(tr("Sending the notification"));
-        SendReply *reply = m_connector->sendMessage(to, dialog->body(), dialog->sendOptions());
-        // The outcome is logged even when the dialog was closed meanwhile.
-        connect(reply, &ConnectorReply::finished, this, [this, reply, guard = QPointer(dialog), subject, to, busy] {
-            reply->deleteLater();
-            endBusy(busy);
-            if (reply->error()) {
-                logActivity(tr("Notification \"%1\" not sent: %2").arg(subject, reply->error().message()), true);
-                if (guard) { // the draft stays in the dialog; say what to do in plain words
-                    guard->setSending(false);
-                    guard->setSendError(reply->error().message());
-                }
-                return;
-            }
-            logActivity(tr("Notified %1: %2").arg(to.join(QStringLiteral(", ")), subject));
-            if (guard) {
-                guard->setSending(false);
-                guard->accept();
-            }
-        });
+        sendFrom(dialog, {tr("Sending the notification"), tr("Notification \"%1\" not sent: %2"),
+                          tr("Notification \"%1\" is in the outbox and will be sent when the server answers. Not sent now: %2"),
+                          tr("Notified %1: %2")});
     });
     dialog->open();
 }
@@ -411,29 +531,9 @@ void MainWindow::replyToSelected()
     auto *dialog = new ReplyDialog(message, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ReplyDialog::sendRequested, this, [this, dialog] {
-        dialog->setSending(true);
-        const SendOptions options = dialog->sendOptions();
-        const int busy = beginBusy(tr("Sending the reply"));
-        const QStringList to = dialog->recipients();
-        SendReply *reply = m_connector->sendMessage(to, dialog->body(), options);
-        // The outcome is logged even when the dialog was closed meanwhile.
-        connect(reply, &ConnectorReply::finished, this, [this, reply, guard = QPointer(dialog), options, to, busy] {
-            reply->deleteLater();
-            endBusy(busy);
-            if (reply->error()) {
-                logActivity(tr("Reply \"%1\" not sent: %2").arg(options.subject, reply->error().message()), true);
-                if (guard) { // the draft stays open with the error beside it
-                    guard->setSending(false);
-                    guard->setSendError(reply->error().message());
-                }
-                return;
-            }
-            logActivity(tr("Replied to %1: %2").arg(to.join(QStringLiteral(", ")), options.subject));
-            if (guard) {
-                guard->setSending(false);
-                guard->accept();
-            }
-        });
+        sendFrom(dialog, {tr("Sending the reply"), tr("Reply \"%1\" not sent: %2"),
+                          tr("Reply \"%1\" is in the outbox and will be sent when the server answers. Not sent now: %2"),
+                          tr("Replied to %1: %2")});
     });
     dialog->open();
 }

@@ -3,11 +3,16 @@
 #include "connectorhealth.h"
 #include "incomingmessage.h"
 
+#include <QDateTime>
 #include <QMainWindow>
 #include <QMap>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
+#include <algorithm>
+
+class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -23,12 +28,26 @@ class InboxFilterModel;
 class InboxModel;
 class MessageView;
 class NotifyTechnicianDialog;
+class OutboxView;
 
 /**
  * The supervisor's main window: the inbox (headers only) with a filter, the
- * selected message below it, an activity log dock, and the actions Notify
- * technician (Ctrl+N), Reply (Ctrl+R), Refresh (F5), Mark read / unread and
- * Settings. It talks to the EmailConnector only; no socket code here.
+ * selected message below it, the activity log and the outbox (OutboxView) in
+ * docks, and the actions Notify technician (Ctrl+N), Reply (Ctrl+R), Refresh
+ * (F5), Mark read / unread, Outbox (Ctrl+Shift+O) and Settings. It talks to
+ * the EmailConnector only; no socket code here.
+ *
+ * Notifications and replies are built with EmailConnector::buildMessage() and
+ * sent with sendBuiltMessage(..., SendMode::QueueWhenUnreachable): when the
+ * server cannot take them now they stay in the outbox (the reply says
+ * isQueued()), the dialog closes, and the status bar and the activity log
+ * say that the message goes out when the server answers. A permanent failure
+ * keeps the dialog open with the error.
+ *
+ * With the connector's store open, the activity log is kept in it
+ * (ActivityLog): the dock starts with the newest entries of earlier runs,
+ * and every new one is appended there too. The status bar says how many
+ * messages wait in the outbox (outboxPendingChanged() tells the tray).
  */
 class MainWindow : public QMainWindow
 {
@@ -46,6 +65,14 @@ public:
     QTableView *table() const { return m_table; }
     MessageView *messageView() const { return m_view; }
     QListWidget *activityLog() const { return m_log; }
+    /// The most entries the activity dock keeps (as many as the store's log: ActivityLog::Capacity).
+    static constexpr int MaxLogEntries = 10000;
+    OutboxView *outboxView() const { return m_outboxView; }
+    QDockWidget *outboxDock() const { return m_outboxDock; }
+    /// The status bar's "3 messages waiting in the outbox" (empty when none wait).
+    QLabel *outboxLabel() const { return m_outboxLabel; }
+    /// Messages queued or sending in the outbox, as last counted.
+    int outboxPending() const { return std::max(m_outboxPending, 0); }
     QLineEdit *filterEdit() const { return m_filterEdit; }
     /// The status bar's health ("Healthy: Connected to ...").
     QLabel *healthLabel() const { return m_healthLabel; }
@@ -58,6 +85,8 @@ public:
     QAction *settingsAction() const { return m_settingsAction; }
     QAction *addressBookAction() const { return m_addressBookAction; }
     QAction *quitAction() const { return m_quitAction; }
+    /// Shows the outbox dock and moves the focus to its table.
+    QAction *outboxAction() const { return m_outboxAction; }
 
     EmailConnector *connector() const { return m_connector; }
     /**
@@ -81,12 +110,18 @@ public Q_SLOTS:
     void editAddressBook();
     void logActivity(const QString &text, bool isError = false);
     void setHealth(const machina::ConnectorHealth &health);
+    /// Shows the outbox dock (raised over the activity log when they share a place) and focuses its table.
+    void showOutbox();
 
 Q_SIGNALS:
     void settingsRequested();
     void quitRequested();
     /// New unseen messages appeared in a refresh (for the tray's notification).
     void newMailArrived(int count, const QString &firstSubject);
+    /// The number of messages waiting in the outbox changed (for the tray's tooltip).
+    void outboxPendingChanged(int count);
+    /// logActivity() added @p text to the log.
+    void activityLogged(const QString &text, bool isError);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -101,6 +136,20 @@ private:
     void updateStatus();
     int maxRows() const;
     void bindConnector();
+    void restoreActivity();
+    void addLogItem(const QDateTime &at, const QString &text, bool isError);
+    void updateOutboxStatus();
+    /// What a dialog's send logs and shows.
+    struct SendTexts
+    {
+        QString busy;      ///< "Sending the notification"
+        QString notSent;   ///< "Notification \"%1\" not sent: %2" (subject, error)
+        QString queued;    ///< "Notification \"%1\" is in the outbox ... Not sent now: %2" (subject, why)
+        QString sent;      ///< "Notified %1: %2" (recipients, subject)
+    };
+    /// Sends what @p dialog composed through the outbox (see the class comment).
+    template <class Dialog>
+    void sendFrom(Dialog *dialog, const SendTexts &texts);
     int beginBusy(const QString &what);  ///< returns the token for endBusy()
     void endBusy(int token);
 
@@ -113,6 +162,11 @@ private:
     MessageView *m_view;
     QSplitter *m_splitter;
     QListWidget *m_log;
+    OutboxView *m_outboxView;
+    QDockWidget *m_outboxDock = nullptr;
+    QLabel *m_outboxLabel;
+    int m_outboxPending = -1;
+    QSet<QString> m_dialogSends;  ///< Message-IDs a dialog is sending now (it reports their outcome itself)
     QLabel *m_healthLabel;
     QLabel *m_pollLabel;
     QLabel *m_unreadLabel;
@@ -128,6 +182,7 @@ private:
     QAction *m_settingsAction = nullptr;
     QAction *m_addressBookAction = nullptr;
     QAction *m_quitAction = nullptr;
+    QAction *m_outboxAction = nullptr;
     QString m_shownId;
     bool m_firstLoad = true;
     bool m_refreshing = false;

@@ -21,10 +21,12 @@ namespace machina {
 /**
  * Fills a work-order notification for a technician from a template and shows
  * it before it goes out. The dialog never sends: the caller connects
- * sendRequested() to EmailConnector::sendMessage(recipients(), body(),
- * sendOptions()), calls setSending(true) while the reply runs, then accept()
- * on success or setSendError() on failure (every field is kept, so the draft
- * survives a failed send).
+ * sendRequested() to EmailConnector::buildMessage(recipients(), body(),
+ * sendOptions()) and sendBuiltMessage(message, SendMode::QueueWhenUnreachable),
+ * calls setSending(true) while the reply runs, then accept() on success or
+ * when the message waits in the outbox (SendReply::isQueued()), and
+ * setSendError() on a failure (every field is kept, so the draft survives a
+ * failed send).
  *
  * Send (button or Ctrl+Return) is enabled only when the draft is valid: a
  * technician address MessageBuilder accepts (picked from the address book or

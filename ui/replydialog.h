@@ -22,10 +22,11 @@ namespace machina {
  * answer, then "On <date>, <sender> wrote:" and the original text quoted.
  *
  * The dialog never sends: the caller connects sendRequested() to
- * EmailConnector::sendMessage(recipients(), body(), sendOptions()), calls
- * setSending(true) while the reply runs, then accept() on success or
- * setSendError() on failure (every field is kept, so the draft survives a
- * failed send).
+ * EmailConnector::buildMessage(recipients(), body(), sendOptions()) and
+ * sendBuiltMessage(message, SendMode::QueueWhenUnreachable), calls
+ * setSending(true) while the reply runs, then accept() on success or when the
+ * message waits in the outbox (SendReply::isQueued()), and setSendError() on
+ * a failure (every field is kept, so the draft survives a failed send).
  *
  * Send (button or Ctrl+Return) is enabled only when there is an address
  * MessageBuilder accepts to reply to and the body holds text the user wrote,

@@ -4,6 +4,8 @@
 #include <QLoggingCategory>
 #include <QMenu>
 
+#include <algorithm>
+
 namespace machina {
 
 Q_LOGGING_CATEGORY(lcTrayHealth, "machina.ui", QtWarningMsg)
@@ -70,11 +72,9 @@ void TrayHealth::setHealth(const ConnectorHealth &health)
     m_health = health;
 
     m_icon = iconFor(health.status);
-    m_toolTip = toolTipFor(health);
-    if (m_tray) {
+    if (m_tray)
         m_tray->setIcon(m_icon);
-        m_tray->setToolTip(m_toolTip);
-    }
+    updateToolTip();
 
     const bool transition = previous ? *previous != health.status : health.status != Status::Healthy;
     if (!transition)
@@ -91,6 +91,32 @@ void TrayHealth::setHealth(const ConnectorHealth &health)
         notify(tr("Mail connection down"), text, QSystemTrayIcon::Critical);
         break;
     }
+}
+
+void TrayHealth::setOutboxPending(int count)
+{
+    count = std::max(count, 0);
+    if (count == m_outboxPending)
+        return;
+    m_outboxPending = count;
+    updateToolTip();
+}
+
+void TrayHealth::updateToolTip()
+{
+    m_toolTip = m_health ? toolTipFor(*m_health) : tr("%1 — starting").arg(AppName);
+    if (const QString outbox = outboxText(m_outboxPending); !outbox.isEmpty())
+        m_toolTip += u'\n' + outbox;
+    if (m_tray)
+        m_tray->setToolTip(m_toolTip);
+}
+
+QString TrayHealth::outboxText(int count)
+{
+    if (count <= 0)
+        return {};
+    // English plural by hand, as for new mail: without a translator, tr() only substitutes %n.
+    return count == 1 ? tr("1 message waiting in the outbox") : tr("%n messages waiting in the outbox", nullptr, count);
 }
 
 void TrayHealth::notifyNewMail(int count, const QString &firstSubject)

@@ -30,6 +30,10 @@ namespace machina {
  * tooltip, menu and notified() work the same with or without a tray, so the
  * window can reuse them and tests can observe them offscreen.
  *
+ * The tooltip also says how many messages wait in the outbox
+ * (setOutboxPending(), "3 messages waiting in the outbox"); the line is left
+ * out while none wait.
+ *
  * Notifications: one when the status changes, none for an
  * update that keeps the status (a new message or newer times included), none
  * for a first report of Healthy (starting up fine is not news).
@@ -49,6 +53,10 @@ public:
     void setHealth(const ConnectorHealth &health);
     /// The last health set; nullopt before the first setHealth().
     const std::optional<ConnectorHealth> &health() const { return m_health; }
+
+    /// How many messages wait in the outbox (queued or sending), for the tooltip.
+    void setOutboxPending(int count);
+    int outboxPending() const { return m_outboxPending; }
 
     /// A notification for @p count new messages, naming the first one's subject.
     void notifyNewMail(int count, const QString &firstSubject);
@@ -78,6 +86,8 @@ public:
      */
     static QString toolTipFor(const ConnectorHealth &health,
                               const QDateTime &now = QDateTime::currentDateTime());
+    /// "1 message waiting in the outbox", "3 messages waiting in the outbox"; empty for 0.
+    static QString outboxText(int count);
     /// One tooltip time: see toolTipFor().
     static QString formatTime(const QVariant &value, const QDateTime &now);
 
@@ -91,6 +101,7 @@ Q_SIGNALS:
 
 private:
     void notify(const QString &title, const QString &text, QSystemTrayIcon::MessageIcon icon);
+    void updateToolTip();
 
     QSystemTrayIcon *m_tray = nullptr;
     std::unique_ptr<QMenu> m_menu; // a QWidget: no QObject parent to own it
@@ -101,6 +112,7 @@ private:
     std::optional<ConnectorHealth> m_health;
     QIcon m_icon;
     QString m_toolTip;
+    int m_outboxPending = 0;
 };
 
 } // namespace machina

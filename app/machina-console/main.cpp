@@ -4,6 +4,7 @@
 #include "emailconnector.h"
 #include "accountsettings.h"
 #include "mainwindow.h"
+#include "notifytechniciandialog.h"
 #include "secrets/credentialstore.h"
 #include "settingsdialog.h"
 #include "trayhealth.h"
@@ -23,6 +24,83 @@
 #include <cstdio>
 
 using namespace machina;
+
+namespace {
+
+/**
+ * Opens @p connector's local store and drains its outbox in the background
+ * (queued mail goes out with backoff). Returns what the user must be told,
+ * empty when all went well: a damaged store moved aside (the console goes on
+ * with the fresh one), or no store at all (it goes on without an outbox, and
+ * sends directly as before).
+ */
+QString openAccountStore(EmailConnector *connector)
+{
+    const ConnectorError error = connector->openStore();
+    if (connector->outbox())
+        connector->setOutboxDraining(true);
+    if (!error)
+        return {};
+    if (connector->outbox())
+        return error.message();
+    return QCoreApplication::translate("machina-console",
+                                       "%1\n\nThe console goes on without an outbox: messages are sent directly, "
+                                       "and one that cannot be sent now is not kept to be sent later.")
+        .arg(error.message());
+}
+
+/// Tells the user what openAccountStore() said, in the log and in a warning that does not block the window.
+void warnAboutStore(MainWindow &window, const QString &warning)
+{
+    if (warning.isEmpty())
+        return;
+    window.logActivity(warning, true);
+    auto *box = new QMessageBox(QMessageBox::Warning,
+                                QCoreApplication::translate("machina-console", "Machina Console: local store"),
+                                warning, QMessageBox::Ok, &window);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+/**
+ * A hook for tests/integration/tst_console.cpp (killedConsoleSendsQueuedNotification),
+ * which drives a real console process from outside; not for users. With
+ * MACHINA_CONSOLE_TEST_NOTIFY="<technician address> <description>", the console,
+ * once its window is up, opens Notify technician, fills it (work order
+ * WO-2026-99, asset TEST-1, the description given) and sends it as a supervisor
+ * would, through the same dialog and send path; and every line of its activity
+ * log is printed to stderr ("activity: ..."), so the test can see when the
+ * notification is sent or waiting in the outbox.
+ */
+void startTestNotification(MainWindow &window, const QString &spec)
+{
+    QObject::connect(&window, &MainWindow::activityLogged, &window, [](const QString &text, bool isError) {
+        QTextStream(stderr) << (isError ? "activity (error): " : "activity: ") << text << Qt::endl;
+    });
+    QTimer::singleShot(0, &window, [&window, spec] {
+        const QString to = spec.section(u' ', 0, 0, QString::SectionSkipEmpty);
+        const QString description = spec.section(u' ', 1, -1, QString::SectionSkipEmpty);
+        window.notifyTechnician();
+        auto *dialog = window.findChild<NotifyTechnicianDialog *>();
+        if (!dialog) {
+            QTextStream(stderr) << "MACHINA_CONSOLE_TEST_NOTIFY: no Notify technician dialog" << Qt::endl;
+            QApplication::exit(3);
+            return;
+        }
+        dialog->setTechnician(to);
+        dialog->setWorkOrderId(QStringLiteral("WO-2026-99"));
+        dialog->setAsset(QStringLiteral("TEST-1"));
+        dialog->setDescription(description);
+        if (!dialog->isValid()) {
+            QTextStream(stderr) << "MACHINA_CONSOLE_TEST_NOTIFY: " << dialog->validationErrors().join(u' ') << Qt::endl;
+            QApplication::exit(3);
+            return;
+        }
+        dialog->requestSend();
+    });
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -112,6 +190,8 @@ int main(int argc, char *argv[])
     const QString signInHint = QStringLiteral("“Sign in with Google” in File > Settings");
     auto *connector = new EmailConnector(config, &app);
     connector->setGoogleSignInHint(signInHint);
+    // Before the window: it starts its activity log from the store's.
+    const QString storeWarning = openAccountStore(connector);
     MainWindow window(connector, &settings);
     TrayHealth tray;
     window.setHideOnClose(tray.hasTray());
@@ -119,6 +199,9 @@ int main(int argc, char *argv[])
         QObject::connect(c, &EmailConnector::healthChanged, &tray, &TrayHealth::setHealth);
         tray.setHealth(c->healthCheck());
     };
+    // The window counts the outbox (on outboxChanged), for its status bar and the tooltip.
+    QObject::connect(&window, &MainWindow::outboxPendingChanged, &tray, &TrayHealth::setOutboxPending);
+    tray.setOutboxPending(window.outboxPending());
     bindTray(connector);
     const auto connectForSending = [&window](EmailConnector *c) {
         // What the sessions record is shown at once; a probe every minute (or
@@ -152,10 +235,14 @@ int main(int argc, char *argv[])
         QPointer<EmailConnector> old = window.connector();
         auto *next = new EmailConnector(changed, &app);
         next->setGoogleSignInHint(signInHint);
-        if (old)
+        if (old) {
             QObject::disconnect(old, nullptr, &tray, nullptr);
+            old->setOutboxDraining(false); // lets the new one drain, when it is the same account's store
+        }
+        const QString warning = openAccountStore(next);
         window.setConnector(next);
         bindTray(next);
+        warnAboutStore(window, warning);
         if (old) {
             ConnectorReply *bye = old->disconnectFromServers();
             QObject::connect(bye, &ConnectorReply::finished, old, [old, bye] {
@@ -198,8 +285,11 @@ int main(int argc, char *argv[])
 
     window.show();
     window.logActivity(QStringLiteral("Opening %1").arg(path));
+    warnAboutStore(window, storeWarning);
     connectForSending(connector);
     window.refresh();
+    if (const QString spec = qEnvironmentVariable("MACHINA_CONSOLE_TEST_NOTIFY"); !spec.isEmpty())
+        startTestNotification(window, spec);
 
     // For the README's screenshot script: grab the window once it has settled, then quit.
     const QString screenshot = qEnvironmentVariable("MACHINA_CONSOLE_SCREENSHOT");

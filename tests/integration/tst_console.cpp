@@ -1,7 +1,9 @@
 // The console's main window against the real mail stack, offscreen: the
 // inbox fills, a click opens the message, mark read reaches Dovecot, and a
 // notification typed in the dialog goes through Postfix into the technician's
-// Maildir.
+// Maildir. One test runs the machina-console program itself, on a stack of
+// its own: a notification queued while Postfix is down survives a SIGKILL
+// and is sent once by the next console.
 
 #include "emailconnector.h"
 #include "inboxmodel.h"
@@ -12,13 +14,19 @@
 #include "settingsdialog.h"
 #include "replydialog.h"
 #include "addressbookdialog.h"
+#include "store/localstore.h"
+#include "store/outbox.h"
 
 #include <QAction>
+#include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QProgressBar>
+#include <QScopeGuard>
 #include <QTableWidget>
 #include <QPushButton>
 #include <QSettings>
@@ -26,10 +34,49 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextStream>
 
 #include <memory>
 
 using namespace machina;
+
+namespace {
+
+const QString kStackScript = QStringLiteral(MACHINA_SOURCE_DIR "/tests/harness/mailstack.sh");
+/// The stack of killedConsoleSendsQueuedNotification alone: it stops Postfix, which would disturb the shared one.
+const QString kOutboxStackDir = QStringLiteral(MACHINA_BINARY_DIR "/tests/integration/console-outbox-stack");
+
+/// bash mailstack.sh ARGS; true when it succeeded.
+bool runStack(const QStringList &args, QString *output = nullptr)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(QStringLiteral("bash"), QStringList{kStackScript} + args);
+    const bool ok = p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    if (output)
+        *output = QString::fromUtf8(p.readAll());
+    return ok;
+}
+
+/// How many of @p user's messages hold @p text.
+int countWith(const MailStack &stack, const QString &user, const QByteArray &text)
+{
+    int n = 0;
+    for (const QByteArray &m : stack.messages(user))
+        n += m.contains(text) ? 1 : 0;
+    return n;
+}
+
+/// Kills @p process (SIGKILL) if it still runs.
+void killProcess(QProcess &process)
+{
+    if (process.state() != QProcess::NotRunning) {
+        process.kill();
+        process.waitForFinished(10000);
+    }
+}
+
+} // namespace
 
 class TestConsole : public QObject
 {
@@ -46,6 +93,7 @@ private Q_SLOTS:
     void addressBookEditorSavesTechnicians();
     void switchingAccountsRelists();
     void settingsTestConnectionListsSteps();
+    void killedConsoleSendsQueuedNotification();
 
 private:
     ConnectorConfig configFor(const QString &user) const;
@@ -428,6 +476,135 @@ void TestConsole::settingsTestConnectionListsSteps()
              }),
              qPrintable(rows.join(QLatin1Char('\n'))));
     QCOMPARE(rows.last(), QStringLiteral("The test failed: see the first ✗ above."));
+}
+
+// Kill the console with a notification queued; after a restart it is sent.
+// The real machina-console program (offscreen, its own XDG_DATA_HOME and
+// XDG_CONFIG_HOME) on a stack of this test's own: with Postfix stopped, the
+// console's test hook (MACHINA_CONSOLE_TEST_NOTIFY, see main.cpp) fills Notify
+// technician and sends it, the send fails for now and the notification stays
+// in the outbox; the process is killed with SIGKILL; Postfix starts; a second
+// console, started like the first but without the hook, finds it in the store
+// and sends it: the technician's Maildir holds it exactly once.
+void TestConsole::killedConsoleSendsQueuedNotification()
+{
+    const QString console = qEnvironmentVariable("MACHINA_CONSOLE");
+    QVERIFY2(!console.isEmpty() && QFile::exists(console), "MACHINA_CONSOLE must name the machina-console program");
+
+    QString output;
+    QVERIFY2(runStack({QStringLiteral("start"), kOutboxStackDir, QStringLiteral("--users"),
+                       QStringLiteral("supervisor technician")}, &output),
+             qPrintable(output));
+    auto stopStack = qScopeGuard([] { runStack({QStringLiteral("stop"), kOutboxStackDir}); });
+    QString error;
+    const std::optional<MailStack> own = MailStack::fromFile(kOutboxStackDir + QStringLiteral("/env"), &error);
+    QVERIFY2(own, qPrintable(error));
+    const MailStack stack = *own;
+
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    const QString yaml = home.filePath(QStringLiteral("console.yaml"));
+    {
+        QFile file(yaml);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QTextStream out(&file);
+        out << "connectors:\n  email:\n    type: email\n"
+            << "    smtp_host: " << stack.host << "\n"
+            << "    smtp_port: " << stack.smtpsPort << "\n"
+            << "    imap_host: " << stack.host << "\n"
+            << "    imap_port: " << stack.imapsPort << "\n"
+            << "    username: " << stack.address(QStringLiteral("supervisor")) << "\n"
+            << "    password: ${MACHINA_TEST_PASSWORD}\n"
+            << "    ca_file: " << stack.caFile << "\n"
+            << "    poll_interval: 30\n"
+            << "    timeout: 10\n";
+    }
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), home.filePath(QStringLiteral("cache")));
+    env.insert(QStringLiteral("MACHINA_TEST_PASSWORD"), MailStack::password(QStringLiteral("supervisor")));
+    env.remove(QStringLiteral("MACHINA_CONFIG"));
+    env.remove(QStringLiteral("MACHINA_CONSOLE_TEST_NOTIFY"));
+
+    QVERIFY(runStack({QStringLiteral("stop-postfix"), kOutboxStackDir}));
+    auto startPostfix = qScopeGuard([] { runStack({QStringLiteral("start-postfix"), kOutboxStackDir}); });
+
+    // The first console queues the notification: Postfix does not answer.
+    const QByteArray token = uniqueToken("killed-console");
+    QProcess first;
+    QProcessEnvironment firstEnv = env;
+    firstEnv.insert(QStringLiteral("MACHINA_CONSOLE_TEST_NOTIFY"),
+                    stack.address(QStringLiteral("technician")) + QStringLiteral(" restart check ") + QString::fromLatin1(token));
+    first.setProcessEnvironment(firstEnv);
+    first.start(console, {QStringLiteral("--config"), yaml});
+    auto killFirst = qScopeGuard([&first] { killProcess(first); });
+    QVERIFY2(first.waitForStarted(10000), qPrintable(first.errorString()));
+    QString firstErr;
+    const auto firstSaid = [&](const QString &text) {
+        firstErr += QString::fromUtf8(first.readAllStandardError());
+        return firstErr.contains(text);
+    };
+    QTRY_VERIFY2_WITH_TIMEOUT(firstSaid(QStringLiteral("is in the outbox and will be sent when the server answers")),
+                              qPrintable(firstErr), 90000);
+    QCOMPARE(first.state(), QProcess::Running);
+    first.kill(); // SIGKILL: no chance to tidy up
+    QVERIFY(first.waitForFinished(10000));
+    QCOMPARE(first.exitStatus(), QProcess::CrashExit);
+    killFirst.dismiss();
+
+    // What the killed console left on disk: the notification, queued (or in
+    // sending, when it died during an attempt), nowhere delivered.
+    const QDir storeDir(home.filePath(QStringLiteral("data/machina-console/stores")));
+    const QStringList stores = storeDir.entryList({QStringLiteral("*.sqlite")}, QDir::Files);
+    QCOMPARE(stores.size(), 1);
+    const QString storePath = storeDir.filePath(stores.constFirst());
+    QString messageId;
+    qint64 entryId = 0;
+    {
+        LocalStore::OpenResult opened = LocalStore::open(storePath);
+        QVERIFY2(opened.store && !opened.error, qPrintable(opened.error.message()));
+        Outbox outbox(opened.store.get());
+        const QList<OutboxEntry> entries = outbox.entries();
+        QCOMPARE(entries.size(), 1);
+        const OutboxEntry &entry = entries.constFirst();
+        QVERIFY2(entry.state == OutboxEntry::State::Queued || entry.state == OutboxEntry::State::Sending,
+                 qPrintable(OutboxEntry::stateName(entry.state)));
+        QCOMPARE(entry.recipients, QStringList{stack.address(QStringLiteral("technician"))});
+        QVERIFY(outbox.entry(entry.id)->data.contains(token));
+        messageId = entry.messageId;
+        entryId = entry.id;
+    }
+    QVERIFY(!messageId.isEmpty());
+    const QByteArray idInHeader = '<' + messageId.toUtf8() + '>';
+    QCOMPARE(countWith(stack, QStringLiteral("technician"), idInHeader), 0);
+
+    QVERIFY(runStack({QStringLiteral("start-postfix"), kOutboxStackDir}));
+    startPostfix.dismiss();
+
+    // The second console, without the hook, drains what it finds.
+    QProcess second;
+    second.setProcessEnvironment(env);
+    second.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    second.start(console, {QStringLiteral("--config"), yaml});
+    auto killSecond = qScopeGuard([&second] { killProcess(second); });
+    QVERIFY2(second.waitForStarted(10000), qPrintable(second.errorString()));
+    QTRY_COMPARE_WITH_TIMEOUT(countWith(stack, QStringLiteral("technician"), idInHeader), 1, 90000);
+    QTest::qWait(3000); // a second copy would come now
+    QCOMPARE(countWith(stack, QStringLiteral("technician"), idInHeader), 1);
+    QCOMPARE(countWith(stack, QStringLiteral("technician"), token), 1);
+    QCOMPARE(second.state(), QProcess::Running);
+    killProcess(second);
+    killSecond.dismiss();
+
+    LocalStore::OpenResult opened = LocalStore::open(storePath);
+    QVERIFY2(opened.store, qPrintable(opened.error.message()));
+    Outbox outbox(opened.store.get());
+    const std::optional<OutboxEntry> sent = outbox.entry(entryId);
+    QVERIFY(sent);
+    QCOMPARE(OutboxEntry::stateName(sent->state), OutboxEntry::stateName(OutboxEntry::State::Sent));
+    QCOMPARE(outbox.pendingCount(), 0);
 }
 
 QTEST_MAIN(TestConsole)
