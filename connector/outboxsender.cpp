@@ -44,13 +44,17 @@ OutboxEntry entryFrom(const BuiltMessage &message, const QString &origin, const 
     e.smtpUtf8 = message.needsSmtpUtf8;
     e.origin = origin;
     e.replyToId = replyToId;
-    // The subject as the header has it (encoded words stay encoded): for the outbox list only.
+    // The subject as the header has it, unfolded (encoded words stay encoded): for the outbox list only.
     const qsizetype headerEnd = message.data.indexOf("\r\n\r\n");
-    for (const QByteArray &line : message.data.left(headerEnd < 0 ? message.data.size() : headerEnd).split('\n')) {
-        if (line.startsWith("Subject:")) {
-            e.subject = QString::fromUtf8(line.mid(8).trimmed());
-            break;
-        }
+    const QList<QByteArray> lines = message.data.left(headerEnd < 0 ? message.data.size() : headerEnd).split('\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (!lines.at(i).startsWith("Subject:"))
+            continue;
+        QByteArray subject = lines.at(i).mid(8).trimmed();
+        for (qsizetype j = i + 1; j < lines.size() && (lines.at(j).startsWith(' ') || lines.at(j).startsWith('\t')); ++j)
+            subject += ' ' + lines.at(j).trimmed();
+        e.subject = QString::fromUtf8(subject);
+        break;
     }
     return e;
 }

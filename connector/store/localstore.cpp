@@ -197,7 +197,7 @@ LocalStore::OpenResult LocalStore::openFresh(const QString &path, int busyTimeou
     }
     QSqlQuery query(db);
     // A damaged file shows itself at the first read: "file is not a database".
-    for (const QString &pragma : {QStringLiteral("PRAGMA journal_mode = WAL"), QStringLiteral("PRAGMA synchronous = FULL"),
+    for (const QString &pragma : {QStringLiteral("PRAGMA journal_mode = WAL"), QStringLiteral("PRAGMA synchronous = NORMAL"),
                                   QStringLiteral("PRAGMA user_version")}) {
         if (!query.exec(pragma)) {
             *damaged = isDamage(query.lastError());

@@ -153,7 +153,14 @@ ConnectorError Outbox::enqueue(const OutboxEntry &entry, bool claimed, qint64 *i
     query.addBindValue(now());
     query.addBindValue(claimed ? ProcessIdentity::current() : QVariant(QMetaType(QMetaType::QString)));
     query.addBindValue(entry.replyToId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(entry.replyToId));
-    if (const ConnectorError error = m_store->exec(query, tr("cannot queue the message <%1>").arg(entry.messageId)))
+    // A new message is on disk before anyone is told it is queued (synchronous FULL: it survives a
+    // power cut too). The state changes after it commit at NORMAL: safe from a crash of the process;
+    // a power cut may undo the last few, and those entries are then resent once, marked.
+    QSqlQuery durability(m_store->database());
+    durability.exec(QStringLiteral("PRAGMA synchronous = FULL"));
+    const ConnectorError error = m_store->exec(query, tr("cannot queue the message <%1>").arg(entry.messageId));
+    durability.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+    if (error)
         return error;
     *id = query.lastInsertId().toLongLong();
     Q_EMIT changed();

@@ -26,7 +26,10 @@ class LocalStore;
  * with it). One left in sending by a process that died is queued again by
  * recoverInDoubt(), marked as possibly duplicated: it is resent with the
  * same Message-ID, so a copy the server took before the crash is one that
- * clients fold. Every change commits at once (SQLite, synchronous FULL).
+ * clients fold. Every change commits at once: a new entry with synchronous
+ * FULL (it survives a power cut), the state changes after it with NORMAL
+ * (they survive a crash of the process; a power cut may undo the last few,
+ * and those entries are resent once, marked as possibly duplicated).
  */
 class Outbox : public QObject
 {
