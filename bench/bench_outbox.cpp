@@ -1,0 +1,141 @@
+// bench_outbox: the outbox's cost in throughput, on a real Postfix and Dovecot.
+//
+// Over RUNS runs, each with MESSAGES messages (default 500) to RECIPIENT:
+//   - direct: one connector without a store sends them one after another on
+//     one kept SMTP session (connect included), the way a script would;
+//   - outbox: they are queued in a fresh store, then one `outbox flush` pass
+//     sends them (connect included), each written sending/sent as it goes,
+//     with a copy APPENDed to the Sent mailbox (on the IMAP session, beside
+//     the next send); the pass ends when the last copy is stored.
+// Prints the medians, messages per second, and the throughput ratio
+// outbox/direct (the target is at least 0.9).
+//
+//   bench_outbox ENV_FILE SENDER RECIPIENT [MESSAGES] [RUNS]
+
+#include "benchsupport.h"
+#include "emailconnector.h"
+#include "outboxflushreply.h"
+#include "store/outbox.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <memory>
+
+using namespace machina;
+using BenchSupport::finishes;
+
+namespace {
+
+QTextStream out(stdout);
+
+QList<BuiltMessage> build(EmailConnector &connector, const QString &to, int count, const QString &tag)
+{
+    QList<BuiltMessage> messages;
+    for (int i = 0; i < count; ++i) {
+        SendOptions options;
+        options.subject = QStringLiteral("%1 %2: pump P-101 pressure alarm").arg(tag).arg(i);
+        const MessageBuilder::Result built = connector.buildMessage(
+            {to}, QStringLiteral("Suction pressure below the limit.\nPlease check the pump.\n"), options);
+        if (built.message)
+            messages.append(*built.message);
+    }
+    return messages;
+}
+
+/// Milliseconds for @p count direct sends, or -1.
+double direct(const ConnectorConfig &config, const QString &to, int count)
+{
+    EmailConnector connector(config);
+    const QList<BuiltMessage> messages = build(connector, to, count, QStringLiteral("direct"));
+    QElapsedTimer clock;
+    clock.start();
+    std::unique_ptr<ConnectorReply> connected(connector.connectToServers());
+    if (!finishes(connected.get()))
+        return -1;
+    for (const BuiltMessage &m : messages) {
+        std::unique_ptr<SendReply> sent(connector.sendBuiltMessage(m));
+        if (!finishes(sent.get()))
+            return -1;
+    }
+    const double ms = double(clock.nsecsElapsed()) / 1e6;
+    std::unique_ptr<ConnectorReply> closed(connector.disconnectFromServers());
+    finishes(closed.get());
+    return ms;
+}
+
+/// Milliseconds for one flush of @p count queued messages with their Sent copies, or -1.
+double throughOutbox(const ConnectorConfig &config, const QString &to, int count)
+{
+    QTemporaryDir dir;
+    EmailConnector connector(config);
+    if (connector.openStore(dir.filePath(QStringLiteral("bench.sqlite"))))
+        return -1;
+    for (const BuiltMessage &m : build(connector, to, count, QStringLiteral("outbox"))) {
+        if (connector.queueMessage(m))
+            return -1;
+    }
+    QElapsedTimer clock;
+    clock.start();
+    std::unique_ptr<OutboxFlushReply> flushed(connector.flushOutbox());
+    if (!finishes(flushed.get()) || flushed->sent() != count) {
+        out << "  flush: sent " << flushed->sent() << " of " << count << ": " << flushed->lastError() << Qt::endl;
+        return -1;
+    }
+    const double ms = double(clock.nsecsElapsed()) / 1e6;
+    int copies = 0;
+    for (const OutboxEntry &e : connector.outbox()->entries())
+        copies += e.copyStep == OutboxEntry::Step::Done ? 1 : 0;
+    if (copies != count) {
+        out << "  only " << copies << " Sent copies of " << count << Qt::endl;
+        return -1;
+    }
+    std::unique_ptr<ConnectorReply> closed(connector.disconnectFromServers());
+    finishes(closed.get());
+    return ms;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() < 4) {
+        out << "usage: bench_outbox ENV_FILE SENDER RECIPIENT [MESSAGES] [RUNS]" << Qt::endl;
+        return 2;
+    }
+    QString error;
+    const std::optional<MailStack> stack = MailStack::fromFile(args.at(1), &error);
+    if (!stack) {
+        out << error << Qt::endl;
+        return 1;
+    }
+    const ConnectorConfig config = stack->config(args.at(2));
+    const QString to = stack->address(args.at(3));
+    const int count = args.size() > 4 ? args.at(4).toInt() : 500;
+    const int runs = args.size() > 5 ? args.at(5).toInt() : 3;
+
+    QList<double> directMs, outboxMs;
+    for (int run = 0; run < runs; ++run) {
+        // Alternated, so a slow phase of the machine hits both alike.
+        const double d = direct(config, to, count);
+        const double o = throughOutbox(config, to, count);
+        if (d < 0 || o < 0) {
+            out << "run " << run + 1 << " failed" << Qt::endl;
+            return 1;
+        }
+        directMs.append(d);
+        outboxMs.append(o);
+        out << "run " << run + 1 << ": direct " << qRound(d) << " ms, outbox " << qRound(o) << " ms" << Qt::endl;
+    }
+    const double d = BenchSupport::median(directMs);
+    const double o = BenchSupport::median(outboxMs);
+    out << "\n" << count << " messages, median of " << runs << " runs:\n"
+        << "  direct sends, one kept session:      " << qRound(d) << " ms (" << qRound(count * 1000.0 / d) << " msg/s)\n"
+        << "  outbox flush, with Sent copies:      " << qRound(o) << " ms (" << qRound(count * 1000.0 / o) << " msg/s)\n"
+        << "  throughput outbox/direct:            " << QString::number(d / o, 'f', 2) << " (target >= 0.9)" << Qt::endl;
+    return 0;
+}

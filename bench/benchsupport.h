@@ -1,0 +1,28 @@
+#pragma once
+
+#include "mailstack.h"
+
+#include <QList>
+#include <QString>
+
+
+namespace machina {
+class ConnectorReply;
+}
+
+/** What the benchmark programs share: medians, seeding a Maildir, waiting for a reply. */
+namespace BenchSupport {
+
+double median(QList<double> values);
+
+/**
+ * Writes @p count messages from alarm@ into @p user's Maildir/new (owned like
+ * the directory, so Dovecot takes them as delivered), numbered from @p first;
+ * @p tag goes into each Message-ID and subject.
+ */
+bool seed(const MailStack &stack, const QString &user, int first, int count, const QByteArray &tag, QString *error);
+
+/// Runs the event loop until @p reply finishes (or @p ms pass); false on timeout or error.
+bool finishes(machina::ConnectorReply *reply, int ms = 600000);
+
+} // namespace BenchSupport
