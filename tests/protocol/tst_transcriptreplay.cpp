@@ -161,12 +161,12 @@ void TestTranscriptReplay::dovecotInboxListing()
     QVERIFY2(!list->error(), qPrintable(list->error().message() + QLatin1Char('\n') + QString::fromUtf8(server.report())));
     QCOMPARE(list->messages().size(), 1);
     const MessageSummary row = list->messages().first();
-    QCOMPARE(row.id, QStringLiteral("imap:1796157780:1"));
+    QCOMPARE(row.id, QStringLiteral("imap:1796168528:1"));
     QCOMPARE(row.subject, QStringLiteral("WO-2026-42 P-201 high vibration"));
     QVERIFY2(row.from.contains(QStringLiteral("supervisor@machina.test")), qPrintable(row.from));
-    QCOMPARE(row.messageId, QStringLiteral("6a0aafe873d47be78a9f444de6b85c1e@machina.test"));
+    QCOMPARE(row.messageId, QStringLiteral("22b0a4b1807798205317e1a1f936f4b5@machina.test"));
     QVERIFY(!row.seen);
-    QCOMPARE(row.size, qint64(790));
+    QCOMPARE(row.size, qint64(779));
     QTRY_VERIFY2_WITH_TIMEOUT(server.isComplete(), server.report().constData(), kWaitMs);
 }
 
