@@ -228,8 +228,12 @@ void OutboxSender::kick()
     if (!m_draining && !m_flush)
         return;
     m_stopped = false;
-    m_ignoreBackoff = true;
-    m_passAfterId = 0;
+    // A pass that ignores backoff already runs (a flush, an earlier kick): it goes on where it is,
+    // or it would take again what it just deferred.
+    if (!m_ignoreBackoff) {
+        m_ignoreBackoff = true;
+        m_passAfterId = 0;
+    }
     schedulePump();
 }
 
