@@ -146,6 +146,8 @@ void TestGmailCli::init()
     QVERIFY(m_fake->listen());
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
+    // The CLI's local store (its outbox) starts empty for each test; the keychain is on the bus, not here.
+    qputenv("XDG_DATA_HOME", m_dir->filePath(u"data"_s).toUtf8());
     const QString clientFile = m_dir->filePath(u"client_secret.json"_s);
     QVERIFY(writeFile(clientFile, m_fake->clientSecretsJson()));
     m_configFile = m_dir->filePath(u"config.yaml"_s);
@@ -248,6 +250,20 @@ void TestGmailCli::loginThenCheckSendInboxListen()
     QVERIFY(original);
     QVERIFY(!original->labelIds.contains(u"UNREAD"_s));
     QCOMPARE(MessageParser::parse(original->raw).messageId, sent.messageId);
+
+    // Through the outbox in Gmail mode too: --queue needs the sender, which without from_address
+    // only the network knows; outbox flush sends it through the API, with no Sent copy of our own.
+    const CliRun refused = runCli(withConfig({u"send"_s, u"--queue"_s, u"--to"_s, m_fake->emailAddress(), u"--text"_s, u"x"_s}));
+    QVERIFY2(refused.finished && refused.exitCode == 2 && refused.err.contains("from_address"_L1), describe(refused).constData());
+    const CliRun down = runCli(withConfig({u"outbox"_s, u"--json"_s}));
+    QVERIFY2(down.finished && down.exitCode == 0, describe(down).constData());
+    const QJsonArray entries = QJsonDocument::fromJson(down.out.toUtf8()).array();
+    QCOMPARE(entries.size(), 2);   // the send and listen's reply, newest first
+    QCOMPARE(entries.at(0).toObject().value(u"origin"_s).toString(), u"listen"_s);
+    for (const QJsonValue &v : entries) {
+        QCOMPARE(v.toObject().value(u"state"_s).toString(), u"sent"_s);
+        QCOMPARE(v.toObject().value(u"sent_copy"_s).toString(), u"none"_s);
+    }
 
     // Never a second browser visit, never a second code exchange.
     QCOMPARE(m_fake->authRequests().size(), 1);
