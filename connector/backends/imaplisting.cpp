@@ -12,8 +12,6 @@
 
 namespace machina::ImapListing {
 
-namespace {
-
 using Kind = ConnectorError::Kind;
 
 MessageSummary summaryOf(const ImapMessage &m, quint32 uidValidity)
@@ -41,8 +39,6 @@ MessageSummary summaryOf(const ImapMessage &m, quint32 uidValidity)
     return row;
 }
 
-/// The session reconnected between two steps of one listing, into a mailbox
-/// with other UIDs: what was searched no longer names these messages.
 ConnectorError validityChanged(const ImapClient *session, quint32 listedValidity)
 {
     if (session->uidValidity() == listedValidity)
@@ -50,6 +46,8 @@ ConnectorError validityChanged(const ImapClient *session, quint32 listedValidity
     return {Kind::Protocol, QCoreApplication::translate("machina::ImapListing", "The INBOX was renumbered (UIDVALIDITY %1, was %2) during the listing; list it again.")
                                 .arg(session->uidValidity()).arg(listedValidity)};
 }
+
+namespace {
 
 void fetchSummaries(ImapClient *session, InboxListReply *reply, QList<quint32> newestFirst, QList<MessageSummary> rows,
                     quint32 validity)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "../connectorerror.h"
+
 #include <QSet>
 #include <QString>
 #include <optional>
@@ -8,6 +10,8 @@ namespace machina {
 
 class ImapClient;
 class InboxListReply;
+struct ImapMessage;
+struct MessageSummary;
 
 /**
  * The INBOX listing and sync over an IMAP session: UID SEARCH, then the
@@ -18,6 +22,13 @@ class InboxListReply;
  * UIDs with the new validity.
  */
 namespace ImapListing {
+
+/// The row of @p m (fetched with ImapClient::FetchPart::Headers) under @p uidValidity: headers decoded.
+MessageSummary summaryOf(const ImapMessage &m, quint32 uidValidity);
+
+/// The session reconnected between two steps of one listing into a mailbox with
+/// other UIDs (not @p listedValidity): what was searched no longer names these messages.
+ConnectorError validityChanged(const ImapClient *session, quint32 listedValidity);
 
 /// Runs on @p session (kept open between listings); finishes @p reply.
 void start(ImapClient *session, InboxListReply *reply, bool unseenOnly, int limit,

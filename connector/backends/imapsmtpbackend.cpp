@@ -13,6 +13,8 @@
 #include "../sendreply.h"
 #include "../sentcopyreply.h"
 #include "../smtp/smtpclient.h"
+#include "../store/messagecache.h"
+#include "cachedlisting.h"
 #include "imaplisting.h"
 
 #include <QPointer>
@@ -177,7 +179,26 @@ ImapClient *ImapSmtpBackend::browser(ConnectorError *error)
     } else {
         m_browser->setSettings(settings);
     }
+    if (CachedListing *cached = cachedListing())
+        cached->prepareSession();
     return m_browser;
+}
+
+void ImapSmtpBackend::setMessageCache(MessageCache *cache)
+{
+    if (cache == m_cache)
+        return;
+    delete std::exchange(m_cached, nullptr);
+    m_cache = cache;
+}
+
+CachedListing *ImapSmtpBackend::cachedListing()
+{
+    if (!m_cache || !m_browser)
+        return nullptr;
+    if (!m_cached)
+        m_cached = new CachedListing(m_browser, m_cache, this);
+    return m_cached;
 }
 
 ConnectorReply *ImapSmtpBackend::connectToServers()
@@ -291,34 +312,74 @@ InboxListReply *ImapSmtpBackend::list(bool unseenOnly, int limit, const std::opt
             if (!reply->error())
                 m_health->recordPoll();
         });
+        if (CachedListing *cached = cachedListing())
+            return cached->list(reply, unseenOnly, limit, known);
         ImapListing::start(session, reply, unseenOnly, limit, known);
     });
     return reply;
 }
 
+namespace {
+
+/// The message @p id as @p raw holds it; @p fallbackDate when it has no Date header.
+IncomingMessage messageFrom(const QByteArray &raw, const MessageId &id, const QDateTime &fallbackDate)
+{
+    IncomingMessage message = IncomingMessage::fromParsed(MessageParser::parse(raw), raw);
+    message.backendId = id.toString();
+    message.uid = id.uid();
+    message.uidValidity = id.uidValidity();
+    if (!message.date.isValid())
+        message.date = fallbackDate;
+    return message;
+}
+
+} // namespace
+
+bool ImapSmtpBackend::serveFromCache(MessageReply *reply, const MessageId &id, const ConnectorError &error)
+{
+    CachedListing *cached = cachedListing();
+    if (!cached || (error.kind() != Kind::Network && error.kind() != Kind::Timeout))
+        return false;
+    const QString mailbox = cached->mailbox();
+    const MessageCache::MailboxState state = m_cache->mailboxState(mailbox);
+    if (!state.known || state.uidValidity != id.uidValidity())
+        return false;
+    const std::optional<QByteArray> raw = m_cache->body(mailbox, id.uid());
+    if (!raw)
+        return false;
+    const QList<MessageSummary> row = m_cache->messagesWithUids(mailbox, {id.uid()});
+    reply->setMessage(messageFrom(*raw, id, row.isEmpty() ? QDateTime() : row.first().date));
+    reply->finish();
+    return true;
+}
+
 MessageReply *ImapSmtpBackend::fetch(const MessageId &id)
 {
     auto *reply = new MessageReply;
-    withBrowser(reply, [reply, id](ImapClient *session) {
+    QPointer<ImapSmtpBackend> self(this);
+    withBrowser(reply, [self, reply, id](ImapClient *session) {
         ImapReply *fetched = session->fetchMessages({id.uid()}, ImapClient::FetchPart::Full);
         fetched->setParent(reply);
-        connect(fetched, &ConnectorReply::finished, reply, [session, fetched, reply, id] {
+        connect(fetched, &ConnectorReply::finished, reply, [self, session, fetched, reply, id] {
             fetched->deleteLater();
-            if (fetched->error())
+            if (fetched->error()) {
+                // Offline: the copy kept when it was opened before.
+                if (self && self->serveFromCache(reply, id, fetched->error()))
+                    return;
                 return reply->finish(fetched->error());
+            }
             // A UID means nothing under another UIDVALIDITY (RFC 3501 2.3.1.1).
             if (session->uidValidity() != id.uidValidity() || fetched->messages().isEmpty()) {
                 return reply->finish({Kind::Rejected, tr("The message %1 is no longer in the mailbox; refresh the list.")
                                                           .arg(id.toString())});
             }
             const ImapMessage m = fetched->messages().first();
-            IncomingMessage message = IncomingMessage::fromParsed(MessageParser::parse(m.raw), m.raw);
-            message.backendId = id.toString();
-            message.uid = id.uid();
-            message.uidValidity = id.uidValidity();
-            if (!message.date.isValid())
-                message.date = m.internalDate;
-            reply->setMessage(message);
+            if (CachedListing *cached = self ? self->cachedListing() : nullptr) {
+                const MessageCache::MailboxState state = self->m_cache->mailboxState(cached->mailbox());
+                if (state.known && state.uidValidity == id.uidValidity())
+                    self->m_cache->storeBody(cached->mailbox(), id.uid(), m.raw); // a failure costs only the offline copy
+            }
+            reply->setMessage(messageFrom(m.raw, id, m.internalDate));
             reply->finish();
         });
     });
@@ -332,12 +393,13 @@ ConnectorReply *ImapSmtpBackend::setSeen(const QList<MessageId> &ids, bool seen)
     for (const MessageId &id : ids)
         uids.append(id.uid());
     const quint32 validity = ids.isEmpty() ? 0 : ids.first().uidValidity();
-    withBrowser(reply, [reply, uids, seen, validity](ImapClient *session) {
+    QPointer<ImapSmtpBackend> self(this);
+    withBrowser(reply, [self, reply, uids, seen, validity](ImapClient *session) {
         // Open (or keep) the session first: a store must never reach a mailbox
         // whose UIDVALIDITY differs from the listing's (RFC 3501 2.3.1.1).
         ImapReply *opened = session->open();
         opened->setParent(reply);
-        connect(opened, &ConnectorReply::finished, reply, [session, opened, reply, uids, seen, validity] {
+        connect(opened, &ConnectorReply::finished, reply, [self, session, opened, reply, uids, seen, validity] {
             opened->deleteLater();
             if (opened->error())
                 return reply->finish(opened->error());
@@ -345,8 +407,18 @@ ConnectorReply *ImapSmtpBackend::setSeen(const QList<MessageId> &ids, bool seen)
                 return reply->finish({Kind::Rejected, tr("The mailbox changed (UIDVALIDITY); refresh the list.")});
             ImapReply *store = session->markSeen(uids, seen);
             store->setParent(reply);
-            connect(store, &ConnectorReply::finished, reply, [store, reply] {
+            connect(store, &ConnectorReply::finished, reply, [self, store, reply, uids, seen, validity] {
                 store->deleteLater();
+                // The cache shows the new read state at once (the next resync would bring it too).
+                if (CachedListing *cached = self && !store->error() ? self->cachedListing() : nullptr) {
+                    const MessageCache::MailboxState state = self->m_cache->mailboxState(cached->mailbox());
+                    if (state.known && state.uidValidity == validity) {
+                        QHash<quint32, bool> marks;
+                        for (quint32 uid : uids)
+                            marks.insert(uid, seen);
+                        self->m_cache->updateSeen(cached->mailbox(), marks);
+                    }
+                }
                 reply->finish(store->error());
             });
         });

@@ -8,6 +8,7 @@
 
 namespace machina {
 
+class CachedListing;
 class ImapClient;
 class InboxMonitor;
 class SmtpClient;
@@ -21,6 +22,9 @@ struct ImapSettings;
  *   most poll_interval (and 60 s), so a server that is back is noticed
  *   within one poll interval. A refused login is not retried.
  * - IMAP for browsing (listing, sync, fetch, read marks, Sent copies), kept open.
+ *   With a MessageCache (setMessageCache()) the listings go through it
+ *   (CachedListing), fetched bodies are kept in it, and a fetch that cannot
+ *   reach the server is answered from it.
  * - IMAP for the inbox watch (InboxMonitor) and for listen() (MailboxWatcher),
  *   each on a session of its own.
  *
@@ -45,6 +49,8 @@ public:
     void prepareReceiving(QObject *context, const std::function<void(const ConnectorError &)> &then) override;
     InboxWatcher *createWatcher(const ListenOptions &options, ConnectorError *error) override;
     void setInboxWatched(bool watched) override;
+    /// With a cache, listings resync it with the server (CachedListing) and fetched bodies are kept in it.
+    void setMessageCache(MessageCache *cache) override;
     bool keepsSentCopies() const override { return !m_config.imapHost.isEmpty(); }
     SentCopyReply *storeSentCopy(const QByteArray &message) override;
     ConnectorReply *probe() override;
@@ -59,6 +65,10 @@ private:
     ConnectorError imapSettings(ImapSettings *out) const;
     ConnectorError ensureSmtp();
     ImapClient *browser(ConnectorError *error);
+    /// The cached listing over the browsing session; null without a cache or before the session exists.
+    CachedListing *cachedListing();
+    /// Finishes @p reply with the body of @p id kept in the cache, when @p error says the server is unreachable.
+    bool serveFromCache(MessageReply *reply, const MessageId &id, const ConnectorError &error);
     /// Runs @p then with the browsing session once the password is known; else finishes @p reply with the error.
     void withBrowser(ConnectorReply *reply, const std::function<void(ImapClient *)> &then);
     void watchHealth(ImapClient *client, int session);
@@ -68,6 +78,8 @@ private:
 
     SmtpClient *m_smtp = nullptr;
     ImapClient *m_browser = nullptr;
+    MessageCache *m_cache = nullptr;
+    CachedListing *m_cached = nullptr;
     InboxMonitor *m_monitor = nullptr;
     SentCopier m_sentCopier;
     bool m_watched = false;

@@ -21,6 +21,7 @@ class CredentialStore;
 class HealthTracker;
 class InboxListReply;
 class InboxWatcher;
+class MessageCache;
 class MessageReply;
 class SendReply;
 class SentCopyReply;
@@ -63,6 +64,11 @@ public:
     virtual InboxWatcher *createWatcher(const ListenOptions &options, ConnectorError *error) = 0;
     /// Starts or stops inboxChanged() for a viewer.
     virtual void setInboxWatched(bool watched) = 0;
+    /**
+     * The offline inbox cache listings and fetches go through (null: none, the
+     * default). A backend without one (Gmail) ignores it.
+     */
+    virtual void setMessageCache(MessageCache *cache) { Q_UNUSED(cache) }
     /// Whether a sent message is copied to the Sent mailbox by us (IMAP), rather than filed by the service (Gmail).
     virtual bool keepsSentCopies() const { return false; }
     /**

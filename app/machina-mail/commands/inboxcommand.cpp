@@ -2,6 +2,7 @@
 
 #include "../clicontext.h"
 #include "emailconnector.h"
+#include "store/messagecache.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -50,6 +51,8 @@ void InboxCommand::addOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("unseen"), QStringLiteral("Only unseen messages.")});
     parser.addOption({QStringLiteral("limit"), QStringLiteral("At most N messages, the newest (default 50; 0: all)."), QStringLiteral("N"), QStringLiteral("50")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print a JSON array instead of a table.")});
+    parser.addOption({QStringLiteral("offline"),
+                      QStringLiteral("List what the local cache holds, without the network (the last listing's rows).")});
 }
 
 int InboxCommand::run(CliContext &context)
@@ -62,12 +65,23 @@ int InboxCommand::run(CliContext &context)
     }
     if (!context.loadConfig())
         return ExitUsage;
-    InboxListReply *reply = context.connector()->listMessages(context.isSet(QStringLiteral("unseen")), limit);
+    // The cache: the listing resyncs it with the server; --offline reads it alone.
+    if (!context.openStore())
+        return ExitFailure;
+    EmailConnector *connector = context.connector();
+    const bool offline = context.isSet(QStringLiteral("offline"));
+    const bool unseen = context.isSet(QStringLiteral("unseen"));
+    InboxListReply *reply = offline ? connector->listCachedMessages(unseen, limit) : connector->listMessages(unseen, limit);
     QList<MessageSummary> listed;
     QObject::connect(reply, &ConnectorReply::finished, &context.app(), [&listed, reply] { listed = reply->messages(); });
     if (const ConnectorError error = context.wait(reply)) {
         context.printError(error.message());
         return exitCodeFor(error);
+    }
+    if (offline && listed.isEmpty() && !connector->messageCache()->mailboxState(QStringLiteral("INBOX")).known) {
+        context.err() << QCoreApplication::translate("machina::cli::InboxCommand",
+                                                     "machina-mail: nothing is cached yet; run inbox once without --offline.")
+                      << Qt::endl;
     }
     QTextStream &out = context.out();
     const bool json = context.isSet(QStringLiteral("json"));

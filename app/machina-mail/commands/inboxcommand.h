@@ -8,7 +8,8 @@ class CliContext;
 
 /**
  * `inbox`: the INBOX's newest messages as a table or a JSON array; headers
- * only, nothing is marked read.
+ * only, nothing is marked read. The rows go through the account's local
+ * cache, resynced with the server; `--offline` lists the cache alone.
  */
 class InboxCommand
 {
