@@ -102,21 +102,16 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
-    if (args.size() < 3) {
-        out << "usage: bench_listen ENV_FILE USER [MESSAGES] [RUNS]" << Qt::endl;
-        return 2;
-    }
-    QString error;
-    const std::optional<MailStack> stack = MailStack::fromFile(args.at(1), &error);
-    if (!stack) {
-        out << error << Qt::endl;
-        return 1;
-    }
+    int exitCode = 0;
+    const std::optional<MailStack> stack = BenchSupport::stackFromArguments(args, 3, "bench_listen ENV_FILE USER [MESSAGES] [RUNS]", &exitCode);
+    if (!stack)
+        return exitCode;
     const QString user = args.at(2);
     const ConnectorConfig config = stack->config(user);
     const int count = args.size() > 3 ? args.at(3).toInt() : 500;
     const int runs = args.size() > 4 ? args.at(4).toInt() : 3;
 
+    QString error;
     QList<double> oursMs, referenceMs;
     int seeded = 0;
     for (int run = 0; run < runs; ++run) {

@@ -103,16 +103,10 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
-    if (args.size() < 4) {
-        out << "usage: bench_outbox ENV_FILE SENDER RECIPIENT [MESSAGES] [RUNS]" << Qt::endl;
-        return 2;
-    }
-    QString error;
-    const std::optional<MailStack> stack = MailStack::fromFile(args.at(1), &error);
-    if (!stack) {
-        out << error << Qt::endl;
-        return 1;
-    }
+    int exitCode = 0;
+    const std::optional<MailStack> stack = BenchSupport::stackFromArguments(args, 4, "bench_outbox ENV_FILE SENDER RECIPIENT [MESSAGES] [RUNS]", &exitCode);
+    if (!stack)
+        return exitCode;
     const ConnectorConfig config = stack->config(args.at(2));
     const QString to = stack->address(args.at(3));
     const int count = args.size() > 4 ? args.at(4).toInt() : 500;

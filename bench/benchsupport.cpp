@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QSysInfo>
 #include <QTimer>
+#include <QTextStream>
 
 #include <algorithm>
 #include <sys/stat.h>
@@ -58,6 +59,23 @@ bool seed(const MailStack &stack, const QString &user, int first, int count, con
         }
     }
     return true;
+}
+
+std::optional<MailStack> stackFromArguments(const QStringList &args, int required, const char *usage, int *exitCode)
+{
+    QTextStream out(stdout);
+    if (args.size() < required) {
+        out << "usage: " << usage << Qt::endl;
+        *exitCode = 2;
+        return std::nullopt;
+    }
+    QString error;
+    std::optional<MailStack> stack = MailStack::fromFile(args.at(1), &error);
+    if (!stack) {
+        out << error << Qt::endl;
+        *exitCode = 1;
+    }
+    return stack;
 }
 
 bool finishes(machina::ConnectorReply *reply, int ms)

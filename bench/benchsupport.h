@@ -3,6 +3,8 @@
 #include "mailstack.h"
 
 #include <QList>
+#include <QStringList>
+#include <optional>
 #include <QString>
 
 
@@ -21,6 +23,13 @@ double median(QList<double> values);
  * @p tag goes into each Message-ID and subject.
  */
 bool seed(const MailStack &stack, const QString &user, int first, int count, const QByteArray &tag, QString *error);
+
+/**
+ * The stack named by the first argument (an env file of mailstack.sh) when
+ * @p args has at least @p required words; else prints @p usage (exit code 2)
+ * or the reason (1) and sets @p exitCode.
+ */
+std::optional<MailStack> stackFromArguments(const QStringList &args, int required, const char *usage, int *exitCode);
 
 /// Runs the event loop until @p reply finishes (or @p ms pass); false on timeout or error.
 bool finishes(machina::ConnectorReply *reply, int ms = 600000);

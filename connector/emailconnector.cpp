@@ -12,6 +12,7 @@
 #include "secrets/credentialstore.h"
 #include "store/activitylog.h"
 #include "store/localstore.h"
+#include "store/messagecache.h"
 #include "store/outbox.h"
 #include "store/storelocation.h"
 
@@ -44,7 +45,8 @@ EmailConnector::EmailConnector(const ConnectorConfig &config, QObject *parent)
 
 EmailConnector::~EmailConnector()
 {
-    // The sender and the outbox use the store: they go first.
+    // The sender, the outbox and the cache use the store: they go first.
+    m_backend->setMessageCache(nullptr);
     delete std::exchange(m_sender, nullptr);
     delete std::exchange(m_outbox, nullptr);
     m_activity.reset();
@@ -61,6 +63,8 @@ ConnectorError EmailConnector::openStore(const QString &path)
     m_store = std::move(opened.store);
     m_outbox = new Outbox(m_store.get(), this);
     m_activity = std::make_unique<ActivityLog>(m_store.get());
+    m_cache = std::make_unique<MessageCache>(m_store.get());
+    m_backend->setMessageCache(m_cache.get());
     m_sender = new OutboxSender(m_outbox, m_backend, this);
     connect(m_outbox, &Outbox::changed, this, &EmailConnector::outboxChanged);
     connect(m_sender, &OutboxSender::entrySent, this, [this](qint64, const QString &id, const QStringList &to) {
@@ -341,6 +345,16 @@ void EmailConnector::makeRepliesDurable(Listener *listener)
             [listener](qint64 id, const QString &, const QString &error) { listener->replyFailed(id, error); });
     connect(m_sender, &OutboxSender::entryDeferred, listener,
             [listener](qint64 id, const QString &, const QString &error) { listener->replyDeferred(id, error); });
+    // Another process that holds the outbox (the console) may send the replies: look when it commits.
+    connect(m_outbox, &Outbox::changedElsewhere, listener, [this, listener] {
+        for (qint64 id : listener->waitingReplies()) {
+            const std::optional<OutboxEntry> entry = m_outbox->entry(id);
+            if (entry && entry->state == OutboxEntry::State::Sent)
+                listener->replySent(id);
+            else if (entry && (entry->state == OutboxEntry::State::Failed || entry->state == OutboxEntry::State::Cancelled))
+                listener->replyFailed(id, entry->lastError);
+        }
+    });
     m_sender->setSeenHandledElsewhere([this](const QString &answeredId) {
         return m_listener && m_listener->awaitsReplyTo(answeredId);
     });
@@ -375,6 +389,26 @@ void EmailConnector::endListening()
 InboxListReply *EmailConnector::listMessages(bool unseenOnly, int limit)
 {
     return startListing(unseenOnly, limit, std::nullopt);
+}
+
+InboxListReply *EmailConnector::listCachedMessages(bool unseenOnly, int limit)
+{
+    auto *reply = new InboxListReply;
+    if (!m_cache) {
+        reply->finish({Kind::Store, tr("No local store is open: there is no inbox cache to list.")});
+        return reply;
+    }
+    ConnectorError error;
+    const QList<MessageSummary> rows = m_cache->messages(QStringLiteral("INBOX"), unseenOnly, limit, &error);
+    reply->setMessages(rows);
+    reply->setTotal(int(rows.size()));
+    // rowsListed() too, as a listing gives it, once the caller could connect.
+    QMetaObject::invokeMethod(reply, [reply, rows, error] {
+        if (!rows.isEmpty())
+            Q_EMIT reply->rowsListed(rows);
+        reply->finish(error);
+    }, Qt::QueuedConnection);
+    return reply;
 }
 
 InboxListReply *EmailConnector::syncInbox(const QStringList &knownIds, int limit)

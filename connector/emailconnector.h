@@ -26,6 +26,7 @@ class ActivityLog;
 class ConnectionTestReply;
 class CredentialStore;
 class LocalStore;
+class MessageCache;
 class Outbox;
 class OutboxFlushReply;
 class OutboxSender;
@@ -122,6 +123,8 @@ public:
     Outbox *outbox() const { return m_outbox; }
     /// The activity log kept in the store; null before openStore().
     ActivityLog *activityLog() const { return m_activity.get(); }
+    /// The offline inbox cache kept in the store (IMAP accounts fill it); null before openStore().
+    MessageCache *messageCache() const { return m_cache.get(); }
     /**
      * A reply that finishes once the steps after the sends so far (the Sent
      * copies) are done or have failed, for a program about to exit.
@@ -169,6 +172,14 @@ public:
      * stored Google sign-in), not connectToServers().
      */
     InboxListReply *listMessages(bool unseenOnly, int limit);
+    /**
+     * The INBOX as the offline cache holds it (see openStore()), as
+     * listMessages() gives it, without the network: finishes on the next
+     * event loop turn. Nothing cached yet: no rows. Without a store: a Store
+     * error. With a store open, listMessages(), syncInbox() and fetchMessage()
+     * resync the cache with the server (QRESYNC / CONDSTORE where offered).
+     */
+    InboxListReply *listCachedMessages(bool unseenOnly, int limit);
     /**
      * What changed since a listing, for a viewer that keeps its rows: the
      * headers of messages not in @p knownIds (ids from earlier listings), the
@@ -237,6 +248,7 @@ private:
     QString m_googleSignInHint;
     QTimer m_probeTimer;
     std::unique_ptr<LocalStore> m_store;
+    std::unique_ptr<MessageCache> m_cache;   ///< after m_store: goes before it
     Outbox *m_outbox = nullptr;
     std::unique_ptr<ActivityLog> m_activity;
     OutboxSender *m_sender = nullptr;

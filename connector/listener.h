@@ -74,6 +74,8 @@ public:
     void replySent(qint64 id);
     void replyFailed(qint64 id, const QString &error);
     void replyDeferred(qint64 id, const QString &error);
+    /// The outbox entries of the replies this listener waits for (another process may send them).
+    QList<qint64> waitingReplies() const { return m_waiting.keys(); }
 
     void start();
     /// Stops the watcher (logs out); the listen reply finishes with @p error.

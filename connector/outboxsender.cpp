@@ -136,10 +136,14 @@ SendReply *OutboxSender::sendNow(const BuiltMessage &message, const QString &ori
     }
     SendReply *sent = m_backend->send(message);
     sent->setParent(reply);
-    connect(sent, &ConnectorReply::finished, reply, [this, sent, reply, id, keepOnTransientFailure, message] {
+    // The caller owns the reply and may keep it past the sender (the connector closed): guarded.
+    const QPointer<OutboxSender> self(this);
+    connect(sent, &ConnectorReply::finished, reply, [this, self, sent, reply, id, keepOnTransientFailure, message] {
         sent->deleteLater();
         reply->setRecipients(sent->recipients());
         reply->setServerReply(sent->serverReply());
+        if (!self)
+            return reply->finish(sent->error());   // the entry stays in sending: the next drain resends it, marked
         std::optional<OutboxEntry> entry = m_outbox->entry(id);
         if (!sent->error()) {
             const bool copy = m_backend && m_backend->keepsSentCopies();
@@ -172,8 +176,8 @@ SendReply *OutboxSender::sendNow(const BuiltMessage &message, const QString &ori
         reply->finish(sent->error());
     });
     if (deadlineMs > 0) {
-        QTimer::singleShot(deadlineMs, reply, [this, reply, id, keepOnTransientFailure, message, deadlineMs] {
-            if (reply->isFinished())
+        QTimer::singleShot(deadlineMs, reply, [this, self, reply, id, keepOnTransientFailure, message, deadlineMs] {
+            if (reply->isFinished() || !self)
                 return;
             const QString why = tr("The send took longer than %1 s (timeout); it was given up.").arg(deadlineMs / 1000.0);
             if (keepOnTransientFailure) {

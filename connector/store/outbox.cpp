@@ -122,6 +122,7 @@ Outbox::Outbox(LocalStore *store, QObject *parent) : QObject(parent), m_store(st
         const qint64 version = m_store->dataVersion();
         if (version != m_dataVersion) {
             m_dataVersion = version;
+            Q_EMIT changedElsewhere();
             Q_EMIT changed();
         }
     });

@@ -88,6 +88,8 @@ public:
 Q_SIGNALS:
     /// Something in the outbox changed, here or in another process.
     void changed();
+    /// Another process committed to the store (see watchForeignChanges()); changed() follows.
+    void changedElsewhere();
 
 private:
     ConnectorError update(qint64 id, const QString &assignments, const QVariantList &values, const QString &doing,
