@@ -168,6 +168,7 @@ void MainWindow::setConnector(EmailConnector *connector)
     m_view->clear();
     m_model->setMessages({});
     m_firstLoad = true;
+    m_cacheTried = false;
     m_refreshing = false; // a listing still running for the old account is ignored when it ends
     m_busyWork.clear();    // and what the old connector was doing no longer shows
     m_busy->hide();
@@ -345,6 +346,26 @@ void MainWindow::refresh()
     }
     m_refreshing = true;
     m_refreshAgain = false;
+    if (m_firstLoad && !m_cacheTried && m_connector->messageCache()) {
+        // Painted from the local cache before any network traffic (offline too); the refresh
+        // that follows is a sync that asks the server only for what changed. An empty cache
+        // (or one that cannot be read) leaves the first listing to fill it.
+        m_cacheTried = true;
+        InboxListReply *cached = m_connector->listCachedMessages(false, maxRows());
+        connect(cached, &ConnectorReply::finished, this, [this, cached, connector = QPointer(m_connector)] {
+            cached->deleteLater();
+            if (connector != m_connector)
+                return;
+            if (!cached->error() && !cached->messages().isEmpty()) {
+                m_model->setMessages(cached->messages());
+                m_firstLoad = false;
+                m_pollLabel->setText(tr("Shown from the local cache; checking the server"));
+            }
+            m_refreshing = false;
+            refresh();
+        });
+        return;
+    }
     // The first listing streams in, newest batch first; later ones fetch only
     // what changed (new headers, flags of the known rows, removed ids).
     const bool first = m_firstLoad;

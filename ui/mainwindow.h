@@ -185,6 +185,7 @@ private:
     QAction *m_outboxAction = nullptr;
     QString m_shownId;
     bool m_firstLoad = true;
+    bool m_cacheTried = false;   ///< the first refresh painted from the cache (or found it empty)
     bool m_refreshing = false;
     bool m_refreshAgain = false;  ///< a change arrived while listing: list once more
     bool m_hideOnClose = false;

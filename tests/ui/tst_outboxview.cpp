@@ -12,7 +12,9 @@
 #include "notifytechniciandialog.h"
 #include "outboxmodel.h"
 #include "outboxview.h"
+#include "inboxmodel.h"
 #include "store/activitylog.h"
+#include "store/messagecache.h"
 #include "store/outbox.h"
 #include "trayhealth.h"
 
@@ -104,6 +106,7 @@ private Q_SLOTS:
     void notificationQueuedWhileUnreachable();
     void activityLogRestoredInNewWindow();
     void noStoreNoOutbox();
+    void inboxPaintedFromTheCacheWhileOffline();
 
 private:
     /// A connector on this test's store, which init() opened fresh.
@@ -526,6 +529,37 @@ void TestOutboxView::noStoreNoOutbox()
     QCOMPARE(window.outboxPending(), 0);
     window.logActivity(QStringLiteral("only on screen")); // no store: not kept, no crash
     QVERIFY(logHas(window.activityLog(), QStringLiteral("only on screen")));
+}
+
+void TestOutboxView::inboxPaintedFromTheCacheWhileOffline()
+{
+    std::unique_ptr<EmailConnector> connector = openConnector();
+    MessageCache *cache = connector->messageCache();
+    QVERIFY(cache);
+    QVERIFY(!cache->resetMailbox(QStringLiteral("INBOX"), 7));
+    QList<MessageSummary> rows;
+    for (quint32 uid = 1; uid <= 3; ++uid) {
+        MessageSummary row;
+        row.uid = uid;
+        row.id = QStringLiteral("imap:7:%1").arg(uid);
+        row.subject = QStringLiteral("WO-2026-%1 cached").arg(40 + uid);
+        row.from = row.fromAddress = QStringLiteral("alarm@machina.test");
+        row.date = QDateTime::currentDateTimeUtc().addSecs(-600 + uid);
+        row.seen = uid == 1;
+        rows.append(row);
+    }
+    QVERIFY(!cache->storeHeaders(QStringLiteral("INBOX"), rows));
+    // The config points at a port where nothing listens: the rows can only come from the cache.
+    QSettings settings(m_dir->filePath(QStringLiteral("cache.ini")), QSettings::IniFormat);
+    MainWindow window(connector.get(), &settings);
+    window.show();
+    window.refresh();   // as machina-console does once its window is up
+    QTRY_COMPARE_WITH_TIMEOUT(window.inboxModel()->rowCount(), 3, 2000);
+    const QStringList ids = window.inboxModel()->ids();
+    QCOMPARE(ids.first(), QStringLiteral("imap:7:3"));   // newest first
+    // The sync after it fails (nothing listens), and the cached rows stay.
+    QTRY_VERIFY_WITH_TIMEOUT(window.busyIndicator()->isHidden(), 20000);
+    QCOMPARE(window.inboxModel()->rowCount(), 3);
 }
 
 QTEST_MAIN(TestOutboxView)
