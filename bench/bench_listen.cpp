@@ -116,6 +116,7 @@ int main(int argc, char **argv)
     int seeded = 0;
     for (int run = 0; run < runs; ++run) {
         for (int which = 0; which < 2; ++which) {
+            BenchSupport::settle(*stack, user);   // the replies of the last round went to this INBOX too
             if (!markAllRead(config)
                 || !BenchSupport::seed(*stack, user, seeded, count, QByteArrayLiteral("listen"), &error)) {
                 out << "seeding failed: " << error << Qt::endl;

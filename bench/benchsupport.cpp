@@ -4,6 +4,8 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
+#include <QThread>
 #include <QEventLoop>
 #include <QFile>
 #include <QSysInfo>
@@ -76,6 +78,27 @@ std::optional<MailStack> stackFromArguments(const QStringList &args, int require
         *exitCode = 1;
     }
     return stack;
+}
+
+void settle(const MailStack &stack, const QString &user)
+{
+    const auto count = [&] {
+        qsizetype n = 0;
+        for (const char *sub : {"new", "cur"})
+            n += QDir(QStringLiteral("%1/%2/Maildir/%3").arg(stack.mailRoot, user, QLatin1String(sub))).entryList(QDir::Files).size();
+        return n;
+    };
+    qsizetype last = -1;
+    QElapsedTimer stable;
+    stable.start();
+    while (stable.elapsed() < 1000) {
+        const qsizetype now = count();
+        if (now != last) {
+            last = now;
+            stable.restart();
+        }
+        QThread::msleep(100);
+    }
 }
 
 bool finishes(machina::ConnectorReply *reply, int ms)

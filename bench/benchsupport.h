@@ -31,6 +31,10 @@ bool seed(const MailStack &stack, const QString &user, int first, int count, con
  */
 std::optional<MailStack> stackFromArguments(const QStringList &args, int required, const char *usage, int *exitCode);
 
+/// Waits until Postfix has delivered what was sent to @p user (the Maildir stops growing for a
+/// second), so no phase of a benchmark pays for the delivery of another's messages.
+void settle(const MailStack &stack, const QString &user);
+
 /// Runs the event loop until @p reply finishes (or @p ms pass); false on timeout or error.
 bool finishes(machina::ConnectorReply *reply, int ms = 600000);
 

@@ -415,30 +415,47 @@ void OutboxSender::runSteps()
 {
     if (m_stepRunning || m_steps.empty() || !m_backend)
         return maybeFinishFlush();
-    OutboxEntry &e = m_steps.front();
     m_stepRunning = true;
-    if (e.copyStep == Step::Pending) {
-        SentCopyReply *copy = m_backend->storeSentCopy(e.data);
+    if (m_steps.front().copyStep == Step::Pending) {
+        // The copies due at the front go in one command (MULTIAPPEND where the server has it):
+        // one mailbox transaction for many, so the copies keep up with the sends.
+        QList<QByteArray> messages;
+        qsizetype bytes = 0;
+        for (const OutboxEntry &e : m_steps) {
+            if (e.copyStep != Step::Pending || messages.size() == MaxCopiesAtOnce || bytes > MaxCopyBytesAtOnce)
+                break;
+            messages.append(e.data);
+            bytes += e.data.size();
+        }
+        SentCopyReply *copy = m_backend->storeSentCopies(messages);
         copy->setParent(this);
-        connect(copy, &ConnectorReply::finished, this, [this, copy] {
+        const qsizetype count = messages.size();
+        connect(copy, &ConnectorReply::finished, this, [this, copy, count] {
             copy->deleteLater();
-            OutboxEntry &e = m_steps.front();
-            if (!copy->error()) {
-                m_outbox->setCopyStep(e.id, Step::Done, copy->mailbox(), copy->uid());
-                e.copyStep = Step::Done;
-            } else if (isUnreachable(copy->error())) {
-                // Kept pending: the next pass (or the next start) copies it.
-                e.copyStep = Step::None;
-                Q_EMIT stepFailed(e.id, tr("the Sent copy of <%1> waits: %2").arg(e.messageId, copy->error().message()));
-            } else {
-                m_outbox->setCopyStep(e.id, Step::Failed);
-                e.copyStep = Step::Failed;
-                Q_EMIT stepFailed(e.id, tr("the Sent copy of <%1> failed: %2").arg(e.messageId, copy->error().message()));
+            const QStringList uids = copy->uids();
+            for (qsizetype i = 0; i < count && i < qsizetype(m_steps.size()); ++i) {
+                OutboxEntry &e = m_steps[size_t(i)];
+                if (!copy->error()) {
+                    m_outbox->setCopyStep(e.id, Step::Done, copy->mailbox(), uids.value(i));
+                    e.copyStep = Step::Done;
+                } else if (isUnreachable(copy->error())) {
+                    // Kept pending in the store: the next pass (or the next start) copies it.
+                    e.copyStep = Step::None;
+                } else {
+                    m_outbox->setCopyStep(e.id, Step::Failed);
+                    e.copyStep = Step::Failed;
+                }
+            }
+            if (copy->error()) {
+                Q_EMIT stepFailed(m_steps.front().id, tr("the Sent copy of %n message(s) %1: %2", nullptr, int(count))
+                                                          .arg(isUnreachable(copy->error()) ? tr("waits") : tr("failed"),
+                                                               copy->error().message()));
             }
             stepDone();
         });
         return;
     }
+    OutboxEntry &e = m_steps.front();
     if (e.seenStep == Step::Pending) {
         const MessageId answered = MessageId::parse(e.replyToId);
         ConnectorReply *seen = m_backend->setSeen({answered}, true);
@@ -461,9 +478,9 @@ void OutboxSender::runSteps()
 void OutboxSender::stepDone()
 {
     m_stepRunning = false;
-    OutboxEntry &e = m_steps.front();
-    if (e.copyStep != Step::Pending && e.seenStep != Step::Pending) {
-        m_stepIds.remove(e.id);
+    // What is done at the front leaves; an entry with its \Seen still to do stays for it.
+    while (!m_steps.empty() && m_steps.front().copyStep != Step::Pending && m_steps.front().seenStep != Step::Pending) {
+        m_stepIds.remove(m_steps.front().id);
         m_steps.pop_front();
     }
     runSteps();

@@ -85,6 +85,9 @@ Q_SIGNALS:
 
 private:
     enum class Outcome { Sent, Deferred, Unreachable, Failed };
+    /// Sent copies that go in one APPEND (MULTIAPPEND) at the most: by count and by size.
+    static constexpr int MaxCopiesAtOnce = 50;
+    static constexpr qsizetype MaxCopyBytesAtOnce = 8 * 1024 * 1024;
 
     bool holdLease(QString *holder);
     void schedulePump(int ms = 0);
@@ -109,7 +112,7 @@ private:
     bool m_flushClaimsDone = false;  ///< the flush's pass found nothing more to claim (or stopped)
     QTimer m_pumpTimer;
     QTimer m_dueTimer;
-    std::deque<OutboxEntry> m_steps; ///< sent entries whose copy or \Seen is still to do
+    std::deque<OutboxEntry> m_steps; ///< sent entries whose copy or \Seen is still to do, oldest first
     QSet<qint64> m_stepIds;
     bool m_stepRunning = false;
     QList<QPointer<ConnectorReply>> m_stepWaiters;

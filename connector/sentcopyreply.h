@@ -3,10 +3,11 @@
 #include "connectorreply.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace machina {
 
-/** The reply to a Sent copy: where it went, and its UID when the server has UIDPLUS. */
+/** The reply to Sent copies: where they went, and their UIDs when the server has UIDPLUS. */
 class SentCopyReply : public ConnectorReply
 {
     Q_OBJECT
@@ -14,15 +15,15 @@ public:
     using ConnectorReply::ConnectorReply;
 
     QString mailbox() const { return m_mailbox; }
-    /// "uidvalidity:uid" from APPENDUID, empty without UIDPLUS.
-    QString uid() const { return m_uid; }
+    /// "uidvalidity:uid" of each copy from APPENDUID, in the order given; empty without UIDPLUS.
+    QStringList uids() const { return m_uids; }
 
     void setMailbox(const QString &mailbox) { m_mailbox = mailbox; }
-    void setUid(const QString &uid) { m_uid = uid; }
+    void setUids(const QStringList &uids) { m_uids = uids; }
 
 private:
     QString m_mailbox;
-    QString m_uid;
+    QStringList m_uids;
 };
 
 } // namespace machina

@@ -426,10 +426,10 @@ ConnectorReply *ImapSmtpBackend::setSeen(const QList<MessageId> &ids, bool seen)
     return reply;
 }
 
-SentCopyReply *ImapSmtpBackend::storeSentCopy(const QByteArray &message)
+SentCopyReply *ImapSmtpBackend::storeSentCopies(const QList<QByteArray> &messages)
 {
     auto *reply = new SentCopyReply;
-    withBrowser(reply, [this, reply, message](ImapClient *session) { m_sentCopier.copy(session, message, reply); });
+    withBrowser(reply, [this, reply, messages](ImapClient *session) { m_sentCopier.copy(session, messages, reply); });
     return reply;
 }
 

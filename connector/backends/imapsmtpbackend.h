@@ -52,7 +52,7 @@ public:
     /// With a cache, listings resync it with the server (CachedListing) and fetched bodies are kept in it.
     void setMessageCache(MessageCache *cache) override;
     bool keepsSentCopies() const override { return !m_config.imapHost.isEmpty(); }
-    SentCopyReply *storeSentCopy(const QByteArray &message) override;
+    SentCopyReply *storeSentCopies(const QList<QByteArray> &messages) override;
     ConnectorReply *probe() override;
     MessageId::Backend idKind() const override { return MessageId::Backend::Imap; }
     void addHealthDetails(QVariantMap *details) const override;

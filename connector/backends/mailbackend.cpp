@@ -4,9 +4,9 @@
 
 namespace machina {
 
-SentCopyReply *MailBackend::storeSentCopy(const QByteArray &message)
+SentCopyReply *MailBackend::storeSentCopies(const QList<QByteArray> &messages)
 {
-    Q_UNUSED(message);
+    Q_UNUSED(messages);
     auto *reply = new SentCopyReply;
     reply->finish({ConnectorError::Kind::Config, tr("This account keeps no Sent copies of its own.")});
     return reply;

@@ -72,11 +72,11 @@ public:
     /// Whether a sent message is copied to the Sent mailbox by us (IMAP), rather than filed by the service (Gmail).
     virtual bool keepsSentCopies() const { return false; }
     /**
-     * APPENDs @p message with \Seen to the mailbox with the \Sent attribute
-     * (RFC 6154), else to "Sent", created when missing. Only where
-     * keepsSentCopies().
+     * APPENDs @p messages with \Seen to the mailbox with the \Sent attribute
+     * (RFC 6154), else to "Sent", created when missing; several in one
+     * MULTIAPPEND where the server has it. Only where keepsSentCopies().
      */
-    virtual SentCopyReply *storeSentCopy(const QByteArray &message);
+    virtual SentCopyReply *storeSentCopies(const QList<QByteArray> &messages);
     /// Opens (or checks) every session now; the outcomes go to the HealthTracker.
     virtual ConnectorReply *probe() = 0;
     virtual MessageId::Backend idKind() const = 0;

@@ -183,8 +183,13 @@ ImapReply *ImapClient::idle()
 
 ImapReply *ImapClient::append(const QString &mailbox, const QByteArray &message, const QList<QByteArray> &flags)
 {
+    return append(mailbox, QList<QByteArray>{message}, flags);
+}
+
+ImapReply *ImapClient::append(const QString &mailbox, const QList<QByteArray> &messages, const QList<QByteArray> &flags)
+{
     auto *reply = new ImapReply;
-    return enqueue(reply, std::make_unique<AppendTask>(mailbox, message, flags, reply), JobKind::Authenticated);
+    return enqueue(reply, std::make_unique<AppendTask>(mailbox, messages, flags, reply), JobKind::Authenticated);
 }
 
 ImapReply *ImapClient::listMailboxes()

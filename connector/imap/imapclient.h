@@ -129,6 +129,8 @@ public:
      * Needs no selected mailbox and leaves the selected one as it is.
      */
     ImapReply *append(const QString &mailbox, const QByteArray &message, const QList<QByteArray> &flags = {});
+    /// MULTIAPPEND (RFC 3502) of @p messages in one command; only when hasCapability("MULTIAPPEND").
+    ImapReply *append(const QString &mailbox, const QList<QByteArray> &messages, const QList<QByteArray> &flags);
     /// LIST "" "*" (RETURN (SPECIAL-USE) with SPECIAL-USE): mailboxes() with attributes and delimiter.
     ImapReply *listMailboxes();
     /// CREATE @p name; a mailbox that exists already (NO [ALREADYEXISTS], RFC 5530) is a success.

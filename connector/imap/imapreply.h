@@ -91,6 +91,9 @@ public:
     void addMessage(const ImapMessage &message) { m_messages.append(message); }
     void addVanished(const QList<quint32> &uids) { m_vanished.append(uids); }
     void addMailbox(const ImapMailboxInfo &mailbox) { m_mailboxes.append(mailbox); }
+    /// APPENDUID of a MULTIAPPEND: the UIDs of the messages, in the order sent; empty without UIDPLUS.
+    QList<quint32> appendUids() const { return m_appendUids; }
+    void setAppendUids(const QList<quint32> &uids) { m_appendUids = uids; }
     void setAppendUid(quint32 uidValidity, quint32 uid)
     {
         m_appendUidValidity = uidValidity;
@@ -105,6 +108,7 @@ private:
     QList<ImapMailboxInfo> m_mailboxes;
     quint32 m_appendUidValidity = 0;
     quint32 m_appendUid = 0;
+    QList<quint32> m_appendUids;
     QByteArray m_responseCode;
 };
 

@@ -31,8 +31,12 @@ QString startTimeOf(qint64 pid)
 
 QString current()
 {
-    const qint64 pid = qint64(::getpid());
-    return QStringLiteral("%1:%2:%3").arg(QSysInfo::machineHostName()).arg(pid).arg(startTimeOf(pid));
+    // Asked at every claim; a process keeps its identity (a fork would not, and we do not fork).
+    static const QString identity = [] {
+        const qint64 pid = qint64(::getpid());
+        return QStringLiteral("%1:%2:%3").arg(QSysInfo::machineHostName()).arg(pid).arg(startTimeOf(pid));
+    }();
+    return identity;
 }
 
 bool isAlive(const QString &identity)

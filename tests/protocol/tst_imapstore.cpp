@@ -115,6 +115,7 @@ private Q_SLOTS:
     void initTestCase();
 
     void appendWithLiteralPlus();
+    void multiAppendSendsEveryMessageInOneCommand();
     void appendSynchronizing();
     void appendTryCreateKeepsTheSession();
     void appendWhileSelectedKeepsTheMailbox();
@@ -204,6 +205,33 @@ void TestImapStore::appendWithLiteralPlus()
     const QList<ScriptedServer::ClientLine> lines = server.clientLines();
     QCOMPARE(lines.at(5).chunk, lines.at(1).chunk);
     QCOMPARE(lines.at(5).serverWritesBefore, lines.at(1).serverWritesBefore);
+}
+
+void TestImapStore::multiAppendSendsEveryMessageInOneCommand()
+{
+    const QByteArray one = "Subject: one\r\n\r\n1\r\n";
+    const QByteArray two = "Subject: two\r\n\r\n2\r\n";
+    ScriptedServer server(ScriptedServer::Mode::ImplicitTls);
+    server.addConnection(loginOnly("IMAP4rev1 LITERAL+ UIDPLUS MULTIAPPEND")
+                         + "C: a2 APPEND \"" + kSentName + "\" (\\Seen) {" + QByteArray::number(one.size()) + "+}\n"
+                           "C: Subject: one\n"
+                           "C:\n"
+                           "C: 1\n"
+                           "C: *\n"   // " (\\Seen) {n+}": a script line loses its leading blank; checked below
+                           "C: Subject: two\n"
+                           "C:\n"
+                           "C: 2\n"
+                           "C:\n"
+                           "S: a2 OK [APPENDUID 1700000000 41:42] Append completed.\n");
+    QVERIFY(server.start());
+    ImapClient client(settings(server));
+    Watched append(client.append(kSentMailbox, QList<QByteArray>{one, two}, {"\\Seen"}));
+    VERIFY_OK(append);
+    QCOMPARE(append->appendUidValidity(), 1700000000u);
+    QCOMPARE(append->appendUids(), (QList<quint32>{41, 42}));
+    VERIFY_SERVER_COMPLETE(server);
+    QCOMPARE(wireBytes(server, 1, 1, 9), "a2 APPEND \"" + kSentName + "\" (\\Seen) {" + QByteArray::number(one.size()) + "+}\r\n"
+                                         + one + " (\\Seen) {" + QByteArray::number(two.size()) + "+}\r\n" + two + "\r\n");
 }
 
 void TestImapStore::appendSynchronizing()

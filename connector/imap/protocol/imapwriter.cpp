@@ -339,11 +339,22 @@ ImapCommand list(const QByteArray &tag, bool specialUse)
 ImapCommand append(const QByteArray &tag, const QString &mailbox, const QList<QByteArray> &flags,
                    QByteArrayView message, ImapLiteralMode mode)
 {
+    return append(tag, mailbox, flags, QList<QByteArrayView>{message}, mode);
+}
+
+ImapCommand append(const QByteArray &tag, const QString &mailbox, const QList<QByteArray> &flags,
+                   const QList<QByteArrayView> &messages, ImapLiteralMode mode)
+{
+    // RFC 3502: each message its own flags and literal, after the one mailbox.
     ImapCommandBuilder builder(tag, mode);
-    builder.raw("APPEND ").mailbox(mailbox).raw(" ");
-    if (!flags.isEmpty())
-        builder.raw("(").raw(flags.join(' ')).raw(") ");
-    return builder.literal(message).finish();
+    builder.raw("APPEND ").mailbox(mailbox);
+    for (QByteArrayView message : messages) {
+        builder.raw(" ");
+        if (!flags.isEmpty())
+            builder.raw("(").raw(flags.join(' ')).raw(") ");
+        builder.literal(message);
+    }
+    return builder.finish();
 }
 
 ImapCommand uidSearch(const QByteArray &tag, QByteArrayView criteria)

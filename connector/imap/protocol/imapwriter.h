@@ -136,6 +136,9 @@ ImapCommand list(const QByteArray &tag, bool specialUse);
  */
 ImapCommand append(const QByteArray &tag, const QString &mailbox, const QList<QByteArray> &flags,
                    QByteArrayView message, ImapLiteralMode mode);
+/// MULTIAPPEND (RFC 3502): several messages to one mailbox in one command, each with @p flags.
+ImapCommand append(const QByteArray &tag, const QString &mailbox, const QList<QByteArray> &flags,
+                   const QList<QByteArrayView> &messages, ImapLiteralMode mode);
 /// RFC 3501 6.4.8: "a1 UID SEARCH <criteria>"; criteria is protocol text ("UNSEEN").
 ImapCommand uidSearch(const QByteArray &tag, QByteArrayView criteria);
 /// "a1 UID FETCH <set> (item item)"; items are protocol text ("BODY.PEEK[]").

@@ -13,7 +13,8 @@ void AppendTask::start()
     const ImapLiteralMode mode = host().hasCapability("LITERAL+") ? ImapLiteralMode::LiteralPlus
                                  : host().hasCapability("LITERAL-") ? ImapLiteralMode::LiteralMinus
                                                                     : ImapLiteralMode::Synchronizing;
-    host().sendCommand(ImapWriter::append(host().nextTag(), m_mailbox, m_flags, m_message, mode));
+    const QList<QByteArrayView> messages(m_messages.cbegin(), m_messages.cend());
+    host().sendCommand(ImapWriter::append(host().nextTag(), m_mailbox, m_flags, messages, mode));
 }
 
 void AppendTask::tagged(const ImapResponse &response)
@@ -21,8 +22,12 @@ void AppendTask::tagged(const ImapResponse &response)
     if (m_reply && response.code)
         m_reply->setResponseCode(response.code->name);
     if (response.isStatus(ImapCondition::Ok)) {
-        if (m_reply && response.hasCode("APPENDUID"))
+        if (m_reply && response.hasCode("APPENDUID")) {
             m_reply->setAppendUid(quint32(response.code->number), response.code->uids.first());
+            // A set from a MULTIAPPEND names the messages in order; one that does not add up is left out.
+            if (response.code->uids.count() == quint64(m_messages.size()))
+                m_reply->setAppendUids(response.code->uids.toList());
+        }
         return host().taskFinished();
     }
     if (response.condition != ImapCondition::No)

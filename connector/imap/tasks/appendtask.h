@@ -16,15 +16,16 @@ namespace machina {
  * the selected mailbox alone.
  *
  * OK [APPENDUID v u] (RFC 4315) gives the reply appendUidValidity() and
- * appendUid(). A NO is a Rejected error that keeps the session; its response
+ * appendUid() (appendUids() for a MULTIAPPEND, one UID a message). A NO is a Rejected error that keeps the session; its response
  * code stays in the reply, so NO [TRYCREATE] shows as ImapReply::tryCreate()
  * and in the error's sentence. A flag that is no IMAP flag sends nothing.
  */
 class AppendTask : public ImapTask
 {
 public:
-    AppendTask(const QString &mailbox, const QByteArray &message, const QList<QByteArray> &flags, ImapReply *reply)
-        : m_mailbox(mailbox), m_message(message), m_flags(flags), m_reply(reply) {}
+    /// Several messages make one MULTIAPPEND (RFC 3502): the caller checks the capability.
+    AppendTask(const QString &mailbox, const QList<QByteArray> &messages, const QList<QByteArray> &flags, ImapReply *reply)
+        : m_mailbox(mailbox), m_messages(messages), m_flags(flags), m_reply(reply) {}
 
     void tagged(const ImapResponse &response) override;
 
@@ -33,7 +34,7 @@ protected:
 
 private:
     QString m_mailbox;
-    QByteArray m_message;
+    QList<QByteArray> m_messages;
     QList<QByteArray> m_flags;
     QPointer<ImapReply> m_reply;
 };
