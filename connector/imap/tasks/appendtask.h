@@ -23,6 +23,8 @@ namespace machina {
 class AppendTask : public ImapTask
 {
 public:
+    AppendTask(const QString &mailbox, const QByteArray &message, const QList<QByteArray> &flags, ImapReply *reply)
+        : AppendTask(mailbox, QList<QByteArray>{message}, flags, reply) {}
     /// Several messages make one MULTIAPPEND (RFC 3502): the caller checks the capability.
     AppendTask(const QString &mailbox, const QList<QByteArray> &messages, const QList<QByteArray> &flags, ImapReply *reply)
         : m_mailbox(mailbox), m_messages(messages), m_flags(flags), m_reply(reply) {}
