@@ -115,13 +115,13 @@ ConnectorError ImapSmtpBackend::imapSettings(ImapSettings *out) const
 
 ConnectorError ImapSmtpBackend::ensureSmtp()
 {
+    // Built once, not at every send (reading and parsing ca_file is most of a send's own CPU):
+    // the config changes only in resolvePassword(), which gives the session its new settings itself.
+    if (m_smtp)
+        return {};
     SmtpSettings settings;
     if (const ConnectorError error = SmtpSettings::fromConfig(m_config, &settings))
         return error;
-    if (m_smtp) {
-        m_smtp->setSettings(settings);
-        return {};
-    }
     m_smtp = new SmtpClient(settings, this);
     connect(m_smtp, &SmtpClient::sessionOpened, this, [this] {
         m_smtpAttempts = 0;
@@ -170,14 +170,13 @@ void ImapSmtpBackend::withBrowser(ConnectorReply *reply, const std::function<voi
 
 ImapClient *ImapSmtpBackend::browser(ConnectorError *error)
 {
-    ImapSettings settings;
-    if ((*error = imapSettings(&settings)))
-        return nullptr;
+    // As for SMTP: the settings are made once, with the password already resolved (withBrowser(), probe()).
     if (!m_browser) {
+        ImapSettings settings;
+        if ((*error = imapSettings(&settings)))
+            return nullptr;
         m_browser = new ImapClient(settings, this);
         watchHealth(m_browser, int(Session::ImapBrowse));
-    } else {
-        m_browser->setSettings(settings);
     }
     if (CachedListing *cached = cachedListing())
         cached->prepareSession();
