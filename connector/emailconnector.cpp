@@ -211,11 +211,13 @@ void EmailConnector::setProbeInterval(int seconds)
 
 void EmailConnector::publishHealth()
 {
-    const ConnectorHealth health = healthCheck();
-    if (health.status == m_publishedHealth.status && health.message == m_publishedHealth.message)
+    // Every send and poll lands here: compare what the tracker says first, and gather the details
+    // (the backend's, the listener's, the outbox count) only for a change that is published.
+    const ConnectorHealth recorded = m_health->health();
+    if (recorded.status == m_publishedHealth.status && recorded.message == m_publishedHealth.message)
         return;
-    m_publishedHealth = health;
-    Q_EMIT healthChanged(health);
+    m_publishedHealth = healthCheck();
+    Q_EMIT healthChanged(m_publishedHealth);
 }
 
 MessageBuilder::Result EmailConnector::buildMessage(const QStringList &to, const QString &text,
