@@ -144,20 +144,10 @@ SendReply *OutboxSender::sendNow(const BuiltMessage &message, const QString &ori
         reply->setServerReply(sent->serverReply());
         if (!self)
             return reply->finish(sent->error());   // the entry stays in sending: the next drain resends it, marked
-        std::optional<OutboxEntry> entry = m_outbox->entry(id);
         if (!sent->error()) {
-            const bool copy = m_backend && m_backend->keepsSentCopies();
-            ConnectorError recorded = m_outbox->markSent(id, sent->serverReply(), copy);
-            if (recorded)
-                qCWarning(lcOutbox).noquote() << recorded.message();
-            if (entry && copy) {
-                entry->state = OutboxEntry::State::Sent;
-                entry->copyStep = Step::Pending;
-                m_steps.push_back(*entry);
-                m_stepIds.insert(id);
-                runSteps();
-            }
-            Q_EMIT entrySent(id, message.messageId, message.envelopeTo);
+            // From here on it is like a drained entry: marked sent, announced, its Sent copy queued.
+            if (const std::optional<OutboxEntry> entry = m_outbox->entry(id))
+                settle(*entry, sent);
             return reply->finish();
         }
         const QString why = sent->error().message();
