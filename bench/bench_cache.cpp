@@ -47,15 +47,6 @@ namespace {
 
 QTextStream out(stdout);
 
-/// The messages in @p user's Maildir (new/ and cur/).
-int countMessages(const MailStack &stack, const QString &user)
-{
-    int n = 0;
-    for (const char *sub : {"new", "cur"})
-        n += int(QDir(QStringLiteral("%1/%2/Maildir/%3").arg(stack.mailRoot, user, QLatin1String(sub))).entryList(QDir::Files).size());
-    return n;
-}
-
 /** One listing, run to its end. */
 struct Listing
 {
@@ -148,7 +139,7 @@ int main(int argc, char *argv[])
         QTextStream(stderr) << error << "\n";
         return 2;
     }
-    const int present = countMessages(*stack, user);
+    const int present = BenchSupport::countMessages(*stack, user);
     if (present < wanted) {
         if (!BenchSupport::seed(*stack, user, present, wanted - present, "cache", &error)) {
             QTextStream(stderr) << error << "\n";

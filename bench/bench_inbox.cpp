@@ -12,6 +12,7 @@
 //
 //   bench_inbox ENV_FILE USER [MESSAGES] [RUNS]
 
+#include "benchsupport.h"
 #include "emailconnector.h"
 #include "inboxmodel.h"
 #include "mailstack.h"
@@ -30,19 +31,11 @@
 #include <unistd.h>
 
 using namespace machina;
+using BenchSupport::median;
 
 namespace {
 
 QTextStream out(stdout);
-
-double median(QList<double> values)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
 
 /// Writes @p count messages into @p user's Maildir/new, owned like the directory.
 bool seed(const MailStack &stack, const QString &user, int first, int count, QString *error)
@@ -79,14 +72,6 @@ bool seed(const MailStack &stack, const QString &user, int first, int count, QSt
         }
     }
     return true;
-}
-
-int countMessages(const MailStack &stack, const QString &user)
-{
-    int n = 0;
-    for (const char *sub : {"new", "cur"})
-        n += int(QDir(QStringLiteral("%1/%2/Maildir/%3").arg(stack.mailRoot, user, QLatin1String(sub))).entryList(QDir::Files).size());
-    return n;
 }
 
 struct Listing
@@ -151,7 +136,7 @@ int main(int argc, char *argv[])
         QTextStream(stderr) << error << "\n";
         return 2;
     }
-    const int present = countMessages(*stack, user);
+    const int present = BenchSupport::countMessages(*stack, user);
     if (present < wanted) {
         QElapsedTimer clock;
         clock.start();
@@ -191,7 +176,7 @@ int main(int argc, char *argv[])
                 return 1;
             syncSame.append(same.totalMs);
 
-            if (!seed(*stack, user, countMessages(*stack, user), 1, &error))
+            if (!seed(*stack, user, BenchSupport::countMessages(*stack, user), 1, &error))
                 return 1;
             const Listing one = run(connector.syncInbox(known, 0));
             if (!one.ok || one.rows != 1) {

@@ -80,19 +80,21 @@ std::optional<MailStack> stackFromArguments(const QStringList &args, int require
     return stack;
 }
 
+int countMessages(const MailStack &stack, const QString &user)
+{
+    int n = 0;
+    for (const char *sub : {"new", "cur"})
+        n += int(QDir(QStringLiteral("%1/%2/Maildir/%3").arg(stack.mailRoot, user, QLatin1String(sub))).entryList(QDir::Files).size());
+    return n;
+}
+
 void settle(const MailStack &stack, const QString &user)
 {
-    const auto count = [&] {
-        qsizetype n = 0;
-        for (const char *sub : {"new", "cur"})
-            n += QDir(QStringLiteral("%1/%2/Maildir/%3").arg(stack.mailRoot, user, QLatin1String(sub))).entryList(QDir::Files).size();
-        return n;
-    };
-    qsizetype last = -1;
+    int last = -1;
     QElapsedTimer stable;
     stable.start();
     while (stable.elapsed() < 1000) {
-        const qsizetype now = count();
+        const int now = countMessages(stack, user);
         if (now != last) {
             last = now;
             stable.restart();

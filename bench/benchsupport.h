@@ -31,6 +31,9 @@ bool seed(const MailStack &stack, const QString &user, int first, int count, con
  */
 std::optional<MailStack> stackFromArguments(const QStringList &args, int required, const char *usage, int *exitCode);
 
+/// The messages in @p user's Maildir (new/ and cur/).
+int countMessages(const MailStack &stack, const QString &user);
+
 /// Waits until Postfix has delivered what was sent to @p user (the Maildir stops growing for a
 /// second), so no phase of a benchmark pays for the delivery of another's messages.
 void settle(const MailStack &stack, const QString &user);
