@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
+#include <QDebug>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTextStream>
@@ -85,6 +86,46 @@ QByteArray MailStack::findMessage(const QString &user, const QByteArray &token) 
             return m;
     }
     return {};
+}
+
+namespace {
+
+const QString kMailStackScript = QStringLiteral(MACHINA_SOURCE_DIR "/tests/harness/mailstack.sh");
+
+/// bash mailstack.sh ARGS; true when it exited 0. @p output gets what it printed.
+bool runMailStackScript(const QStringList &args, int timeoutMs, QByteArray *output)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(QStringLiteral("bash"), QStringList{kMailStackScript} + args);
+    const bool ok = p.waitForFinished(timeoutMs) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    *output = p.readAll();
+    return ok;
+}
+
+} // namespace
+
+bool PrivateMailStack::start(const QString &users, QString *error)
+{
+    QByteArray output;
+    if (!runMailStackScript({QStringLiteral("start"), m_dir, QStringLiteral("--users"), users}, 120000, &output)) {
+        *error = QString::fromUtf8(output);
+        return false;
+    }
+    const std::optional<MailStack> started = MailStack::fromFile(m_dir + QStringLiteral("/env"), error);
+    if (!started)
+        return false;
+    m_stack = *started;
+    return true;
+}
+
+bool PrivateMailStack::run(const QString &action) const
+{
+    QByteArray output;
+    const bool ok = runMailStackScript({action, m_dir}, 60000, &output);
+    if (!ok)
+        qWarning().noquote() << "mailstack.sh" << action << "failed:" << output;
+    return ok;
 }
 
 CliRun runMachinaMail(const QStringList &args, const QProcessEnvironment &env)

@@ -47,6 +47,28 @@ struct MailStack
     bool send(const QString &from, const QString &to, const QString &subject, const QString &text) const;
 };
 
+/**
+ * A stack of one test's own, started by tests/harness/mailstack.sh in @p dir:
+ * for tests that stop and start its servers, which would disturb the shared one.
+ */
+class PrivateMailStack
+{
+public:
+    explicit PrivateMailStack(const QString &dir) : m_dir(dir) {}
+
+    /// Starts it (from scratch) with @p users; false with the script's output or the reason in @p error.
+    bool start(const QString &users, QString *error);
+    /// mailstack.sh ACTION DIR (stop-postfix, start-postfix, stop-dovecot, start-dovecot, stop...);
+    /// true when it succeeded, else the script's output is logged.
+    bool run(const QString &action) const;
+    const MailStack &stack() const { return m_stack; }
+    QString dir() const { return m_dir; }
+
+private:
+    QString m_dir;
+    MailStack m_stack;
+};
+
 /** What a finished machina-mail run printed and returned. */
 struct CliRun
 {

@@ -26,7 +26,6 @@ using namespace machina;
 
 namespace {
 
-const QString kScript = QStringLiteral(MACHINA_SOURCE_DIR "/tests/harness/mailstack.sh");
 const QString kStackDir = QStringLiteral(MACHINA_BINARY_DIR "/tests/integration/cache-stack");
 
 bool finishes(ConnectorReply *reply, int ms = 30000)
@@ -96,6 +95,7 @@ private:
     QJsonArray inboxJson(const QString &user, const QString &dataHome, const QStringList &args, bool *ok,
                          CliRun *run = nullptr);
 
+    PrivateMailStack m_private{kStackDir};
     MailStack m_stack;
     QStringList m_doveadm;
     QTemporaryDir m_dir;
@@ -105,29 +105,16 @@ private:
 
 bool TestCache::stack(const QString &action)
 {
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(QStringLiteral("bash"), {kScript, action, kStackDir});
-    const bool ok = p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
-    if (!ok)
-        qWarning().noquote() << "mailstack.sh" << action << "failed:" << p.readAll();
-    return ok;
+    return m_private.run(action);
 }
 
 void TestCache::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     QVERIFY(!qEnvironmentVariableIsEmpty("MACHINA_MAIL"));
-    QProcess start;
-    start.setProcessChannelMode(QProcess::MergedChannels);
-    start.start(QStringLiteral("bash"), {kScript, QStringLiteral("start"), kStackDir, QStringLiteral("--users"),
-                                         QStringLiteral("offline resync renumber kept legacy")});
-    QVERIFY(start.waitForFinished(120000));
-    QVERIFY2(start.exitCode() == 0, start.readAll().constData());
     QString error;
-    const std::optional<MailStack> s = MailStack::fromFile(kStackDir + QStringLiteral("/env"), &error);
-    QVERIFY2(s, qPrintable(error));
-    m_stack = *s;
+    QVERIFY2(m_private.start(QStringLiteral("offline resync renumber kept legacy"), &error), qPrintable(error));
+    m_stack = m_private.stack();
     // MAILSTACK_DOVEADM="doveadm -c DIR/dovecot/dovecot.conf", written with printf %q.
     QFile env(kStackDir + QStringLiteral("/env"));
     QVERIFY(env.open(QIODevice::ReadOnly));

@@ -31,8 +31,6 @@ using namespace machina;
 
 namespace {
 
-const QString kScript = QStringLiteral(MACHINA_SOURCE_DIR "/tests/harness/mailstack.sh");
-const QString kStackDir = QStringLiteral(MACHINA_BINARY_DIR "/tests/integration/outbox-stack");
 
 /// The Message-ID of a raw message, without angle brackets.
 QString messageIdOf(const QByteArray &raw)
@@ -69,6 +67,7 @@ private:
     QHash<QString, int> waitForArrival(const QString &user, const QStringList &ids) const;
     QJsonArray outboxJson(const QString &user) const;
 
+    PrivateMailStack m_private{QStringLiteral(MACHINA_BINARY_DIR "/tests/integration/outbox-stack")};
     MailStack m_stack;
     QTemporaryDir m_dir;
     std::unique_ptr<QTemporaryDir> m_data;   ///< XDG_DATA_HOME of this test's CLI runs: its stores
@@ -76,25 +75,15 @@ private:
 
 bool TestOutbox::stack(const QString &action)
 {
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(QStringLiteral("bash"), {kScript, action, kStackDir});
-    return p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    return m_private.run(action);
 }
 
 void TestOutbox::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    QProcess start;
-    start.setProcessChannelMode(QProcess::MergedChannels);
-    start.start(QStringLiteral("bash"), {kScript, QStringLiteral("start"), kStackDir, QStringLiteral("--users"),
-                                         QStringLiteral("supervisor technician")});
-    QVERIFY(start.waitForFinished(120000));
-    QVERIFY2(start.exitCode() == 0, start.readAll().constData());
     QString error;
-    const std::optional<MailStack> s = MailStack::fromFile(kStackDir + QStringLiteral("/env"), &error);
-    QVERIFY2(s, qPrintable(error));
-    m_stack = *s;
+    QVERIFY2(m_private.start(QStringLiteral("supervisor technician"), &error), qPrintable(error));
+    m_stack = m_private.stack();
     QVERIFY(!qEnvironmentVariableIsEmpty("MACHINA_MAIL"));
 }
 

@@ -29,7 +29,6 @@ using Status = ConnectorHealth::Status;
 
 namespace {
 
-const QString kScript = QStringLiteral(MACHINA_SOURCE_DIR "/tests/harness/mailstack.sh");
 const QString kStackDir = QStringLiteral(MACHINA_BINARY_DIR "/tests/integration/recovery-stack");
 
 bool finishes(ConnectorReply *reply, int ms = 30000)
@@ -58,7 +57,7 @@ private Q_SLOTS:
 
 private:
     /// mailstack.sh ACTION on this test's stack; true when it succeeded.
-    bool stack(const QString &action, QString *output = nullptr);
+    bool stack(const QString &action);
     /// A config for @p user on this stack; @p imapPort 0: the stack's IMAPS port.
     QString writeYaml(const QString &user, int imapPort = 0, int pollInterval = 30);
     QProcessEnvironment passwordFor(const QString &user) const;
@@ -66,34 +65,22 @@ private:
     /// Whether the INBOX of @p user holds an unseen message whose subject contains @p token (-1: listing failed).
     int unseenWith(const QString &user, const QString &token);
 
+    PrivateMailStack m_private{kStackDir};
     MailStack m_stack;
     QTemporaryDir m_dir;
 };
 
-bool TestRecovery::stack(const QString &action, QString *output)
+bool TestRecovery::stack(const QString &action)
 {
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(QStringLiteral("bash"), {kScript, action, kStackDir});
-    const bool ok = p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
-    if (output)
-        *output = QString::fromUtf8(p.readAll());
-    return ok;
+    return m_private.run(action);
 }
 
 void TestRecovery::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    QProcess start;
-    start.setProcessChannelMode(QProcess::MergedChannels);
-    start.start(QStringLiteral("bash"), {kScript, QStringLiteral("start"), kStackDir,
-                                         QStringLiteral("--users"), QStringLiteral("supervisor technician alarm")});
-    QVERIFY(start.waitForFinished(120000));
-    QVERIFY2(start.exitCode() == 0, start.readAll().constData());
     QString error;
-    const std::optional<MailStack> s = MailStack::fromFile(kStackDir + QStringLiteral("/env"), &error);
-    QVERIFY2(s, qPrintable(error));
-    m_stack = *s;
+    QVERIFY2(m_private.start(QStringLiteral("supervisor technician alarm"), &error), qPrintable(error));
+    m_stack = m_private.stack();
     QVERIFY(!qEnvironmentVariableIsEmpty("MACHINA_MAIL"));
 }
 
