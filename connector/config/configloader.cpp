@@ -1,4 +1,5 @@
 #include "connectorconfig.h"
+#include "workordersection.h"
 
 #include <QFile>
 #include <QHash>
@@ -313,6 +314,12 @@ ConnectorError Reader::readSetting(const YAML::Node &keyNode, const YAML::Node &
     if (previous != m_keyLines.cend())
         return error(line, key, QStringLiteral("duplicate key (first given on line %1)").arg(*previous + 1));
     m_keyLines.insert(key, line);
+
+    if (key == QLatin1String("work_orders")) {
+        return readWorkOrderSection(value, line, [this](int at, const QString &name, const QString &what) {
+            return error(at, name, what);
+        }, &config->workOrders);
+    }
 
     const KeySpec *spec = findKey(key);
     if (!spec) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../connectorerror.h"
+#include "../workorders/workordersettings.h"
 
 #include <QString>
 #include <optional>
@@ -26,6 +27,7 @@ struct ConnectorConfig
     QString caFile;                   ///< ca_file: extra trusted CA certificates (PEM)
     QString gmailApiUrl = QStringLiteral("https://gmail.googleapis.com"); ///< gmail_api_url
     int timeout = 30;                 ///< timeout: seconds allowed for one network step
+    WorkOrderSettings workOrders;     ///< work_orders: ids, folder, deadlines, alarm rules, reply codes, roster
 
     QString effectiveFromAddress() const { return fromAddress.isEmpty() ? username : fromAddress; }
     bool isGmail() const { return !gmailCredentialsFile.isEmpty(); }
