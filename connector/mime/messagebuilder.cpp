@@ -187,6 +187,16 @@ std::optional<QString> parseMessageId(const QString &text, const QString &field,
 }
 
 /** A 128-bit random id at the sender's domain (RFC 5322 section 3.6.4). */
+/// An "X-" header name of letters, digits and dashes (RFC 5322 ftext, narrowed).
+bool isExtraHeaderName(QByteArrayView name)
+{
+    if (name.size() < 3 || name.size() > 76 || !(name.startsWith("X-") || name.startsWith("x-")))
+        return false;
+    return std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    });
+}
+
 QString newMessageId(const QString &fromAddr)
 {
     std::array<quint32, 4> random;
@@ -542,6 +552,29 @@ MessageBuilder::Result MessageBuilder::build(const OutgoingMessage &message)
             return result;
         references.append(u'<' + *id + u'>');
     }
+    for (const auto &[name, value] : message.extraHeaders) {
+        if (!isExtraHeaderName(name)) {
+            *error = ConnectorError(ConnectorError::Kind::Config,
+                                    QStringLiteral("header name %1 is not an X- name of letters, digits and dashes")
+                                        .arg(QString::fromLatin1(name)));
+            return result;
+        }
+        const QString field = QString::fromLatin1(name).toLower();
+        if (!checkHeaderValue(value, field, error))
+            return result;
+        if (!isAscii(value)) {
+            *error = ConnectorError(ConnectorError::Kind::Config, QStringLiteral("%1 is not ASCII").arg(field));
+            return result;
+        }
+    }
+    std::optional<QString> ownMessageId;
+    if (!message.messageId.isEmpty()) {
+        if (!checkHeaderValue(message.messageId, QStringLiteral("message-id"), error))
+            return result;
+        ownMessageId = parseMessageId(message.messageId, QStringLiteral("message-id"), error);
+        if (!ownMessageId)
+            return result;
+    }
 
     const ParserOptionsPtr parserOptions(g_mime_parser_options_new());
     std::vector<GObjectPtr<GMimeObject>> attachments;
@@ -578,7 +611,7 @@ MessageBuilder::Result MessageBuilder::build(const OutgoingMessage &message)
         g_mime_message_set_date(mime.get(), local.get());
     }
 
-    built.messageId = newMessageId(from->addr);
+    built.messageId = ownMessageId ? *ownMessageId : newMessageId(from->addr);
     g_mime_message_set_message_id(mime.get(), built.messageId.toUtf8().constData());
     if (inReplyTo) {
         g_mime_object_set_header(GMIME_OBJECT(mime.get()), "In-Reply-To",
@@ -588,6 +621,8 @@ MessageBuilder::Result MessageBuilder::build(const OutgoingMessage &message)
         g_mime_object_set_header(GMIME_OBJECT(mime.get()), "References",
                                  references.join(u' ').toUtf8().constData(), nullptr);
     }
+    for (const auto &[name, value] : message.extraHeaders)
+        g_mime_object_append_header(GMIME_OBJECT(mime.get()), name.constData(), value.toLatin1().constData(), nullptr);
 
     // Body: the text alone, or multipart/mixed with the text first (RFC 2046 section 5.1.3).
     const GObjectPtr<GMimeObject> text = textPart(message.text);

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <utility>
 
 namespace machina {
 
@@ -32,6 +33,11 @@ struct OutgoingMessage
     QStringList references;       ///< Message-IDs, optional
     QList<Attachment> attachments;
     QDateTime date;               ///< invalid: now
+    /// Extra headers, name and value: only "X-" names of letters, digits and '-', printable
+    /// ASCII values without line breaks (X-Machina-Work-Order, X-Machina-Canary...).
+    QList<std::pair<QByteArray, QString>> extraHeaders;
+    /// The Message-ID to use (without <>), e.g. one the caller must know before building; empty: a new one.
+    QString messageId;
 };
 
 /** RFC 5322 bytes ready for SMTP DATA or Gmail's raw field, and what they need. */
