@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${FUZZ_SECONDS:-20}"
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz
+cmake --build --preset fuzz --target fuzzers
 mkdir -p build/fuzz/crashes
 failed=0
 for fuzzer in fuzz_smtpreply fuzz_imapparser fuzz_messageparser fuzz_htmlsanitizer; do
