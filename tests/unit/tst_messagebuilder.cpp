@@ -184,6 +184,7 @@ private Q_SLOTS:
     void subjectRoundTrip();
     void headersAppearOnce();
     void messageIdUnique();
+    void extraHeadersAndOwnMessageId();
     void dateHeader_data();
     void dateHeader();
     void lineEndings_data();
@@ -909,6 +910,32 @@ void TestMessageBuilder::flags()
 
     const auto parsed = parse(built.data);
     QCOMPARE(QString::fromUtf8(g_mime_message_get_subject(parsed.get())), subject);
+}
+
+void TestMessageBuilder::extraHeadersAndOwnMessageId()
+{
+    OutgoingMessage message = basicMessage();
+    message.extraHeaders = {{QByteArrayLiteral("X-Machina-Work-Order"), QStringLiteral("WO-2026-0007")}};
+    message.messageId = QStringLiteral("<wo-2026-0007.abc@plant.test>");
+    const MessageBuilder::Result built = MessageBuilder::build(message);
+    QVERIFY2(built.message, qPrintable(built.error.message()));
+    QCOMPARE(built.message->messageId, QStringLiteral("wo-2026-0007.abc@plant.test"));
+    QVERIFY(built.message->data.contains("\r\nX-Machina-Work-Order: WO-2026-0007\r\n"));
+    QVERIFY(built.message->data.contains("\r\nMessage-Id: <wo-2026-0007.abc@plant.test>\r\n")
+            || built.message->data.contains("\r\nMessage-ID: <wo-2026-0007.abc@plant.test>\r\n"));
+
+    const auto refused = [](const QByteArray &name, const QString &value) {
+        OutgoingMessage m = basicMessage();
+        m.extraHeaders = {{name, value}};
+        return MessageBuilder::build(m).error;
+    };
+    QVERIFY(refused("Subject", QStringLiteral("x")).message().contains(QStringLiteral("not an X- name")));
+    QVERIFY(refused("X-Bad Name", QStringLiteral("x")).message().contains(QStringLiteral("not an X- name")));
+    QVERIFY(refused("X-Ok", QStringLiteral("a\r\nBcc: victim@x")).message().contains(QStringLiteral("line break")));
+    QVERIFY(refused("X-Ok", QStringLiteral("caf\u00e9")).message().contains(QStringLiteral("not ASCII")));
+    OutgoingMessage badId = basicMessage();
+    badId.messageId = QStringLiteral("<>");
+    QVERIFY(MessageBuilder::build(badId).error);
 }
 
 QTEST_GUILESS_MAIN(TestMessageBuilder)
