@@ -2,6 +2,7 @@
 
 #include "backends/gmailbackend.h"
 #include "backends/imapsmtpbackend.h"
+#include "canaryprobe.h"
 #include "connectiontester.h"
 #include "healthtracker.h"
 #include "inboxwatcher.h"
@@ -86,6 +87,12 @@ void EmailConnector::watchSmtpComeback()
             m_sender->kick();
         m_smtpWasUp = up;
     });
+}
+
+void EmailConnector::imapSessionSettings(QObject *context, const QString &mailbox,
+                                         const std::function<void(const ConnectorError &, const ImapSettings &)> &then)
+{
+    m_backend->imapSessionSettings(context, mailbox, then);
 }
 
 ConnectorError EmailConnector::queueMessage(const BuiltMessage &message, qint64 *id)
@@ -270,6 +277,16 @@ SendReply *EmailConnector::sendBuiltMessage(const BuiltMessage &message, SendMod
 ConnectionTestReply *EmailConnector::testConnection(bool sendToSelf) const
 {
     return ConnectionTester::start(m_config, sendToSelf, m_googleSignInHint);
+}
+
+CanaryProbe *EmailConnector::runCanary()
+{
+    auto *probe = new CanaryProbe;
+    if (const ConnectorError invalid = m_config.validate())
+        probe->fail(invalid);
+    else
+        probe->startOn(m_backend, accountAddress());
+    return probe;
 }
 
 QString EmailConnector::accountAddress() const

@@ -17,12 +17,14 @@
 #include <QStringList>
 #include <QTimer>
 #include <QUrl>
+#include <functional>
 #include <memory>
 #include <optional>
 
 namespace machina {
 
 class ActivityLog;
+class CanaryProbe;
 class ConnectionTestReply;
 class CredentialStore;
 class LocalStore;
@@ -35,6 +37,7 @@ class HealthTracker;
 class Listener;
 class MailBackend;
 class MessageId;
+struct ImapSettings;
 
 /**
  * The connector facade, mirroring the reference EmailConnector:
@@ -130,6 +133,13 @@ public:
      * copies) are done or have failed, for a program about to exit.
      */
     ConnectorReply *waitForSentCopies();
+    /**
+     * Settings for an IMAP session of the caller's own on @p mailbox (the
+     * work-order tracker, the canary), the password resolved first. @p then runs
+     * once, later, unless @p context is gone; Gmail API accounts get an error.
+     */
+    void imapSessionSettings(QObject *context, const QString &mailbox,
+                             const std::function<void(const ConnectorError &, const ImapSettings &)> &then);
     /// Writes @p message to the outbox as queued; no network. Needs openStore().
     ConnectorError queueMessage(const BuiltMessage &message, qint64 *id = nullptr);
     /// Sends what is queued in the background, with backoff, as it is queued and falls due.
@@ -145,6 +155,16 @@ public:
      * on sessions of its own; see ConnectionTester.
      */
     ConnectionTestReply *testConnection(bool sendToSelf = false) const;
+
+    /**
+     * The canary (CanaryProbe): sends a probe to the account itself on the
+     * direct SMTP path (no outbox, no Sent copy), waits for it in INBOX over an
+     * IMAP session of its own (at most timeout), removes it (UID EXPUNGE) and
+     * reports finished(latencyMs, error). Listeners and listings never see a
+     * probe. Needs IMAP: for a Gmail API account it fails as Config. The
+     * caller owns the probe; delete it after settled().
+     */
+    CanaryProbe *runCanary();
 
     /// The account's own address: from_address, else the username, else (Gmail) the signed-in address.
     QString accountAddress() const;

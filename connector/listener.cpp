@@ -1,5 +1,6 @@
 #include "listener.h"
 
+#include "canaryprobe.h"
 #include "inboxwatcher.h"
 #include "sendoptions.h"
 #include "sendreply.h"
@@ -92,6 +93,10 @@ void Listener::setStatus(const QString &status)
 
 void Listener::handleIncoming(const IncomingMessage &message)
 {
+    // A canary's probe (X-Machina-Canary) is the connector's own: no handler sees it, it is not
+    // counted, and it stays in the watcher's hands (never offered again) until its run removes it.
+    if (CanaryProbe::isProbe(message.raw))
+        return;
     if (m_reply)
         ++m_reply->m_received;
     ++m_handlersRunning;

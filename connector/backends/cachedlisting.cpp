@@ -288,11 +288,15 @@ void ListingRun::fetchHeaders(QList<quint32> uids, const std::function<void()> &
     QList<quint32> batch = uids.mid(0, ImapClient::HeaderFetchBatch);
     uids.remove(0, batch.size());
     std::sort(batch.begin(), batch.end());
-    await(m_session->fetchMessages(batch, ImapClient::FetchPart::Headers), [this, uids, then](ImapReply *fetch) {
+    await(m_session->fetchMessages(batch, ImapClient::FetchPart::Headers, ImapListing::canaryHeaderField()),
+          [this, uids, then](ImapReply *fetch) {
         QList<MessageSummary> rows;
         rows.reserve(fetch->messages().size());
-        for (const ImapMessage &m : fetch->messages())
-            rows.append(ImapListing::summaryOf(m, m_validity));
+        for (const ImapMessage &m : fetch->messages()) {
+            // A canary's probe is never cached: it is gone again within seconds (see ImapListing).
+            if (!ImapListing::isCanaryProbe(m))
+                rows.append(ImapListing::summaryOf(m, m_validity));
+        }
         std::sort(rows.begin(), rows.end(), [](const MessageSummary &a, const MessageSummary &b) { return a.uid > b.uid; });
         if (const ConnectorError error = m_cache->storeHeaders(m_mailbox, rows))
             return fail(error);

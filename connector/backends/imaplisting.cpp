@@ -1,5 +1,6 @@
 #include "imaplisting.h"
 
+#include "../canaryprobe.h"
 #include "../imap/imapclient.h"
 #include "../messageid.h"
 #include "../messagesummary.h"
@@ -39,6 +40,20 @@ MessageSummary summaryOf(const ImapMessage &m, quint32 uidValidity)
     return row;
 }
 
+QList<QByteArray> canaryHeaderField()
+{
+    // Fetched with the headers rather than searched away (NOT HEADER X-Machina-Canary ""): a
+    // search would read the header of every message in the INBOX at each listing, this reads
+    // one line of only the rows fetched (from Dovecot's cache once seen), and a sync's flags fetch
+    // never meets a probe, which is never a known row.
+    return {QByteArray(CanaryProbe::HeaderName)};
+}
+
+bool isCanaryProbe(const ImapMessage &m)
+{
+    return !m.headerFields.isEmpty() && CanaryProbe::isProbe(m.headerFields);
+}
+
 ConnectorError validityChanged(const ImapClient *session, quint32 listedValidity)
 {
     if (session->uidValidity() == listedValidity)
@@ -60,7 +75,7 @@ void fetchSummaries(ImapClient *session, InboxListReply *reply, QList<quint32> n
     QList<quint32> batch = newestFirst.mid(0, ImapClient::HeaderFetchBatch);
     newestFirst.remove(0, batch.size());
     std::sort(batch.begin(), batch.end());
-    ImapReply *fetch = session->fetchMessages(batch, ImapClient::FetchPart::Headers);
+    ImapReply *fetch = session->fetchMessages(batch, ImapClient::FetchPart::Headers, canaryHeaderField());
     fetch->setParent(reply);
     QObject::connect(fetch, &ConnectorReply::finished, reply, [session, fetch, reply, newestFirst, rows, validity]() mutable {
         fetch->deleteLater();
@@ -70,8 +85,13 @@ void fetchSummaries(ImapClient *session, InboxListReply *reply, QList<quint32> n
             return reply->finish(changed);
         QList<MessageSummary> got;
         got.reserve(fetch->messages().size());
-        for (const ImapMessage &m : fetch->messages())
+        for (const ImapMessage &m : fetch->messages()) {
+            if (isCanaryProbe(m)) {
+                reply->setTotal(std::max(0, reply->total() - 1));
+                continue;
+            }
             got.append(summaryOf(m, validity));
+        }
         std::sort(got.begin(), got.end(), [](const MessageSummary &a, const MessageSummary &b) { return a.uid > b.uid; });
         Q_EMIT reply->rowsListed(got);
         rows.append(got);

@@ -2,6 +2,8 @@
 
 #include "../connectorerror.h"
 
+#include <QByteArray>
+#include <QList>
 #include <QSet>
 #include <QString>
 #include <optional>
@@ -19,12 +21,17 @@ struct MessageSummary;
  * shown as they arrive. A sync (with the ids a viewer knows) fetches whole
  * only what is new, the flags of the rest, and names the ids that are gone.
  * A listing that crosses a UIDVALIDITY change fails rather than label old
- * UIDs with the new validity.
+ * UIDs with the new validity. A canary's probe (X-Machina-Canary) is never a row.
  */
 namespace ImapListing {
 
 /// The row of @p m (fetched with ImapClient::FetchPart::Headers) under @p uidValidity: headers decoded.
 MessageSummary summaryOf(const ImapMessage &m, quint32 uidValidity);
+
+/// The header fields to fetch with the headers of each row: X-Machina-Canary, which isCanaryProbe() reads.
+QList<QByteArray> canaryHeaderField();
+/// @p m (fetched with canaryHeaderField()) is a canary's probe (CanaryProbe): no listing shows it.
+bool isCanaryProbe(const ImapMessage &m);
 
 /// The session reconnected between two steps of one listing into a mailbox with
 /// other UIDs (not @p listedValidity): what was searched no longer names these messages.

@@ -432,6 +432,19 @@ SentCopyReply *ImapSmtpBackend::storeSentCopies(const QList<QByteArray> &message
     return reply;
 }
 
+void ImapSmtpBackend::imapSessionSettings(QObject *context, const QString &mailbox, const ImapSettingsHandler &then)
+{
+    QPointer<QObject> guard(context);
+    resolvePassword(context, [this, guard, mailbox, then](const ConnectorError &error) {
+        if (!guard)
+            return;
+        ImapSettings settings;
+        const ConnectorError problem = error ? error : imapSettings(&settings);
+        settings.mailbox = mailbox;
+        then(problem, settings);
+    });
+}
+
 void ImapSmtpBackend::prepareReceiving(QObject *context, const std::function<void(const ConnectorError &)> &then)
 {
     resolvePassword(context, then);

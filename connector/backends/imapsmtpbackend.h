@@ -53,6 +53,7 @@ public:
     void setMessageCache(MessageCache *cache) override;
     bool keepsSentCopies() const override { return !m_config.imapHost.isEmpty(); }
     SentCopyReply *storeSentCopies(const QList<QByteArray> &messages) override;
+    void imapSessionSettings(QObject *context, const QString &mailbox, const ImapSettingsHandler &then) override;
     ConnectorReply *probe() override;
     MessageId::Backend idKind() const override { return MessageId::Backend::Imap; }
     void addHealthDetails(QVariantMap *details) const override;

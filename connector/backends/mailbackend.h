@@ -26,6 +26,7 @@ class MessageReply;
 class SendReply;
 class SentCopyReply;
 struct BuiltMessage;
+struct ImapSettings;
 struct ListenOptions;
 
 /**
@@ -77,6 +78,14 @@ public:
      * MULTIAPPEND where the server has it. Only where keepsSentCopies().
      */
     virtual SentCopyReply *storeSentCopies(const QList<QByteArray> &messages);
+    /// What imapSessionSettings() hands over: an error, or settings for a session of the caller's own.
+    using ImapSettingsHandler = std::function<void(const ConnectorError &error, const ImapSettings &settings)>;
+    /**
+     * Settings for an IMAP session the caller runs itself on @p mailbox (the
+     * work-order folder, the canary), the password resolved first (keychain).
+     * Calls @p then once, unless @p context is gone. Gmail API accounts: an error.
+     */
+    virtual void imapSessionSettings(QObject *context, const QString &mailbox, const ImapSettingsHandler &then);
     /// Opens (or checks) every session now; the outcomes go to the HealthTracker.
     virtual ConnectorReply *probe() = 0;
     virtual MessageId::Backend idKind() const = 0;

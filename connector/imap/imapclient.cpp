@@ -6,6 +6,7 @@
 #include "tasks/changedsincetask.h"
 #include "tasks/createtask.h"
 #include "tasks/enabletask.h"
+#include "tasks/expungetask.h"
 #include "tasks/fetchtask.h"
 #include "tasks/idletask.h"
 #include "tasks/listtask.h"
@@ -13,6 +14,7 @@
 #include "tasks/searchtask.h"
 #include "tasks/selecttask.h"
 #include "tasks/simpletasks.h"
+#include "tasks/storeflagstask.h"
 #include "tasks/storetask.h"
 
 #include <QLoggingCategory>
@@ -67,6 +69,12 @@ ImapMessage ImapMessage::fromFetch(const ImapFetch &f)
     m.envelope = f.envelope;
     m.attachmentCount = f.attachmentCount();
     m.modSeq = f.modSeq.value_or(0);
+    for (auto it = f.sections.cbegin(); it != f.sections.cend(); ++it) {
+        if (it.key().startsWith("HEADER.FIELDS (")) {
+            m.headerFields = it.value().isNull() ? QByteArray("") : it.value();
+            break;
+        }
+    }
     return m;
 }
 
@@ -160,15 +168,44 @@ ImapReply *ImapClient::searchAll()
     return enqueue(reply, std::make_unique<SearchTask>("ALL", reply));
 }
 
-ImapReply *ImapClient::fetchMessages(const QList<quint32> &uids, FetchPart part)
+ImapReply *ImapClient::search(const QByteArray &criteria)
 {
     auto *reply = new ImapReply;
-    return enqueue(reply, std::make_unique<FetchTask>(uids, part, reply));
+    return enqueue(reply, std::make_unique<SearchTask>(criteria, reply));
+}
+
+ImapReply *ImapClient::fetchMessages(const QList<quint32> &uids, FetchPart part, const QList<QByteArray> &headerFields)
+{
+    auto *reply = new ImapReply;
+    return enqueue(reply, std::make_unique<FetchTask>(uids, part, reply, headerFields));
 }
 
 ImapReply *ImapClient::markSeen(const QList<quint32> &uids, bool seen)
 {
     return enqueue(new ImapReply, std::make_unique<StoreTask>(uids, seen));
+}
+
+ImapReply *ImapClient::storeFlags(const QList<quint32> &uids, StoreMode mode, const QList<QByteArray> &flags,
+                                  quint64 unchangedSince)
+{
+    auto *reply = new ImapReply;
+    return enqueue(reply, std::make_unique<StoreFlagsTask>(uids, mode, flags, unchangedSince, reply));
+}
+
+ImapReply *ImapClient::expunge(const QList<quint32> &uids)
+{
+    auto *reply = new ImapReply;
+    return enqueue(reply, std::make_unique<ExpungeTask>(uids, reply));
+}
+
+QList<QByteArray> ImapClient::permanentFlags() const
+{
+    return m_permanentFlags.value_or(m_mailboxFlags);
+}
+
+bool ImapClient::acceptsNewKeywords() const
+{
+    return m_permanentFlags && m_permanentFlags->contains(QByteArrayLiteral("\\*"));
 }
 
 ImapReply *ImapClient::noop()
@@ -390,6 +427,11 @@ void ImapClient::dropSocket()
 void ImapClient::failSession(const ConnectorError &error)
 {
     qCDebug(lcImap).noquote() << "session failed:" << error.message();
+    const bool missing = std::exchange(m_selectMissing, false);
+    const auto finish = [&error, missing](ImapReply *reply) {
+        reply->setMailboxMissing(missing);
+        reply->finish(error);
+    };
     const bool wasOpen = !m_opening && m_state != State::LoggingOut;
     // A kept session that the server closed while nothing ran (an idle timeout) is no failure:
     // the next operation opens a new one.
@@ -399,14 +441,14 @@ void ImapClient::failSession(const ConnectorError &error)
     if (m_current) {
         retire(std::move(m_current->task));
         if (m_current->reply)
-            m_current->reply->finish(error);
+            finish(m_current->reply);
     }
     m_current.reset();
     std::deque<Job> waiting;
     waiting.swap(m_queue);
     for (Job &job : waiting) {
         if (job.reply)
-            job.reply->finish(error);
+            finish(job.reply);
     }
     if (busy && error.kind() != Kind::Aborted)
         Q_EMIT failed(error);
@@ -516,8 +558,12 @@ void ImapClient::continueOpening()
         // compares UIDVALIDITY with the previous session's.
         m_highestModSeq = 0;
         m_selectChanges = {};
+        m_mailboxFlags.clear();
+        m_permanentFlags.reset();
+        m_selectMissing = false;
         return runOpenStep(OpenStep::Select, std::make_unique<SelectTask>(m_settings.mailbox, m_resyncUidValidity,
-                                                                          m_resyncModSeq, &m_selectChanges));
+                                                                          m_resyncModSeq, &m_selectChanges,
+                                                                          &m_selectMissing));
     default:
         return failSession({Kind::Protocol, tr("%1: the session is out of step while opening.").arg(endpoint())});
     }
@@ -642,6 +688,8 @@ void ImapClient::handleUntagged(const ImapResponse &response)
             m_highestModSeq = code.number;
         } else if (code.name == "NOMODSEQ") {
             m_highestModSeq = 0;
+        } else if (code.name == "PERMANENTFLAGS") {
+            m_permanentFlags = code.list;
         } else if (code.name == "ALERT") {
             Q_EMIT alertReceived(printable(response.text));
         }
@@ -655,6 +703,9 @@ void ImapClient::handleUntagged(const ImapResponse &response)
         break;
     case ImapResponse::Kind::Capability:
         m_capabilities = response.atoms;
+        break;
+    case ImapResponse::Kind::Flags:
+        m_mailboxFlags = response.atoms;
         break;
     case ImapResponse::Kind::Exists: {
         const bool grew = response.number > m_exists;

@@ -63,6 +63,11 @@ struct ImapSettings
  * APPEND, CREATE and LIST need no mailbox: a session opened for them stays
  * Authenticated, and the next operation that needs the mailbox selects it.
  *
+ * The mailbox is ImapSettings::mailbox ("INBOX" by default; any other, such
+ * as "Work Orders" or a non-ASCII name, goes as modified UTF-7, RFC 3501
+ * 5.1.3). One that does not exist ends the session: the replies then say
+ * ImapReply::mailboxMissing().
+ *
  * CONDSTORE / QRESYNC (RFC 7162): when the server offers QRESYNC, ENABLE
  * QRESYNC goes before the SELECT; the SELECT asks for "(QRESYNC (v m))" when
  * setResyncState() gave a known state, else "(CONDSTORE)" when the server has
@@ -93,6 +98,8 @@ public:
 
     /// How much of each message fetchMessages() asks for.
     using FetchPart = ImapFetchPart;
+    /// How storeFlags() changes the flags.
+    using StoreMode = ImapStoreMode;
     /// What a QRESYNC SELECT reported: VANISHED (EARLIER) UIDs and changed messages.
     using SelectChanges = ImapSelectChanges;
 
@@ -110,10 +117,48 @@ public:
     ImapReply *searchUnseen();
     /// UID SEARCH ALL; uids() in ascending order.
     ImapReply *searchAll();
-    /// UID FETCH in batches; messages() in the order the server answered.
-    ImapReply *fetchMessages(const QList<quint32> &uids, FetchPart part = FetchPart::Full);
+    /**
+     * UID SEARCH @p criteria (RFC 3501 6.4.4; ESEARCH when offered); uids() in
+     * ascending order. The criteria are protocol text: build strings in them with
+     * ImapWriter::quotedString() and dates with ImapWriter::searchDate(), e.g.
+     * "HEADER X-Machina-Work-Order \"WO-2026-0001\"", "SINCE 1-Dec-2026",
+     * "UNKEYWORD $Claimed". Empty criteria, or any with a CR, LF or NUL, are
+     * refused (Rejected) without sending anything.
+     */
+    ImapReply *search(const QByteArray &criteria);
+    /**
+     * UID FETCH in batches; messages() in the order the server answered. With
+     * @p headerFields (Full and Headers; atoms such as "X-Machina-Canary") those
+     * header lines too, in ImapMessage::headerFields. Full and Headers ask for
+     * MODSEQ as well when the mailbox has mod-sequences (CONDSTORE, not NOMODSEQ).
+     */
+    ImapReply *fetchMessages(const QList<quint32> &uids, FetchPart part = FetchPart::Full,
+                             const QList<QByteArray> &headerFields = {});
     /// UID STORE +FLAGS.SILENT (\Seen), or -FLAGS when @p seen is false.
     ImapReply *markSeen(const QList<quint32> &uids, bool seen = true);
+    /**
+     * UID STORE of @p flags ("\Deleted", "$Claimed") on @p uids, added,
+     * removed or as the whole set (@p mode); not .SILENT, so messages() has
+     * the uid, flags and modSeq the server answered for each message it changed
+     * (none for one whose flags were so already).
+     *
+     * With @p unchangedSince (not 0) the STORE is conditional (RFC 7162 3.1.3):
+     * only messages whose mod-sequence is still at most that change, and
+     * modifiedUids() names the others (the tagged OK's [MODIFIED set]): the
+     * loser of a claim. Dovecot sends the loser the message's current flags and
+     * MODSEQ too (the winner's), so such a UID may be in messages() as well. It
+     * needs CONDSTORE (condstoreAvailable()): without, nothing is sent and the
+     * reply fails as Protocol. A flag that is not an IMAP flag is refused (Rejected).
+     */
+    ImapReply *storeFlags(const QList<quint32> &uids, StoreMode mode, const QList<QByteArray> &flags,
+                          quint64 unchangedSince = 0);
+    /**
+     * UID EXPUNGE @p uids (RFC 4315): removes those of them flagged \Deleted
+     * (storeFlags() first), no other message. Without UIDPLUS the reply fails
+     * as Protocol and nothing is sent. The expunges reach exists(), vanished()
+     * and mailboxChanged() as any other; with QRESYNC the reply's vanished() has them too.
+     */
+    ImapReply *expunge(const QList<quint32> &uids);
     ImapReply *noop();
     /**
      * IDLE (RFC 2177): finishes when the idle ends, after stopIdle() or when
@@ -161,6 +206,18 @@ public:
     quint32 uidValidity() const { return m_uidValidity; }
     quint32 uidNext() const { return m_uidNext; }
     quint32 exists() const override { return m_exists; }
+    /**
+     * The flags the selected mailbox keeps (RFC 3501 7.1 PERMANENTFLAGS): from
+     * the SELECT's [PERMANENTFLAGS (...)], updated when the server announces
+     * more (Dovecot does when a STORE makes a keyword), "\\*" included when sent.
+     * Without PERMANENTFLAGS, the FLAGS list (all of them are then permanent).
+     * Empty before a select, and for a read-only mailbox ("PERMANENTFLAGS ()").
+     */
+    QList<QByteArray> permanentFlags() const;
+    /// permanentFlags() holds "\\*": storeFlags() may make new keywords ("$Claimed") in this mailbox.
+    bool acceptsNewKeywords() const;
+    /// CONDSTORE in the selected mailbox: condstoreAvailable() and the SELECT reported a HIGHESTMODSEQ.
+    bool modSeqsAvailable() const override { return condstoreAvailable() && m_highestModSeq != 0; }
     bool isEnabled(QByteArrayView extension) const override;
     /// ENABLE QRESYNC succeeded in this session.
     bool qresyncEnabled() const { return isEnabled("QRESYNC"); }
@@ -281,6 +338,9 @@ private:
     quint32 m_uidValidity = 0;
     quint32 m_uidNext = 0;
     quint32 m_exists = 0;
+    QList<QByteArray> m_mailboxFlags;      ///< FLAGS of the selected mailbox
+    std::optional<QList<QByteArray>> m_permanentFlags;   ///< PERMANENTFLAGS, when sent
+    bool m_selectMissing = false;          ///< the SELECT found no such mailbox (SelectTask)
     bool m_startTlsDone = false;
     bool m_byeReceived = false;
     QByteArray m_byeText;

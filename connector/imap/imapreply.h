@@ -14,9 +14,16 @@ namespace machina {
 
 /// How much of each message a UID FETCH asks for.
 enum class ImapFetchPart {
-    Full,     ///< UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[]
-    Headers,  ///< UID FLAGS INTERNALDATE RFC822.SIZE ENVELOPE BODYSTRUCTURE
+    Full,     ///< UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[] (+ MODSEQ with mod-sequences)
+    Headers,  ///< UID FLAGS INTERNALDATE RFC822.SIZE ENVELOPE BODYSTRUCTURE (+ MODSEQ with mod-sequences)
     Flags,    ///< UID FLAGS (what changed on messages already listed)
+};
+
+/// How storeFlags() changes the flags (RFC 3501 6.4.6).
+enum class ImapStoreMode {
+    Add,      ///< +FLAGS: these are set, the others stay
+    Remove,   ///< -FLAGS: these are cleared, the others stay
+    Replace,  ///< FLAGS: exactly these (\Recent aside)
 };
 
 /** One message as FETCH returned it. */
@@ -30,6 +37,12 @@ struct ImapMessage
     std::optional<ImapEnvelope> envelope;
     int attachmentCount = 0;            ///< from BODYSTRUCTURE, when fetched
     quint64 modSeq = 0;                 ///< MODSEQ (RFC 7162), 0 when the server sent none
+    /**
+     * BODY[HEADER.FIELDS (...)] when fetchMessages() asked for header fields:
+     * those header lines as the server sent them, then an empty line (just
+     * CRLF when the message has none of them); null when not asked for.
+     */
+    QByteArray headerFields;
 
     bool isSeen() const;
     /// What one FETCH response carried; a missing item keeps its default.
@@ -72,8 +85,28 @@ public:
 
     QList<quint32> uids() const { return m_uids; }
     QList<ImapMessage> messages() const { return m_messages; }
-    /// UIDs a CHANGEDSINCE fetch reported expunged (VANISHED (EARLIER), RFC 7162 3.2.6).
+    /**
+     * UIDs a CHANGEDSINCE fetch reported expunged (VANISHED (EARLIER), RFC 7162
+     * 3.2.6); for expunge() with QRESYNC enabled, the UIDs its VANISHED named.
+     */
     QList<quint32> vanished() const { return m_vanished; }
+    /**
+     * For a conditional storeFlags() (UNCHANGEDSINCE): the UIDs the server did
+     * NOT change because their mod-sequence was above UNCHANGEDSINCE, from the
+     * tagged OK's [MODIFIED set] (RFC 7162 3.1.3), ascending: someone else
+     * changed them first (the loser of a claim sees its UID here). Only UIDs
+     * that were asked for; empty when every message was changed.
+     */
+    QList<quint32> modifiedUids() const { return m_modifiedUids; }
+    /**
+     * The operation failed because the session could not select its mailbox
+     * (ImapSettings::mailbox) as it does not exist: SELECT answered NO
+     * [NONEXISTENT] (RFC 5530) or a NO without a response code, which is what
+     * Dovecot answers ("NO Mailbox doesn't exist: Work Orders"). A NO with another code
+     * ([NOPERM], [INUSE], [UNAVAILABLE] ...) is not this. The error is a Protocol one
+     * naming the mailbox; the session is closed, and the next operation tries again.
+     */
+    bool mailboxMissing() const { return m_mailboxMissing; }
     QList<ImapMailboxInfo> mailboxes() const { return m_mailboxes; }
     /// APPENDUID (RFC 4315): the UIDVALIDITY of the mailbox appended to; 0 without UIDPLUS.
     quint32 appendUidValidity() const { return m_appendUidValidity; }
@@ -100,6 +133,8 @@ public:
         m_appendUid = uid;
     }
     void setResponseCode(const QByteArray &code) { m_responseCode = code; }
+    void setModifiedUids(const QList<quint32> &uids) { m_modifiedUids = uids; }
+    void setMailboxMissing(bool missing) { m_mailboxMissing = missing; }
 
 private:
     QList<quint32> m_uids;
@@ -110,6 +145,8 @@ private:
     quint32 m_appendUid = 0;
     QList<quint32> m_appendUids;
     QByteArray m_responseCode;
+    QList<quint32> m_modifiedUids;
+    bool m_mailboxMissing = false;
 };
 
 } // namespace machina

@@ -105,7 +105,8 @@ struct ImapResponseCode
     quint64 number = 0;              ///< UIDVALIDITY, UIDNEXT, UNSEEN (32 bit), HIGHESTMODSEQ (64 bit);
                                      ///< APPENDUID's UIDVALIDITY (RFC 4315)
     QList<QByteArray> list;          ///< CAPABILITY (upper-cased), PERMANENTFLAGS (as sent, "\\*" included)
-    ImapUidSet uids;                 ///< APPENDUID: the new message's UID (a set after MULTIAPPEND)
+    ImapUidSet uids;                 ///< APPENDUID: the new message's UID (a set after MULTIAPPEND);
+                                     ///< MODIFIED (RFC 7162 3.1.3): the messages a conditional STORE did not change
 };
 
 enum class ImapCondition { Ok, No, Bad, PreAuth, Bye };

@@ -337,6 +337,14 @@ bool ImapResponseReader::responseCode(ImapResponseCode &code)
             return fail(argsPos, QStringLiteral("APPENDUID needs a UIDVALIDITY and a UID set, got \"%1\"")
                                      .arg(printable(code.arguments)));
         code.uids = *uids;
+    } else if (name == "MODIFIED") {
+        // RFC 7162 3.1.3: "MODIFIED" SP sequence-set, the messages a conditional STORE left alone.
+        // Unreadable, it is an error: taking it for "none" would make a loser believe it won.
+        const std::optional<ImapUidSet> uids = ImapUidSet::parse(code.arguments);
+        if (!uids)
+            return fail(argsPos, QStringLiteral("MODIFIED needs a set of message numbers, got \"%1\"")
+                                     .arg(printable(code.arguments)));
+        code.uids = *uids;
     } else if (name == "PERMANENTFLAGS") {
         ImapResponseReader flags(code.arguments, m_base + argsPos);
         if (!flags.atomList(code.list) || !flags.atEnd()) {

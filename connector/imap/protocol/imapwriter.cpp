@@ -130,6 +130,26 @@ QByteArray quoted(QByteArrayView value)
     return out;
 }
 
+std::optional<QByteArray> quotedString(QByteArrayView value)
+{
+    const bool quotable = value.size() <= MaxQuotedLength && std::none_of(value.begin(), value.end(), [](char c) {
+        return c == '\0' || c == '\r' || c == '\n' || uchar(c) >= 0x80;
+    });
+    if (!quotable)
+        return std::nullopt;
+    return quoted(value);
+}
+
+QByteArray searchDate(QDate date)
+{
+    static constexpr const char *months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    if (!date.isValid() || date.year() < 1)
+        return {};
+    return QByteArray::number(date.day()) + '-' + months[date.month() - 1] + '-'
+        + QByteArray::number(date.year()).rightJustified(4, '0');
+}
+
 QList<QByteArray> encodeAstring(QByteArrayView value, ImapLiteralMode mode)
 {
     switch (astringForm(value)) {
@@ -382,20 +402,22 @@ ImapCommand uidFetchChangedSince(const QByteArray &tag, QByteArrayView uidSet, c
 }
 
 ImapCommand uidStore(const QByteArray &tag, QByteArrayView uidSet, StoreMode mode, bool silent,
-                     const QList<QByteArray> &flags)
+                     const QList<QByteArray> &flags, quint64 unchangedSince)
 {
     QByteArray item = mode == StoreMode::Add ? "+FLAGS" : mode == StoreMode::Remove ? "-FLAGS" : "FLAGS";
     if (silent)
         item += ".SILENT";
-    return ImapCommandBuilder(tag)
-        .raw("UID STORE ")
-        .raw(uidSet)
-        .raw(" ")
-        .raw(item)
-        .raw(" (")
-        .raw(flags.join(' '))
-        .raw(")")
-        .finish();
+    ImapCommandBuilder builder(tag);
+    builder.raw("UID STORE ").raw(uidSet).raw(" ");
+    // store-modifiers come before the data item (RFC 4466 2.5, RFC 7162 3.1.3)
+    if (unchangedSince != 0)
+        builder.raw("(UNCHANGEDSINCE ").raw(QByteArray::number(unchangedSince)).raw(") ");
+    return builder.raw(item).raw(" (").raw(flags.join(' ')).raw(")").finish();
+}
+
+ImapCommand uidExpunge(const QByteArray &tag, QByteArrayView uidSet)
+{
+    return ImapCommandBuilder(tag).raw("UID EXPUNGE ").raw(uidSet).finish();
 }
 
 ImapCommand idle(const QByteArray &tag)

@@ -2,8 +2,10 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QDate>
 #include <QList>
 #include <QString>
+#include <optional>
 
 namespace machina {
 
@@ -94,8 +96,21 @@ StringForm astringForm(QByteArrayView value);
 QList<QByteArray> encodeAstring(QByteArrayView value, ImapLiteralMode mode);
 /// A literal's wire pieces, as encodeAstring() makes them for text that needs one.
 QList<QByteArray> encodeLiteral(QByteArrayView value, ImapLiteralMode mode);
-/// "\"...\"" with \" and \\ escaped; only for text astringForm() allows quoted.
+/// "\"...\"" with \" and \\ escaped; only for text astringForm() allows quoted (it checks nothing).
 QByteArray quoted(QByteArrayView value);
+/**
+ * A caller's string made safe for protocol text, as search keys need one
+ * (HEADER X-Machina-Work-Order "WO-2026-0001"): quoted(), or nothing when
+ * @p value cannot be a quoted string (RFC 3501 section 9: a CR, LF or NUL, or
+ * a byte of 0x80 or more) or is longer than the 1024 bytes astringForm() ever
+ * quotes (servers cap their line length). Such a value would have to
+ * go as a literal (8-bit text with a CHARSET too), which one line of protocol
+ * text cannot carry: it is refused, never sent, so a value can never end the
+ * line and smuggle in a command of its own. "" is a valid result.
+ */
+std::optional<QByteArray> quotedString(QByteArrayView value);
+/// A search date (RFC 3501 section 9 date-text, SINCE / BEFORE / ON): "1-Dec-2026", English months whatever the locale.
+QByteArray searchDate(QDate date);
 
 /// Mailbox names on the wire: modified UTF-7 (RFC 3501 section 5.1.3).
 QByteArray encodeMailboxName(const QString &name);
@@ -146,9 +161,14 @@ ImapCommand uidFetch(const QByteArray &tag, QByteArrayView uidSet, const QList<Q
 /// RFC 7162 3.1.4.1 / 3.2.6: "a1 UID FETCH <set> (items) (CHANGEDSINCE m)", " VANISHED" inside when asked.
 ImapCommand uidFetchChangedSince(const QByteArray &tag, QByteArrayView uidSet, const QList<QByteArray> &items,
                                  quint64 modSeq, bool vanished);
-/// "a1 UID STORE <set> +FLAGS.SILENT (\Seen)".
+/**
+ * "a1 UID STORE <set> +FLAGS.SILENT (\Seen)"; with @p unchangedSince (RFC 7162
+ * 3.1.3, not 0) "a1 UID STORE <set> (UNCHANGEDSINCE n) +FLAGS (...)". Flags are protocol atoms.
+ */
 ImapCommand uidStore(const QByteArray &tag, QByteArrayView uidSet, StoreMode mode, bool silent,
-                     const QList<QByteArray> &flags);
+                     const QList<QByteArray> &flags, quint64 unchangedSince = 0);
+/// RFC 4315 2.1: "a1 UID EXPUNGE <set>", only with UIDPLUS.
+ImapCommand uidExpunge(const QByteArray &tag, QByteArrayView uidSet);
 ImapCommand idle(const QByteArray &tag);                             ///< RFC 2177
 ImapCommand done();                                                  ///< ends IDLE: "DONE\r\n"
 

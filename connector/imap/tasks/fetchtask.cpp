@@ -16,6 +16,28 @@ int FetchTask::batchSize(ImapFetchPart part)
 
 void FetchTask::start()
 {
+    switch (m_part) {
+    case ImapFetchPart::Full:
+        m_items = {"UID", "FLAGS", "INTERNALDATE", "RFC822.SIZE", "BODY.PEEK[]"};
+        break;
+    case ImapFetchPart::Headers:
+        m_items = {"UID", "FLAGS", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE", "BODYSTRUCTURE"};
+        break;
+    case ImapFetchPart::Flags:
+        m_items = {"UID", "FLAGS"};
+        return nextBatch();
+    }
+    if (host().modSeqsAvailable())
+        m_items.insert(4, "MODSEQ");   // after RFC822.SIZE: "UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ ..."
+    if (!m_headerFields.isEmpty()) {
+        for (const QByteArray &field : std::as_const(m_headerFields)) {
+            if (ImapWriter::astringForm(field) != ImapWriter::StringForm::Atom)
+                return host().taskFinished({ConnectorError::Kind::Rejected,
+                                            tr("\"%1\" is not a header field name; nothing was fetched.")
+                                                .arg(printable(field))});
+        }
+        m_items.append("BODY.PEEK[HEADER.FIELDS (" + m_headerFields.join(' ') + ")]");
+    }
     nextBatch();
 }
 
@@ -28,12 +50,7 @@ void FetchTask::nextBatch()
     m_remaining.remove(0, n);
     std::sort(now.begin(), now.end());
     m_batch = now;
-    const QList<QByteArray> items = m_part == ImapFetchPart::Full
-        ? QList<QByteArray>{"UID", "FLAGS", "INTERNALDATE", "RFC822.SIZE", "BODY.PEEK[]"}
-        : m_part == ImapFetchPart::Headers
-        ? QList<QByteArray>{"UID", "FLAGS", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE", "BODYSTRUCTURE"}
-        : QList<QByteArray>{"UID", "FLAGS"};
-    host().sendCommand(ImapWriter::uidFetch(host().nextTag(), ImapWriter::formatUidSet(now), items));
+    host().sendCommand(ImapWriter::uidFetch(host().nextTag(), ImapWriter::formatUidSet(now), m_items));
 }
 
 bool FetchTask::untagged(const ImapResponse &response)

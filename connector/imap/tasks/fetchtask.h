@@ -14,12 +14,21 @@ namespace machina {
  * asked for (an unsolicited FETCH of someone else's flag change has no UID,
  * RFC 3501 7.4.2, or with CONDSTORE a UID outside the batch); other FETCHes
  * are left to the session.
+ *
+ * Full and Headers ask for MODSEQ too when the mailbox has mod-sequences
+ * (ImapTaskHost::modSeqsAvailable(), RFC 7162 3.1.4), so ImapMessage::modSeq is
+ * filled; a server that answered [NOMODSEQ] would refuse it, so then it is not asked.
  */
 class FetchTask : public ImapTask
 {
 public:
-    FetchTask(const QList<quint32> &uids, ImapFetchPart part, ImapReply *reply)
-        : m_remaining(uids), m_part(part), m_reply(reply) {}
+    /**
+     * @p headerFields (Full and Headers only): header names also fetched as
+     * BODY.PEEK[HEADER.FIELDS (...)], into ImapMessage::headerFields; each must be
+     * an atom ("X-Machina-Canary"), else nothing is sent and the task fails as Rejected.
+     */
+    FetchTask(const QList<quint32> &uids, ImapFetchPart part, ImapReply *reply, const QList<QByteArray> &headerFields = {})
+        : m_remaining(uids), m_part(part), m_reply(reply), m_headerFields(headerFields) {}
 
     static constexpr int FullBatch = 25;
     static constexpr int HeadersBatch = 500;
@@ -39,6 +48,8 @@ private:
     QList<quint32> m_batch;     ///< the UIDs asked for last, sorted
     ImapFetchPart m_part;
     QPointer<ImapReply> m_reply;
+    QList<QByteArray> m_headerFields;
+    QList<QByteArray> m_items;  ///< what each batch asks for, made at the start
 };
 
 } // namespace machina

@@ -39,6 +39,12 @@ public:
     virtual bool isEnabled(QByteArrayView extension) const = 0;
     /// EXISTS of the selected mailbox, as last announced.
     virtual quint32 exists() const = 0;
+    /**
+     * The selected mailbox has mod-sequences for this session (RFC 7162): the
+     * SELECT asked for CONDSTORE (or QRESYNC) and got [HIGHESTMODSEQ n], not
+     * [NOMODSEQ]. A FETCH may then ask for MODSEQ. False unless a host says so.
+     */
+    virtual bool modSeqsAvailable() const { return false; }
     /// "host:port", for sentences.
     virtual QString endpoint() const = 0;
 };

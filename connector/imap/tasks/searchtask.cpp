@@ -6,6 +6,13 @@ namespace machina {
 
 void SearchTask::start()
 {
+    // The criteria are protocol text of one line: a line break would end the command and start another.
+    const bool oneLine = std::none_of(m_criteria.cbegin(), m_criteria.cend(),
+                                      [](char c) { return c == '\r' || c == '\n' || c == '\0'; });
+    if (m_criteria.trimmed().isEmpty() || !oneLine)
+        return host().taskFinished({ConnectorError::Kind::Rejected,
+                                    tr("The search criteria \"%1\" are empty or hold a line break; nothing was sent.")
+                                        .arg(printable(m_criteria))});
     m_tag = host().nextTag();
     const QByteArray query = host().hasCapability("ESEARCH") ? "RETURN (ALL) " + m_criteria : m_criteria;
     host().sendCommand(ImapWriter::uidSearch(m_tag, query));

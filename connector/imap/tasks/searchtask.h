@@ -13,6 +13,11 @@ namespace machina {
  * UIDs go to the reply in ascending order. A hostile range ("1:4294967295")
  * is capped at EXISTS plus what may have arrived meanwhile, and ends the
  * session as a Protocol error.
+ *
+ * The criteria are protocol text ("UNSEEN", "HEADER X-Machina-Work-Order
+ * \"WO-2026-0001\""; quote strings with ImapWriter::quotedString()). Empty
+ * criteria, or criteria with a CR, LF or NUL, are refused as Rejected without
+ * sending anything.
  */
 class SearchTask : public ImapTask
 {

@@ -31,6 +31,13 @@ bool SelectTask::untagged(const ImapResponse &response)
 
 void SelectTask::tagged(const ImapResponse &response)
 {
+    if (response.isStatus(ImapCondition::No) && (!response.code || response.hasCode("NONEXISTENT"))) {
+        if (m_missing)
+            *m_missing = true;
+        return host().sessionFailed({ConnectorError::Kind::Protocol,
+                                     tr("%1 has no mailbox \"%2\" (SELECT answered NO: %3).")
+                                         .arg(host().endpoint(), m_mailbox, printable(response.text))});
+    }
     if (!response.isStatus(ImapCondition::Ok))
         return host().sessionFailed(commandError(host().endpoint(), "SELECT", response));
     host().taskFinished();

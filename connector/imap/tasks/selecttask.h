@@ -15,13 +15,18 @@ namespace machina {
  * state (UIDVALIDITY and HIGHESTMODSEQ both non-zero) "SELECT "INBOX" (QRESYNC
  * (v m))", whose VANISHED (EARLIER) and FETCH answers go to @p changes; else
  * "(CONDSTORE)" when the server offers CONDSTORE or QRESYNC; else plain.
+ *
+ * A mailbox that does not exist (NO [NONEXISTENT], RFC 5530, or a NO without
+ * a response code, as Dovecot answers) is a Protocol error saying so, and sets
+ * @p missing; a NO with another code ([NOPERM], [INUSE] ...) is not "missing".
  */
 class SelectTask : public ImapTask
 {
 public:
     explicit SelectTask(const QString &mailbox, quint32 knownUidValidity = 0, quint64 knownModSeq = 0,
-                        ImapSelectChanges *changes = nullptr)
-        : m_mailbox(mailbox), m_knownUidValidity(knownUidValidity), m_knownModSeq(knownModSeq), m_changes(changes) {}
+                        ImapSelectChanges *changes = nullptr, bool *missing = nullptr)
+        : m_mailbox(mailbox), m_knownUidValidity(knownUidValidity), m_knownModSeq(knownModSeq), m_changes(changes),
+          m_missing(missing) {}
 
     bool untagged(const ImapResponse &response) override;
     void tagged(const ImapResponse &response) override;
@@ -34,6 +39,7 @@ private:
     quint32 m_knownUidValidity = 0;
     quint64 m_knownModSeq = 0;
     ImapSelectChanges *m_changes = nullptr;
+    bool *m_missing = nullptr;
     bool m_qresync = false;
 };
 
