@@ -79,6 +79,16 @@ const QList<QStringList> &migrations()
                            " at TEXT NOT NULL,"
                            " text TEXT NOT NULL)"),
         },
+        {
+            // 4: the mirror of the work orders on the server, and the tracker's place in the INBOX.
+            QStringLiteral("CREATE TABLE work_orders ("
+                           " id TEXT PRIMARY KEY,"
+                           " created TEXT NOT NULL,"
+                           " json TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE work_order_marks ("
+                           " name TEXT PRIMARY KEY,"
+                           " value TEXT NOT NULL)"),
+        },
     };
     return all;
 }

@@ -6,7 +6,7 @@
 namespace machina::StoreSchema {
 
 /// The version this build writes; PRAGMA user_version of an up-to-date store.
-constexpr int CurrentVersion = 3;
+constexpr int CurrentVersion = 4;
 
 /**
  * Brings @p db from its user_version to CurrentVersion, one migration at a

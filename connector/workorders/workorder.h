@@ -65,6 +65,8 @@ struct WorkOrder
     QDateTime notifiedAt;        ///< when the last of them was: the acknowledgement deadline counts from it
     QStringList notificationIds; ///< the Message-IDs of the notifications, in the order sent
     QList<WorkOrderEvent> history;
+    /// On the server for every console to see; false for one created offline, until it is shared.
+    bool shared = true;
 
     /// The chain entry responsible now; empty before anyone is notified.
     QString assigneeEntry() const;

@@ -86,6 +86,7 @@ QJsonObject toJson(const WorkOrder &order)
         {QStringLiteral("alarm_text"), order.alarmText},
         {QStringLiteral("notification_ids"), strings(order.notificationIds)},
         {QStringLiteral("history"), history},
+        {QStringLiteral("shared"), order.shared},
     };
 }
 
@@ -122,6 +123,7 @@ bool fromJson(const QJsonObject &json, WorkOrder *order, QString *problem)
     o.notified = int(std::min<qsizetype>(notified.size(), o.chain.size()));
     const QString assignee = json.value(QStringLiteral("assignee")).toString();
     o.assignee = std::max<qsizetype>(0, o.chain.indexOf(assignee));
+    o.shared = json.value(QStringLiteral("shared")).toBool(true);
     for (const QJsonValue &v : json.value(QStringLiteral("history")).toArray())
         o.history.append(eventFromJson(v.toObject()));
     *order = std::move(o);

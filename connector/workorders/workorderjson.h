@@ -16,7 +16,8 @@ namespace machina {
  * notified so far), message_id (the first notification's), created,
  * created_by, chain, ack_within, ack_deadline, notified_at, alarm_message_id,
  * alarm_text, notification_ids, history (a list of {at, action, actor, from,
- * to, assignee, message_id, comment}).
+ * to, assignee, message_id, comment}), shared (false while an order created
+ * offline waits to reach the server).
  */
 namespace WorkOrderJson {
 
