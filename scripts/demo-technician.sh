@@ -6,7 +6,8 @@
 # Reads one message as JSON on stdin (see README, `listen`) and prints the
 # technician's answer, which machina-mail sends back as the reply:
 #   - a work-order notification (an id like WO-2026-42 in the subject, else in
-#     the text): "Acknowledged [WO-...]. On my way to ASSET, ..." where ASSET
+#     the text): "ACK [WO-...]. On my way to ASSET, ..." (ACK: the reply code the
+#     console reads as an acknowledgement) where ASSET
 #     is the token after "]" in the subject (else the text's "Asset:" line) and
 #     the ETA follows the priority;
 #   - a follow-up ("Re: ...") on a work order: a short "noted";
@@ -97,4 +98,4 @@ case $priority in
     low) answer="I will get${where:- there} later today." ;;
     *) answer="I will be on my way${where} within the hour." ;;
 esac
-printf '%s\n%s\n' "Acknowledged [$wo]. $answer" "$signature"
+printf '%s\n%s\n' "ACK [$wo]. $answer" "$signature"

@@ -9,6 +9,7 @@
 #include "commands/sendcommand.h"
 #include "commands/storepasswordcommand.h"
 #include "commands/testcommand.h"
+#include "commands/workordercommand.h"
 
 #include <QCommandLineParser>
 #include <QLoggingCategory>
@@ -36,18 +37,24 @@ const Command Commands[] = {
     {"outbox", OutboxCommand::addOptions, OutboxCommand::run, 2},
     {"gmail-login", GmailLoginCommand::addOptions, GmailLoginCommand::run},
     {"store-password", StorePasswordCommand::addOptions, StorePasswordCommand::run},
+    {"workorder", WorkOrderCommand::addOptions, WorkOrderCommand::run, 1},
+    {"workorders", WorkOrdersCommand::addOptions, WorkOrdersCommand::run},
+    {"dispatch", DispatchCommand::addOptions, DispatchCommand::run},
 };
 
 const char *const GeneralHelp =
     "Commands:\n"
     "  send    Send a plain-text message, with attachments if any.\n"
-    "  check   Connect and print the connector's health as JSON.\n"
+    "  check   Connect and print the connector's health as JSON (--canary: a probe mail end to end).\n"
     "  test    Walk the connection step by step (lookup, TCP, TLS, capabilities, sign-in, INBOX, IDLE).\n"
     "  inbox   List the INBOX (newest first): uid, date, sender, subject, seen, attachments.\n"
     "  listen  Hand each new message to a handler (--reply-text or --exec) and send its reply.\n"
     "  outbox  List the outbox; 'outbox flush' sends what is queued; 'outbox retry|cancel ID'.\n"
     "  gmail-login     Sign in to Google (Gmail API mode); tokens go to the OS keychain.\n"
     "  store-password  Keep the account's password in the OS keychain (read from stdin).\n"
+    "  workorder create  Claim a work-order id and notify a technician (--to), escalating if unacknowledged.\n"
+    "  workorders      List the work orders (--json, --open), as the mail server has them.\n"
+    "  dispatch        Run the work-order tracker without a window until SIGTERM or SIGINT.\n"
     "\n"
     "Run 'machina-mail COMMAND --help' for a command's options.\n"
     "\n"
@@ -89,7 +96,7 @@ void addCommonOptions(QCommandLineParser &parser)
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("verbose"),
                       QStringLiteral("Print the protocol transcript to stderr (credentials are redacted).")});
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("send | check | test | inbox | listen | outbox | gmail-login | store-password"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("send | check | test | inbox | listen | outbox | workorder | workorders | dispatch | gmail-login | store-password"));
 }
 
 } // namespace

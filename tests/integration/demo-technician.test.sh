@@ -57,13 +57,13 @@ echo "== the handler alone"
 run_handler "$(message supervisor@machina.test "[WO-2026-77] P-301 seal leak (priority High)" "Please replace the seal.")"
 expect "work order in the subject: exit 0" 0 "$RC"
 expect "work order in the subject: acknowledged with asset and ETA" \
-    "Acknowledged [WO-2026-77]. On my way to P-301, on site in about 20 minutes."$'\n'"$SIGNATURE" "$OUT"
+    "ACK [WO-2026-77]. On my way to P-301, on site in about 20 minutes."$'\n'"$SIGNATURE" "$OUT"
 
 run_handler "$(message supervisor@machina.test "Seal leak on the feed pump" \
     $'Hello,\n\nWork order: wo-2026-78\nAsset: P-302\nPriority: Emergency\n\nThanks')"
 expect "work order only in the text: exit 0" 0 "$RC"
 expect "work order only in the text: found there, with the text's asset and priority" \
-    "Acknowledged [WO-2026-78]. Dropping everything and on my way to P-302, on site in about 10 minutes."$'\n'"$SIGNATURE" "$OUT"
+    "ACK [WO-2026-78]. Dropping everything and on my way to P-302, on site in about 10 minutes."$'\n'"$SIGNATURE" "$OUT"
 
 run_handler "$(message supervisor@machina.test "Coffee machine" "It leaks again (XWO-2026-5, WO-12a and WO-2026-3b are not work-order ids).")"
 expect "no work order: exit 0" 0 "$RC"
@@ -85,13 +85,13 @@ expect "the technician's own mail: no reply" "" "$OUT"
 
 run_handler "$(message SUPERVISOR@Machina.Test "[WO-2026-79] V-12 (priority Low)" "")"
 expect "the supervisor's address in other case: answered" \
-    "Acknowledged [WO-2026-79]. I will get to V-12 later today."$'\n'"$SIGNATURE" "$OUT"
+    "ACK [WO-2026-79]. I will get to V-12 later today."$'\n'"$SIGNATURE" "$OUT"
 
 run_handler "$(message supervisor@machina.test "[WO-2026-77] P-301 seal leak (priority High)" "")" DEMO_SUPERVISOR=boss@plant.example
 expect "DEMO_SUPERVISOR set elsewhere: supervisor@ gets no reply" "" "$OUT"
 run_handler "$(message boss@plant.example "[WO-2026-77] P-301 seal leak (priority High)" "")" DEMO_SUPERVISOR=boss@plant.example
 expect "DEMO_SUPERVISOR: its address is answered" \
-    "Acknowledged [WO-2026-77]. On my way to P-301, on site in about 20 minutes."$'\n'"$SIGNATURE" "$OUT"
+    "ACK [WO-2026-77]. On my way to P-301, on site in about 20 minutes."$'\n'"$SIGNATURE" "$OUT"
 
 run_handler "not json"
 if [ "$RC" -ne 0 ] && [ -z "$OUT" ]; then ok "input that is not JSON: non-zero exit (not handled)"; else bad "input that is not JSON: non-zero exit (got $RC, '$OUT')"; fi
@@ -201,7 +201,7 @@ if [ -n "$reply" ]; then
     esac
     text=$(body "$reply")
     case $text in
-        *"Acknowledged [WO-2026-77]. On my way to P-301, on site in about 20 minutes."*) ok "reply body acknowledges WO-2026-77 at P-301" ;;
+        *"ACK [WO-2026-77]. On my way to P-301, on site in about 20 minutes."*) ok "reply body acknowledges WO-2026-77 at P-301" ;;
         *) bad "reply body does not acknowledge WO-2026-77 at P-301"; printf '%s\n' "$text" | sed 's/^/       | /' ;;
     esac
 else

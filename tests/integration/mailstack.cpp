@@ -207,12 +207,22 @@ bool finishedWell(machina::ConnectorReply *reply, int timeoutMs)
 
 bool MailStack::send(const QString &from, const QString &to, const QString &subject, const QString &text) const
 {
+    return sendReply(from, to, subject, text, {});
+}
+
+bool MailStack::sendReply(const QString &from, const QString &to, const QString &subject, const QString &text,
+                          const QString &inReplyTo) const
+{
     machina::EmailConnector connector(config(from));
     std::unique_ptr<machina::ConnectorReply> connected(connector.connectToServers());
     if (!finishedWell(connected.get(), 20000))
         return false;
     machina::SendOptions options;
     options.subject = subject;
+    if (!inReplyTo.isEmpty()) {
+        options.inReplyTo = inReplyTo;
+        options.references = {inReplyTo};
+    }
     std::unique_ptr<machina::SendReply> sent(connector.sendMessage(address(to), text, options));
     return finishedWell(sent.get(), 20000);
 }

@@ -45,6 +45,9 @@ struct MailStack
     machina::ConnectorConfig config(const QString &user) const;
     /// Sends one plain-text message from @p from to @p to through Postfix; false on any error (20 s per step).
     bool send(const QString &from, const QString &to, const QString &subject, const QString &text) const;
+    /// As send(), answering @p inReplyTo (a Message-ID without <>; In-Reply-To and References) when given.
+    bool sendReply(const QString &from, const QString &to, const QString &subject, const QString &text,
+                   const QString &inReplyTo) const;
 };
 
 /**

@@ -343,7 +343,7 @@ void TestCliCommands::execHandlerGetsJsonOneAtATimeInOrder()
                 "\"channel\":\"email\",\"date\":\"2026-11-24T01:12:29Z\",\"from\":\"alarm@plant.example\","
                 "\"from_name\":\"Alarm system\",\"message_id\":\"abc@plant.example\",\"subject\":\"one\","
                 "\"text\":\"Bearing 11.2 mm/s RMS.\\n\\\"Stop\\\" it.\",\"to\":[\"supervisor@plant.example\","
-                "\"t@plant.example\"],\"uid\":42}\nline two"));
+                "\"t@plant.example\"],\"uid\":42,\"work_order\":null}\nline two"));
     QVERIFY(!results[1].handled);
     QCOMPARE(results[1].failure, u8("two: the handler exited with 3: no such pump"));
     QVERIFY(results[2].handled && results[2].failure == u8("three: "));

@@ -35,13 +35,14 @@ HandlerResult resultOf(QProcess *process, int code, QProcess::ExitStatus status)
 
 ExecHandler::ExecHandler(const QString &command) : m_command(command) {}
 
-void ExecHandler::handle(const IncomingMessage &message, std::function<void(const HandlerResult &)> done)
+void ExecHandler::handle(const IncomingMessage &message, std::function<void(const HandlerResult &)> done,
+                         const QJsonValue &workOrder)
 {
-    m_queue.enqueue({messageJson(message), std::move(done)});
+    m_queue.enqueue({messageJson(message, workOrder), std::move(done)});
     runNext();
 }
 
-QByteArray ExecHandler::messageJson(const IncomingMessage &m)
+QByteArray ExecHandler::messageJson(const IncomingMessage &m, const QJsonValue &workOrder)
 {
     QJsonArray attachments;
     for (const ParsedAttachment &a : m.attachments) {
@@ -63,6 +64,7 @@ QByteArray ExecHandler::messageJson(const IncomingMessage &m)
                              {QStringLiteral("date"), m.date.toString(Qt::ISODate)},
                              {QStringLiteral("attachments"), attachments},
                              {QStringLiteral("channel"), m.channel},
+                             {QStringLiteral("work_order"), workOrder},
                          })
         .toJson(QJsonDocument::Compact);
 }

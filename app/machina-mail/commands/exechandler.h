@@ -3,6 +3,7 @@
 #include "incomingmessage.h"
 
 #include <QByteArray>
+#include <QJsonValue>
 #include <QObject>
 #include <QQueue>
 #include <QString>
@@ -22,10 +23,12 @@ public:
     explicit ExecHandler(const QString &command);
 
     /// A MessageHandler's body: queues @p message; @p done is called once CMD has run for it.
-    void handle(const IncomingMessage &message, std::function<void(const HandlerResult &)> done);
+    /// @p workOrder is the message's "work_order" value: {"id", "state"} or null.
+    void handle(const IncomingMessage &message, std::function<void(const HandlerResult &)> done,
+                const QJsonValue &workOrder = QJsonValue::Null);
 
     /// The JSON CMD reads on stdin; its keys are documented in README.md.
-    static QByteArray messageJson(const IncomingMessage &message);
+    static QByteArray messageJson(const IncomingMessage &message, const QJsonValue &workOrder = QJsonValue::Null);
 
 private:
     struct Job

@@ -3,6 +3,9 @@
 #include "../clicontext.h"
 #include "emailconnector.h"
 #include "exechandler.h"
+#include "workorders/workordertracker.h"
+
+#include <QJsonObject>
 
 #include <QCommandLineParser>
 #include <QSocketNotifier>
@@ -96,6 +99,7 @@ int ListenCommand::run(CliContext &context)
     // Context of every connection below and parent of the signal notifier:
     // nothing of this run outlives it, though the connector does.
     QObject scope;
+    std::unique_ptr<WorkOrderTracker> tracker;
     std::unique_ptr<ExecHandler> exec;
     MessageHandler handler;
     if (hasText) {
@@ -105,8 +109,25 @@ int ListenCommand::run(CliContext &context)
         };
     } else {
         exec = std::make_unique<ExecHandler>(context.parser().value(QStringLiteral("exec")));
-        handler = [execHandler = exec.get()](const IncomingMessage &m, std::function<void(const HandlerResult &)> done) {
-            execHandler->handle(m, std::move(done));
+        if (!connector->config().isGmail()) {
+            // Read only: which work order a message answers (the tracker's steps are dispatch's and the console's).
+            tracker = std::make_unique<WorkOrderTracker>(connector, connector->config().workOrders);
+            tracker->setReadOnly(true);
+        }
+        handler = [execHandler = exec.get(), tracker = tracker.get(), &scope](
+                      const IncomingMessage &m, std::function<void(const HandlerResult &)> done) {
+            if (!tracker)
+                return execHandler->handle(m, std::move(done));
+            ConnectorReply *refresh = tracker->refresh();
+            QObject::connect(refresh, &ConnectorReply::finished, &scope, [=]() mutable {
+                refresh->deleteLater();
+                QJsonValue workOrder = QJsonValue::Null;
+                if (const auto order = tracker->match(m.subject, QString(), m.references)) {
+                    workOrder = QJsonObject{{QStringLiteral("id"), order->id},
+                                            {QStringLiteral("state"), workOrderStateName(order->state)}};
+                }
+                execHandler->handle(m, std::move(done), workOrder);
+            });
         };
     }
     QObject::connect(connector, &EmailConnector::messageHandled, &scope,

@@ -1,0 +1,296 @@
+#include "workordercommand.h"
+
+#include "../clicontext.h"
+#include "emailconnector.h"
+#include "workorders/workorderjson.h"
+#include "workorders/workordertracker.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QHostInfo>
+#include <QSocketNotifier>
+#include <QTextStream>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace machina::cli {
+
+namespace {
+
+QString actorName(const char *role)
+{
+    return QStringLiteral("%1 on %2").arg(QLatin1String(role), QHostInfo::localHostName());
+}
+
+/// The tracker of the loaded account, or an error printed: Gmail API accounts have no IMAP folders.
+std::unique_ptr<WorkOrderTracker> makeTracker(CliContext &context, const char *role)
+{
+    EmailConnector *connector = context.connector();
+    auto tracker = std::make_unique<WorkOrderTracker>(connector, connector->config().workOrders);
+    tracker->setActor(actorName(role));
+    return tracker;
+}
+
+void printTable(QTextStream &out, const QList<WorkOrder> &orders)
+{
+    for (const WorkOrder &order : orders) {
+        out << order.id << '\t' << workOrderStateName(order.state) << '\t' << workOrderPriorityName(order.priority)
+            << '\t' << order.asset << '\t' << order.summary << '\t' << order.assigneeEntry() << Qt::endl;
+    }
+}
+
+int dispatchSignalFd[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t n = ::write(dispatchSignalFd[1], &byte, 1);
+}
+
+} // namespace
+
+void WorkOrderCommand::addOptions(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("to"), QStringLiteral("The technician to notify: an address, or a name from the roster."),
+                      QStringLiteral("ADDR|NAME")});
+    parser.addOption({QStringLiteral("escalate-to"),
+                      QStringLiteral("Who is notified next when nobody acknowledges in time; repeat for more, in order."),
+                      QStringLiteral("ADDR|NAME")});
+    parser.addOption({QStringLiteral("ack-within"),
+                      QStringLiteral("Time to acknowledge (90s, 10m, 2h); default by priority: critical 5m, high 15m, "
+                                     "normal 60m, low 4h."),
+                      QStringLiteral("DURATION")});
+    parser.addOption({QStringLiteral("asset"), QStringLiteral("The asset tag (P-201)."), QStringLiteral("A")});
+    parser.addOption({QStringLiteral("summary"), QStringLiteral("What is wrong, in a line."), QStringLiteral("S")});
+    parser.addOption({QStringLiteral("priority"), QStringLiteral("low, normal, high or critical (default normal, or the "
+                                                                 "alarm's)."),
+                      QStringLiteral("P")});
+    parser.addOption({QStringLiteral("from-message"),
+                      QStringLiteral("Take asset, summary and priority from this alarm mail (an id as 'inbox --json' "
+                                     "prints it); its text is quoted."),
+                      QStringLiteral("ID")});
+    parser.addOption({QStringLiteral("attach"), QStringLiteral("Attach FILE to the notification; repeat for more."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("queue"), QStringLiteral("Return once the notification is queued in the outbox.")});
+}
+
+int WorkOrderCommand::run(CliContext &context)
+{
+    const QCommandLineParser &parser = context.parser();
+    const QStringList args = parser.positionalArguments().mid(1);
+    if (args != QStringList{QStringLiteral("create")}) {
+        context.printError(QStringLiteral("workorder: the only action is 'workorder create'"));
+        return ExitUsage;
+    }
+    const QStringList to = parser.values(QStringLiteral("to"));
+    if (to.size() != 1) {
+        context.printError(QStringLiteral("workorder create: give exactly one --to ADDR|NAME (more go with --escalate-to)"));
+        return ExitUsage;
+    }
+    WorkOrderRequest request;
+    request.chain = to + parser.values(QStringLiteral("escalate-to"));
+    request.queueOnly = parser.isSet(QStringLiteral("queue"));
+    if (parser.isSet(QStringLiteral("ack-within"))) {
+        QString problem;
+        const auto seconds = parseDuration(parser.value(QStringLiteral("ack-within")), &problem);
+        if (!seconds) {
+            context.printError(QStringLiteral("--ack-within: ") + problem);
+            return ExitUsage;
+        }
+        request.ackWithinSeconds = *seconds;
+    }
+    std::optional<WorkOrderPriority> priority;
+    if (parser.isSet(QStringLiteral("priority"))) {
+        priority = workOrderPriorityFromName(parser.value(QStringLiteral("priority")));
+        if (!priority) {
+            context.printError(QStringLiteral("--priority: %1 is not low, normal, high or critical")
+                                   .arg(parser.value(QStringLiteral("priority"))));
+            return ExitUsage;
+        }
+    }
+    for (const QString &path : parser.values(QStringLiteral("attach"))) {
+        ConnectorError error;
+        const std::optional<Attachment> attachment = Attachment::fromFile(path, &error);
+        if (!attachment) {
+            context.printError(error.message());
+            return ExitUsage;
+        }
+        request.attachments.append(*attachment);
+    }
+    if (!context.loadConfig())
+        return ExitUsage;
+    if (!context.openStore())
+        return ExitFailure;
+    EmailConnector *connector = context.connector();
+    if (connector->config().isGmail()) {
+        context.printError(QStringLiteral("workorder: work orders need an IMAP account; the Gmail API mode has no folders "
+                                          "to share them in"));
+        return ExitUsage;
+    }
+    const std::unique_ptr<WorkOrderTracker> tracker = makeTracker(context, "machina-mail");
+
+    if (parser.isSet(QStringLiteral("from-message"))) {
+        MessageReply *fetch = connector->fetchMessage(parser.value(QStringLiteral("from-message")));
+        IncomingMessage message;
+        QObject::connect(fetch, &ConnectorReply::finished, fetch, [&message, fetch] { message = fetch->message(); });
+        const ConnectorError error = context.wait(fetch);
+        if (error) {
+            context.printError(QStringLiteral("--from-message: ") + error.message());
+            return exitCodeFor(error);
+        }
+        // The subject decides; the body is quoted.
+        if (const std::optional<Alarm> recognised = tracker->settings().recognizer().recognise(message.subject)) {
+            request.asset = recognised->asset;
+            request.summary = recognised->text;
+            request.priority = recognised->priority;
+        } else {
+            request.summary = message.subject;
+        }
+        request.alarmMessageId = message.messageId;
+        request.alarmText = message.subject + QStringLiteral("\n\n") + message.text.trimmed();
+    }
+    if (parser.isSet(QStringLiteral("asset")))
+        request.asset = parser.value(QStringLiteral("asset"));
+    if (parser.isSet(QStringLiteral("summary")))
+        request.summary = parser.value(QStringLiteral("summary"));
+    if (priority)
+        request.priority = *priority;
+
+    connector->setSendDeadline(std::max(1, connector->config().timeout) * 1000);
+    WorkOrderReply *reply = tracker->create(request);
+    QObject::connect(reply, &WorkOrderReply::claimed, reply, [&context, reply] {
+        if (!reply->order().id.isEmpty())
+            context.out() << reply->order().id << Qt::endl;   // first line: the id, as soon as it is claimed
+    });
+    bool wasQueued = false;
+    WorkOrder order;
+    QObject::connect(reply, &ConnectorReply::finished, reply, [&wasQueued, &order, reply] {
+        wasQueued = reply->isQueued();
+        order = reply->order();
+    });
+    const ConnectorError error = context.wait(reply);
+    if (!error && !request.queueOnly)
+        context.wait(connector->waitForSentCopies());
+    context.wait(connector->disconnectFromServers());
+    tracker->stop();
+    if (error) {
+        if (wasQueued) {
+            context.printError(QStringLiteral("%1 is recorded; its notification waits in the outbox: %2")
+                                   .arg(order.id, error.message()));
+        } else {
+            context.printError(error.message());
+        }
+        return exitCodeFor(error);
+    }
+    context.out() << (request.queueOnly ? "Queued <" : "Sent <") << order.notificationIds.value(0) << "> to "
+                  << order.chain.value(0) << Qt::endl;
+    return ExitOk;
+}
+
+void WorkOrdersCommand::addOptions(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print a JSON array.")});
+    parser.addOption({QStringLiteral("open"), QStringLiteral("Only those not done, rejected or cancelled.")});
+}
+
+int WorkOrdersCommand::run(CliContext &context)
+{
+    if (!context.loadConfig())
+        return ExitUsage;
+    if (!context.openStore())
+        return ExitFailure;
+    EmailConnector *connector = context.connector();
+    if (connector->config().isGmail()) {
+        context.printError(QStringLiteral("workorders: work orders need an IMAP account; the Gmail API mode has no "
+                                          "folders to share them in"));
+        return ExitUsage;
+    }
+    const std::unique_ptr<WorkOrderTracker> tracker = makeTracker(context, "machina-mail");
+    tracker->setReadOnly(true);
+    const ConnectorError error = context.wait(tracker->refresh());
+    tracker->stop();
+    if (error) {
+        context.printError(error.message());
+        return exitCodeFor(error);
+    }
+    QList<WorkOrder> orders = tracker->workOrders();
+    if (context.isSet(QStringLiteral("open")))
+        orders.removeIf([](const WorkOrder &order) { return !order.isOpen(); });
+    if (context.isSet(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const WorkOrder &order : std::as_const(orders))
+            array.append(WorkOrderJson::toJson(order));
+        context.out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
+    } else {
+        printTable(context.out(), orders);
+    }
+    context.out().flush();
+    return ExitOk;
+}
+
+void DispatchCommand::addOptions(QCommandLineParser &parser)
+{
+    Q_UNUSED(parser);
+}
+
+int DispatchCommand::run(CliContext &context)
+{
+    if (!context.loadConfig())
+        return ExitUsage;
+    if (!context.openStore())
+        return ExitFailure;
+    EmailConnector *connector = context.connector();
+    if (connector->config().isGmail()) {
+        context.printError(QStringLiteral("dispatch: work orders need an IMAP account"));
+        return ExitUsage;
+    }
+    // SIGTERM and SIGINT end the loop through a socket pair: nothing but write() in the handler.
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, dispatchSignalFd) != 0) {
+        context.printError(QStringLiteral("dispatch: cannot watch for signals"));
+        return ExitFailure;
+    }
+    QSocketNotifier notifier(dispatchSignalFd[0], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &context.app(), [&context] { context.app().quit(); });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGINT, &action, nullptr);
+
+    const std::unique_ptr<WorkOrderTracker> tracker = makeTracker(context, "dispatcher");
+    QObject::connect(tracker.get(), &WorkOrderTracker::problem, &context.app(), [&context](const ConnectorError &e) {
+        context.err() << "dispatch: " << e.message() << Qt::endl;
+    });
+    QObject::connect(tracker.get(), &WorkOrderTracker::escalated, &context.app(), [&context](const WorkOrder &o) {
+        context.err() << "dispatch: " << o.id << " escalated to " << o.assigneeEntry() << Qt::endl;
+    });
+    QObject::connect(tracker.get(), &WorkOrderTracker::escalationExhausted, &context.app(), [&context](const WorkOrder &o) {
+        context.err() << "dispatch: " << o.id << " nobody acknowledged; no one left to escalate to" << Qt::endl;
+    });
+    QObject::connect(tracker.get(), &WorkOrderTracker::replyApplied, &context.app(),
+                     [&context](const WorkOrder &o, const QString &from, const QString &code) {
+        context.err() << "dispatch: " << o.id << ' ' << code << " from " << from << " -> "
+                      << workOrderStateName(o.state) << Qt::endl;
+    });
+    QObject::connect(tracker.get(), &WorkOrderTracker::replyIgnored, &context.app(),
+                     [&context](const QString &id, const QString &from, const QString &reason) {
+        context.err() << "dispatch: reply from " << from << " to " << id << " ignored: " << reason << Qt::endl;
+    });
+    connector->setOutboxDraining(true);
+    tracker->start();
+    context.err() << "dispatch: running; SIGTERM or SIGINT ends it" << Qt::endl;
+    context.app().exec();
+    tracker->stop();
+    connector->setOutboxDraining(false);
+    context.wait(connector->waitForSentCopies());
+    context.wait(connector->disconnectFromServers());
+    ::close(dispatchSignalFd[0]);
+    ::close(dispatchSignalFd[1]);
+    return ExitOk;
+}
+
+} // namespace machina::cli
