@@ -2,6 +2,7 @@
 
 #include "feedbacklabel.h"
 #include "mime/messagebuilder.h"
+#include "rostersettings.h"
 
 #include <QColor>
 #include <QDialogButtonBox>
@@ -15,9 +16,12 @@
 #include <QPalette>
 #include <QPushButton>
 #include <QShortcut>
+#include <QSpinBox>
 #include <QStyle>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace machina {
 
@@ -68,18 +72,60 @@ QTableWidgetItem *makeItem(const QString &text)
 AddressBookDialog::AddressBookDialog(const QStringList &entries, QWidget *parent)
     : QDialog(parent)
 {
+    setUp();
+    for (const QString &entry : entries) {
+        if (entry.trimmed().isEmpty())
+            continue;
+        QString name;
+        QString address;
+        // Text that is neither shape is shown whole as the address, so the
+        // check below names it and the user can mend it.
+        if (!parseEntry(entry, &name, &address)) {
+            name.clear();
+            address = entry.trimmed();
+        }
+        appendRow(name, address, QString(), m_table->rowCount() + 1);
+    }
+    if (m_table->rowCount() > 0)
+        m_table->setCurrentCell(0, NameColumn);
+    loadCurrentRow();
+    m_table->setFocus();
+}
+
+void AddressBookDialog::setTechnicians(const QList<Technician> &roster)
+{
+    m_table->setRowCount(0);
+    QList<Technician> ordered = roster;
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const Technician &a, const Technician &b) { return a.order < b.order; });
+    for (const Technician &technician : std::as_const(ordered)) {
+        if (technician.name.trimmed().isEmpty() && technician.address.trimmed().isEmpty())
+            continue;
+        appendRow(technician.name, technician.address, RosterSettings::areasText(technician.areas), technician.order);
+    }
+    if (m_table->rowCount() > 0)
+        m_table->setCurrentCell(0, NameColumn);
+    loadCurrentRow();
+}
+
+void AddressBookDialog::setUp()
+{
     setWindowTitle(tr("Technicians' address book"));
 
-    m_table = new QTableWidget(0, 2, this);
-    m_table->setHorizontalHeaderLabels({tr("Name"), tr("Address")});
+    m_table = new QTableWidget(0, ColumnCount, this);
+    m_table->setHorizontalHeaderLabels({tr("Name"), tr("Address"), tr("Areas"), tr("Order")});
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setTabKeyNavigation(false);
     m_table->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Interactive);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->resizeSection(NameColumn, 200);
-    m_table->setMinimumSize(460, 220);
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(AddressColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->resizeSection(NameColumn, 180);
+    m_table->horizontalHeader()->resizeSection(AreasColumn, 110);
+    m_table->horizontalHeader()->resizeSection(OrderColumn, 60);
+    m_table->setMinimumSize(560, 220);
+    m_table->setAccessibleName(tr("Technicians"));
 
     m_addButton = new QPushButton(tr("&Add"), this);
     m_addButton->setToolTip(tr("Add a technician (Insert, Ctrl+N)"));
@@ -94,6 +140,15 @@ AddressBookDialog::AddressBookDialog(const QStringList &entries, QWidget *parent
     m_name->setPlaceholderText(tr("Jane Doe"));
     m_address = new QLineEdit(this);
     m_address->setPlaceholderText(tr("jane.doe@plant.example"));
+    m_areas = new QLineEdit(this);
+    m_areas->setPlaceholderText(tr("P-, HX- (empty: every asset)"));
+    m_areas->setAccessibleName(tr("Areas"));
+    m_areas->setToolTip(tr("The asset prefixes this technician covers, separated by commas. "
+                           "They are suggested first for alarms on those assets."));
+    m_order = new QSpinBox(this);
+    m_order->setRange(0, 999);
+    m_order->setAccessibleName(tr("Escalation order"));
+    m_order->setToolTip(tr("The default escalation order: lower numbers are notified first."));
 
     m_errors = FeedbackLabel::make(this);
 
@@ -112,13 +167,15 @@ AddressBookDialog::AddressBookDialog(const QStringList &entries, QWidget *parent
     listRow->addLayout(side);
 
     auto *form = new QFormLayout;
-    auto addField = [&](const QString &text, QLineEdit *field) {
+    auto addField = [&](const QString &text, QWidget *field) {
         auto *label = new QLabel(text, this);
         label->setBuddy(field);
         form->addRow(label, field);
     };
     addField(tr("&Name:"), m_name);
     addField(tr("A&ddress:"), m_address);
+    addField(tr("Area&s:"), m_areas);
+    addField(tr("Escalat&ion order:"), m_order);
 
     auto *main = new QVBoxLayout(this);
     main->addWidget(tableLabel);
@@ -132,7 +189,9 @@ AddressBookDialog::AddressBookDialog(const QStringList &entries, QWidget *parent
     setTabOrder(m_editButton, m_removeButton);
     setTabOrder(m_removeButton, m_name);
     setTabOrder(m_name, m_address);
-    setTabOrder(m_address, m_okButton);
+    setTabOrder(m_address, m_areas);
+    setTabOrder(m_areas, m_order);
+    setTabOrder(m_order, m_okButton);
 
     for (const QKeySequence &keys : {QKeySequence(Qt::Key_Insert), QKeySequence(QKeySequence::New)}) {
         auto *shortcut = new QShortcut(keys, this);
@@ -154,27 +213,12 @@ AddressBookDialog::AddressBookDialog(const QStringList &entries, QWidget *parent
     connect(m_name, &QLineEdit::textChanged, this, [this](const QString &text) { storeField(NameColumn, text); });
     connect(m_address, &QLineEdit::textChanged, this,
             [this](const QString &text) { storeField(AddressColumn, text); });
+    connect(m_areas, &QLineEdit::textChanged, this, [this](const QString &text) { storeField(AreasColumn, text); });
+    connect(m_order, &QSpinBox::valueChanged, this,
+            [this](int value) { storeField(OrderColumn, QString::number(value)); });
     // OK is disabled while an entry is wrong, so accepted() only comes from a valid book.
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-
-    for (const QString &entry : entries) {
-        if (entry.trimmed().isEmpty())
-            continue;
-        QString name;
-        QString address;
-        // Text that is neither shape is shown whole as the address, so the
-        // check below names it and the user can mend it.
-        if (!parseEntry(entry, &name, &address)) {
-            name.clear();
-            address = entry.trimmed();
-        }
-        appendRow(name, address);
-    }
-    if (m_table->rowCount() > 0)
-        m_table->setCurrentCell(0, NameColumn);
-    loadCurrentRow();
-    m_table->setFocus();
 }
 
 QString AddressBookDialog::formatEntry(const QString &name, const QString &address)
@@ -299,6 +343,22 @@ QStringList AddressBookDialog::entries() const
     return result;
 }
 
+QList<Technician> AddressBookDialog::technicians() const
+{
+    QList<Technician> result;
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        if (isBlankRow(row))
+            continue;
+        Technician technician;
+        technician.name = cellText(row, NameColumn).trimmed();
+        technician.address = cellText(row, AddressColumn).trimmed();
+        technician.areas = RosterSettings::parseAreas(cellText(row, AreasColumn));
+        technician.order = cellText(row, OrderColumn).toInt();
+        result.append(technician);
+    }
+    return result;
+}
+
 QStringList AddressBookDialog::validationErrors() const
 {
     QStringList errors = rowErrors();
@@ -313,7 +373,7 @@ void AddressBookDialog::addEntry()
     while (row < m_table->rowCount() && !isBlankRow(row))
         ++row;
     if (row == m_table->rowCount())
-        appendRow(QString(), QString());
+        appendRow(QString(), QString(), QString(), nextOrder());
     m_table->setCurrentCell(row, NameColumn);
     m_name->setFocus();
     updateState();
@@ -341,12 +401,25 @@ void AddressBookDialog::removeEntry()
     loadCurrentRow();
 }
 
-void AddressBookDialog::appendRow(const QString &name, const QString &address)
+void AddressBookDialog::appendRow(const QString &name, const QString &address, const QString &areas, int order)
 {
     const int row = m_table->rowCount();
     m_table->insertRow(row);
     m_table->setItem(row, NameColumn, makeItem(name));
     m_table->setItem(row, AddressColumn, makeItem(address));
+    m_table->setItem(row, AreasColumn, makeItem(areas));
+    QTableWidgetItem *orderItem = makeItem(QString::number(order));
+    orderItem->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_table->setItem(row, OrderColumn, orderItem);
+}
+
+int AddressBookDialog::nextOrder() const
+{
+    // After everyone listed: a new technician is the last to be escalated to.
+    int highest = 0;
+    for (int row = 0; row < m_table->rowCount(); ++row)
+        highest = std::max(highest, cellText(row, OrderColumn).toInt());
+    return std::min(highest + 1, m_order->maximum());
 }
 
 QString AddressBookDialog::cellText(int row, Column column) const
@@ -357,7 +430,8 @@ QString AddressBookDialog::cellText(int row, Column column) const
 
 bool AddressBookDialog::isBlankRow(int row) const
 {
-    return cellText(row, NameColumn).trimmed().isEmpty() && cellText(row, AddressColumn).trimmed().isEmpty();
+    return cellText(row, NameColumn).trimmed().isEmpty() && cellText(row, AddressColumn).trimmed().isEmpty()
+           && cellText(row, AreasColumn).trimmed().isEmpty();
 }
 
 QString AddressBookDialog::rowLabel(int row) const
@@ -403,9 +477,11 @@ void AddressBookDialog::loadCurrentRow()
     m_loading = true;
     m_name->setText(row < 0 ? QString() : cellText(row, NameColumn));
     m_address->setText(row < 0 ? QString() : cellText(row, AddressColumn));
+    m_areas->setText(row < 0 ? QString() : cellText(row, AreasColumn));
+    m_order->setValue(row < 0 ? 0 : cellText(row, OrderColumn).toInt());
     m_loading = false;
-    m_name->setEnabled(row >= 0);
-    m_address->setEnabled(row >= 0);
+    for (QWidget *field : std::initializer_list<QWidget *>{m_name, m_address, m_areas, m_order})
+        field->setEnabled(row >= 0);
     updateState();
 }
 

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "workorders/workordersettings.h"
+
 #include <QDialog>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -8,31 +11,35 @@ class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QSpinBox;
 class QTableWidget;
 
 namespace machina {
 
 /**
- * Edits the technicians' address book: entries "Name <address>" or a bare
- * "address", as the app keeps them in QSettings ("technicians") and
- * NotifyTechnicianDialog offers them.
+ * Edits the technicians' roster: who (a name and an address, offered by
+ * NotifyTechnicianDialog as "Name <address>" or a bare "address"), the areas
+ * each covers (asset prefixes such as "P-, HX-": they are suggested first for
+ * an alarm on a matching asset) and the default escalation order (lower
+ * first). The app keeps it with RosterSettings in QSettings ("roster").
  *
- * A table lists the entries (Name, Address); the current row is edited in
- * the Name and Address fields below it. Add (Insert, Ctrl+N) appends an empty
+ * A table lists the entries (Name, Address, Areas, Order); the current row is
+ * edited in the fields below it. Add (Insert, Ctrl+N) appends an empty
  * row and moves to its name, Edit (F2 on the table, or a double click)
  * moves to the fields, Remove (Delete on the table) drops the current row;
  * Return keeps its dialog meaning (OK). Every entry is
  * checked as it is typed: an address MessageBuilder refuses, a name holding a
  * line break or an address already listed (case-insensitive) is named in an
  * inline message and marked in the table, and OK stays disabled until it is
- * fixed. Rows left entirely blank are dropped.
+ * fixed. Rows left entirely blank (no name, address or areas) are dropped.
  */
 class AddressBookDialog : public QDialog
 {
     Q_OBJECT
 public:
-    enum Column { NameColumn, AddressColumn };
+    enum Column { NameColumn, AddressColumn, AreasColumn, OrderColumn, ColumnCount };
 
+    /// @p entries: "Name <address>" or addresses; they get no areas and the order of their position (1, 2, ...).
     explicit AddressBookDialog(const QStringList &entries, QWidget *parent = nullptr);
 
     /**
@@ -53,6 +60,10 @@ public:
 
     /// The edited book, in table order, as formatEntry() writes each entry.
     QStringList entries() const;
+    /// The edited roster, in table order: name, address, areas (RosterSettings::parseAreas()) and order.
+    QList<Technician> technicians() const;
+    /// Replaces every row with @p roster, by escalation order (ties keep their order in the list).
+    void setTechnicians(const QList<Technician> &roster);
 
     /// Every problem in the book, each naming its entry; empty when OK is allowed.
     QStringList validationErrors() const;
@@ -62,6 +73,10 @@ public:
     QTableWidget *table() const { return m_table; }
     QLineEdit *nameField() const { return m_name; }
     QLineEdit *addressField() const { return m_address; }
+    /// The areas of the current row, comma-separated ("P-, HX-").
+    QLineEdit *areasField() const { return m_areas; }
+    /// The default escalation order of the current row.
+    QSpinBox *orderField() const { return m_order; }
     QPushButton *addButton() const { return m_addButton; }
     QPushButton *editButton() const { return m_editButton; }
     QPushButton *removeButton() const { return m_removeButton; }
@@ -77,7 +92,9 @@ public Q_SLOTS:
     void removeEntry();
 
 private:
-    void appendRow(const QString &name, const QString &address);
+    void setUp();
+    void appendRow(const QString &name, const QString &address, const QString &areas = {}, int order = 0);
+    int nextOrder() const;
     QString cellText(int row, Column column) const;
     bool isBlankRow(int row) const;
     QString rowLabel(int row) const;
@@ -91,6 +108,8 @@ private:
     QTableWidget *m_table = nullptr;
     QLineEdit *m_name = nullptr;
     QLineEdit *m_address = nullptr;
+    QLineEdit *m_areas = nullptr;
+    QSpinBox *m_order = nullptr;
     QPushButton *m_addButton = nullptr;
     QPushButton *m_editButton = nullptr;
     QPushButton *m_removeButton = nullptr;

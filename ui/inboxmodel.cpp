@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QFont>
+#include <QPalette>
 #include <QRegularExpression>
 #include <QStyle>
 
@@ -52,7 +53,7 @@ QString attachmentText(int count)
 
 InboxModel::InboxModel(QObject *parent) : QAbstractTableModel(parent) { }
 
-InboxModel::Row InboxModel::makeRow(const MessageSummary &message)
+InboxModel::Row InboxModel::makeRow(const MessageSummary &message) const
 {
     Row row;
     row.summary = message;
@@ -74,6 +75,47 @@ InboxModel::Row InboxModel::makeRow(const MessageSummary &message)
     row.subjectWorkOrder = extractWorkOrderId(message.subject);
     updateSearchText(row);
     return row;
+}
+
+const InboxModel::Row &InboxModel::readAlarm(const Row &row) const
+{
+    if (!row.alarmRead) {
+        row.alarm = m_recognizer.recognise(row.summary.subject);
+        row.severity = row.alarm ? SeverityDisplay::of(*row.alarm) : AlarmSeverity::None;
+        row.alarmRead = true;
+    }
+    return row;
+}
+
+QColor InboxModel::severityColor(AlarmSeverity severity) const
+{
+    // Made for the palette the views draw on; again when it changes (a dark theme).
+    const QColor background = QGuiApplication::palette().color(QPalette::Base);
+    if (background != m_colorBackground) {
+        m_colorBackground = background;
+        for (size_t i = 0; i < m_severityColors.size(); ++i)
+            m_severityColors[i] = SeverityDisplay::color(AlarmSeverity(i), background);
+    }
+    return m_severityColors[size_t(severity)];
+}
+
+void InboxModel::setAlarmRecognizer(const AlarmRecognizer &recognizer)
+{
+    m_recognizer = recognizer;
+    for (Row &row : m_rows)
+        row.alarmRead = false; // read again when next needed
+    if (!m_rows.isEmpty()) {
+        Q_EMIT dataChanged(index(0, SeverityColumn), index(int(m_rows.size()) - 1, AssetColumn),
+                           {Qt::DisplayRole, Qt::DecorationRole, Qt::ForegroundRole, Qt::ToolTipRole,
+                            Qt::AccessibleTextRole, SortRole, SeverityRole, AssetRole});
+    }
+}
+
+std::optional<Alarm> InboxModel::alarmAt(int row) const
+{
+    if (row < 0 || row >= m_rows.size())
+        return std::nullopt;
+    return readAlarm(m_rows.at(row)).alarm;
 }
 
 void InboxModel::updateSearchText(Row &row)
@@ -100,6 +142,8 @@ QVariant InboxModel::data(const QModelIndex &index, int role) const
     }
     const Row &row = m_rows.at(index.row());
     const int column = index.column();
+    if (column == SeverityColumn || column == AssetColumn || role == SeverityRole || role == AssetRole)
+        readAlarm(row);
 
     switch (role) {
     case Qt::DisplayRole:
@@ -123,11 +167,24 @@ QVariant InboxModel::data(const QModelIndex &index, int role) const
             return row.workOrder();
         case AttachmentColumn:
             return attachmentText(row.summary.attachments);
+        case SeverityColumn:
+            if (!row.alarm)
+                return role == Qt::ToolTipRole ? QVariant() : QVariant(tr("No alarm"));
+            // The word as the mail wrote it, for words of other languages or rules.
+            return tr("%1 (\"%2\" in the subject)").arg(SeverityDisplay::text(row.severity), row.alarm->severity);
+        case AssetColumn:
+            return row.alarm ? row.alarm->asset : QString();
         }
         return {};
     case Qt::DecorationRole:
         if (column == AttachmentColumn && row.summary.attachments > 0)
             return attachmentIcon();
+        if (column == SeverityColumn && row.alarm)
+            return SeverityDisplay::icon(row.severity);
+        return {};
+    case Qt::ForegroundRole:
+        if (column == SeverityColumn && row.alarm)
+            return severityColor(row.severity);
         return {};
     case Qt::TextAlignmentRole:
         if (column == AttachmentColumn)
@@ -148,12 +205,18 @@ QVariant InboxModel::data(const QModelIndex &index, int role) const
         return row.workOrder();
     case SearchTextRole:
         return row.searchText;
+    case SeverityRole:
+        return SeverityDisplay::rank(row.severity);
+    case AssetRole:
+        return row.alarm ? row.alarm->asset : QString();
     case SortRole:
         switch (column) {
         case DateColumn:
             return row.dateKey;
         case AttachmentColumn:
             return row.summary.attachments;
+        case SeverityColumn:
+            return SeverityDisplay::rank(row.severity);
         default:
             return displayData(row, column);
         }
@@ -176,6 +239,10 @@ QVariant InboxModel::displayData(const Row &row, int column) const
         return row.workOrder();
     case AttachmentColumn:
         return QString();
+    case SeverityColumn:
+        return SeverityDisplay::text(row.severity);
+    case AssetColumn:
+        return row.alarm ? row.alarm->asset : QString();
     }
     return {};
 }
@@ -197,6 +264,10 @@ QVariant InboxModel::headerData(int section, Qt::Orientation orientation, int ro
             return tr("Work order");
         case AttachmentColumn:
             return QString();
+        case SeverityColumn:
+            return tr("Severity");
+        case AssetColumn:
+            return tr("Asset");
         }
         break;
     case Qt::DecorationRole:
@@ -220,6 +291,8 @@ QHash<int, QByteArray> InboxModel::roleNames() const
     names.insert(SeenRole, "seen");
     names.insert(WorkOrderRole, "workOrder");
     names.insert(SearchTextRole, "searchText");
+    names.insert(SeverityRole, "severity");
+    names.insert(AssetRole, "asset");
     return names;
 }
 
@@ -422,11 +495,34 @@ void InboxFilterModel::setFilterText(const QString &text)
     invalidateFilter();
 }
 
+void InboxFilterModel::setMinimumSeverity(AlarmSeverity severity)
+{
+    if (severity == m_minimumSeverity)
+        return;
+    m_minimumSeverity = severity;
+    invalidateFilter();
+}
+
+void InboxFilterModel::setAssetFilter(const QString &asset)
+{
+    const QString trimmed = asset.trimmed();
+    if (trimmed == m_asset)
+        return;
+    m_asset = trimmed;
+    invalidateFilter();
+}
+
 bool InboxFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
+    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    if (m_minimumSeverity != AlarmSeverity::None
+        && index.data(InboxModel::SeverityRole).toInt() < SeverityDisplay::rank(m_minimumSeverity)) {
+        return false;
+    }
+    if (!m_asset.isEmpty() && !index.data(InboxModel::AssetRole).toString().startsWith(m_asset, Qt::CaseInsensitive))
+        return false;
     if (m_terms.isEmpty())
         return true;
-    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     const QString text = index.data(filterRole()).toString();
     for (const QString &term : m_terms) {
         if (!text.contains(term, Qt::CaseInsensitive))

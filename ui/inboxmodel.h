@@ -1,6 +1,8 @@
 #pragma once
 
+#include "alarmseverity.h"
 #include "messagesummary.h"
+#include "workorders/alarmrules.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -9,6 +11,9 @@
 #include <QSortFilterProxyModel>
 #include <QString>
 #include <QStringList>
+
+#include <array>
+#include <optional>
 
 namespace machina {
 
@@ -26,11 +31,18 @@ QString extractWorkOrderId(const QString &text);
  * fetched on selection). Rows keep the order they were given in; sorting and
  * filtering belong to InboxFilterModel.
  *
+ * Alarm mails are read with an AlarmRecognizer (the default rules unless
+ * setAlarmRecognizer() gives the account's): the Severity column shows the
+ * class (SeverityDisplay: icon, word and a colour that reads on the palette's
+ * base, never colour alone) and sorts by rank, critical > alarm > warning >
+ * info > no alarm; the Asset column shows the asset tag ("P-201").
+ *
  * What every row shows is computed once per row, so data() hands out stored
  * values and 20,000 rows load, scroll and sort without stalls: the work-order
  * id, sender name, sort key and search text when the row is set, the local
- * date text when the row is first shown (conversion to local time is the
- * costliest step, and most rows of a large inbox are never shown). Message ids
+ * date text and the alarm when the row is first shown, sorted or filtered by
+ * severity (conversion to local time and the alarm rules' regular expressions
+ * are the costliest steps, and most rows of a large inbox are never shown). Message ids
  * are the keys for upsert(), setSeen() and setBodyText().
  */
 class InboxModel : public QAbstractTableModel
@@ -43,6 +55,8 @@ public:
         SubjectColumn,
         WorkOrderColumn,
         AttachmentColumn,
+        SeverityColumn,   ///< the alarm's severity class (see AlarmSeverity); empty for other mail
+        AssetColumn,      ///< the alarm's asset tag
         ColumnCount
     };
     Q_ENUM(Column)
@@ -53,6 +67,8 @@ public:
         SeenRole,                  ///< bool
         WorkOrderRole,             ///< QString: the WO id, from the subject or else the body
         SearchTextRole,            ///< QString: sender (name and address), subject and WO id, what the filter searches
+        SeverityRole,              ///< int: SeverityDisplay::rank() of the row's alarm, 0 for mail that is no alarm
+        AssetRole,                 ///< QString: the alarm's asset tag, empty for mail that is no alarm
     };
     Q_ENUM(Role)
 
@@ -89,6 +105,12 @@ public:
     int rowOf(const QString &id) const;
     int unreadCount() const { return m_unread; }
 
+    /// Reads every row's subject again with @p recognizer (the account's alarm rules).
+    void setAlarmRecognizer(const AlarmRecognizer &recognizer);
+    AlarmRecognizer alarmRecognizer() const { return m_recognizer; }
+    /// The alarm the subject of @p row names; nullopt for other mail or a row out of range.
+    std::optional<Alarm> alarmAt(int row) const;
+
 Q_SIGNALS:
     void unreadCountChanged(int unread);
 
@@ -102,10 +124,16 @@ private:
         QString subjectWorkOrder; ///< from the subject
         QString bodyWorkOrder;    ///< from the body, once setBodyText() was called
         QString searchText;
+        mutable bool alarmRead = false;           ///< alarm and severity are set (see readAlarm)
+        mutable std::optional<Alarm> alarm;
+        mutable AlarmSeverity severity = AlarmSeverity::None;
         QString workOrder() const { return subjectWorkOrder.isEmpty() ? bodyWorkOrder : subjectWorkOrder; }
     };
 
-    static Row makeRow(const MessageSummary &message);
+    Row makeRow(const MessageSummary &message) const;
+    /// Reads the row's subject with the alarm rules, once.
+    const Row &readAlarm(const Row &row) const;
+    QColor severityColor(AlarmSeverity severity) const;
     static void updateSearchText(Row &row);
     QVariant displayData(const Row &row, int column) const;
     QIcon attachmentIcon() const;
@@ -115,13 +143,19 @@ private:
     QHash<QString, int> m_rowById;
     int m_unread = 0;
     mutable QIcon m_attachmentIcon; ///< made on first use: it needs the application's style
+    AlarmRecognizer m_recognizer = AlarmRecognizer::defaults();
+    mutable QColor m_colorBackground;                  ///< the palette base the colours below were made for
+    mutable std::array<QColor, 5> m_severityColors;    ///< by AlarmSeverity
 };
 
 /**
  * Sorting and filtering for the inbox view. Sorting uses InboxModel::SortRole,
  * so dates sort as instants (across days and time zones), not as text.
  * The filter text is split at white space; a row passes when every term occurs
- * (case-insensitive) in its sender, subject or work-order id.
+ * (case-insensitive) in its sender, subject or work-order id. Two more
+ * filters narrow it: a minimum severity (only alarms of that class or worse;
+ * AlarmSeverity::None lets all mail through) and an asset (the alarm's asset
+ * starts with it, case-insensitive: "P-" for every pump, "P-201" for one).
  */
 class InboxFilterModel : public QSortFilterProxyModel
 {
@@ -131,6 +165,10 @@ public:
 
     QString filterText() const { return m_filterText; }
     void setFilterText(const QString &text);
+    AlarmSeverity minimumSeverity() const { return m_minimumSeverity; }
+    void setMinimumSeverity(AlarmSeverity severity);
+    QString assetFilter() const { return m_asset; }
+    void setAssetFilter(const QString &asset);
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -138,6 +176,8 @@ protected:
 private:
     QString m_filterText;
     QStringList m_terms;
+    AlarmSeverity m_minimumSeverity = AlarmSeverity::None;
+    QString m_asset;
 };
 
 } // namespace machina

@@ -9,14 +9,20 @@
 #include "outboxsender.h"
 #include "outboxview.h"
 #include "replydialog.h"
+#include "rostersettings.h"
 #include "store/activitylog.h"
 #include "store/outbox.h"
 #include "trayhealth.h"
+#include "workorderdisplay.h"
+#include "workordermodel.h"
+#include "workorderview.h"
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDateTime>
 #include <QDockWidget>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -42,11 +48,15 @@ MainWindow::MainWindow(EmailConnector *connector, QSettings *settings, QWidget *
       m_filter(new InboxFilterModel(this)),
       m_table(new QTableView),
       m_filterEdit(new QLineEdit),
+      m_severityFilter(new QComboBox),
+      m_assetFilter(new QLineEdit),
       m_view(new MessageView),
       m_splitter(new QSplitter(Qt::Vertical)),
       m_log(new QListWidget),
       m_outboxView(new OutboxView),
       m_outboxLabel(new QLabel),
+      m_workOrderView(new WorkOrderView),
+      m_workOrdersLabel(new QLabel),
       m_healthLabel(new QLabel),
       m_pollLabel(new QLabel),
       m_unreadLabel(new QLabel),
@@ -60,6 +70,28 @@ MainWindow::MainWindow(EmailConnector *connector, QSettings *settings, QWidget *
     m_filterEdit->setPlaceholderText(tr("Filter by sender, subject or work order (Ctrl+F)"));
     m_filterEdit->setClearButtonEnabled(true);
     connect(m_filterEdit, &QLineEdit::textChanged, m_filter, &InboxFilterModel::setFilterText);
+    m_filterEdit->setAccessibleName(tr("Filter the inbox"));
+    // Alarms by severity and asset, beside the text filter.
+    const QList<std::pair<QString, AlarmSeverity>> severities{
+        {tr("All mail"), AlarmSeverity::None},
+        {tr("Alarms of any severity"), AlarmSeverity::Info},
+        {tr("Warning or worse"), AlarmSeverity::Warning},
+        {tr("Alarm or worse"), AlarmSeverity::Alarm},
+        {tr("Critical only"), AlarmSeverity::Critical},
+    };
+    for (const auto &[text, severity] : severities)
+        m_severityFilter->addItem(text, int(severity));
+    m_severityFilter->setAccessibleName(tr("Minimum severity shown"));
+    m_severityFilter->setToolTip(tr("Show only alarm mails of this severity or worse (Alt+E)"));
+    connect(m_severityFilter, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_filter->setMinimumSeverity(AlarmSeverity(m_severityFilter->itemData(index).toInt()));
+    });
+    m_assetFilter->setPlaceholderText(tr("P-201 or P-"));
+    m_assetFilter->setClearButtonEnabled(true);
+    m_assetFilter->setAccessibleName(tr("Asset shown"));
+    m_assetFilter->setToolTip(tr("Show only alarms on assets that start with this (Alt+S)"));
+    m_assetFilter->setMaximumWidth(180);
+    connect(m_assetFilter, &QLineEdit::textChanged, m_filter, &InboxFilterModel::setAssetFilter);
 
     m_table->setModel(m_filter);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -76,8 +108,21 @@ MainWindow::MainWindow(EmailConnector *connector, QSettings *settings, QWidget *
     auto *inboxPane = new QWidget;
     auto *inboxLayout = new QVBoxLayout(inboxPane);
     inboxLayout->setContentsMargins(0, 0, 0, 0);
-    inboxLayout->addWidget(m_filterEdit);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filterEdit, 1);
+    auto *severityLabel = new QLabel(tr("S&everity:"));
+    severityLabel->setBuddy(m_severityFilter);
+    filterRow->addWidget(severityLabel);
+    filterRow->addWidget(m_severityFilter);
+    auto *assetLabel = new QLabel(tr("A&sset:"));
+    assetLabel->setBuddy(m_assetFilter);
+    filterRow->addWidget(assetLabel);
+    filterRow->addWidget(m_assetFilter);
+    inboxLayout->addLayout(filterRow);
     inboxLayout->addWidget(m_table);
+    setTabOrder(m_filterEdit, m_severityFilter);
+    setTabOrder(m_severityFilter, m_assetFilter);
+    setTabOrder(m_assetFilter, m_table);
     m_splitter->setObjectName(QStringLiteral("inboxSplitter"));
     m_splitter->addWidget(inboxPane);
     m_splitter->addWidget(m_view);
@@ -96,8 +141,15 @@ MainWindow::MainWindow(EmailConnector *connector, QSettings *settings, QWidget *
     m_outboxDock->setWidget(m_outboxView);
     addDockWidget(Qt::BottomDockWidgetArea, m_outboxDock);
     tabifyDockWidget(dock, m_outboxDock);
+    // The work orders too: the supervisor brings them up with Ctrl+Shift+W.
+    m_workOrderDock = new QDockWidget(tr("Work orders"), this);
+    m_workOrderDock->setObjectName(QStringLiteral("workOrderDock"));
+    m_workOrderDock->setWidget(m_workOrderView);
+    addDockWidget(Qt::BottomDockWidgetArea, m_workOrderDock);
+    tabifyDockWidget(m_outboxDock, m_workOrderDock);
     dock->raise();
     connect(m_outboxView, &OutboxView::activity, this, &MainWindow::logActivity);
+    connect(m_workOrderView, &WorkOrderView::cancelRequested, this, &MainWindow::cancelWorkOrder);
     // Earlier runs' log first, then what this one does.
     restoreActivity();
 
@@ -110,6 +162,7 @@ MainWindow::MainWindow(EmailConnector *connector, QSettings *settings, QWidget *
     statusBar()->addPermanentWidget(m_watchLabel);
     statusBar()->addPermanentWidget(m_pollLabel);
     statusBar()->addPermanentWidget(m_outboxLabel);
+    statusBar()->addPermanentWidget(m_workOrdersLabel);
     statusBar()->addPermanentWidget(m_unreadLabel);
     connect(m_model, &InboxModel::unreadCountChanged, this, &MainWindow::updateStatus);
 
@@ -119,6 +172,8 @@ MainWindow::MainWindow(EmailConnector *connector, QSettings *settings, QWidget *
             [this](const QString &path) { logActivity(tr("Saved %1").arg(path)); });
 
     bindConnector();
+    setWorkOrderSettings(WorkOrderSettings());
+    setWorkOrderService(nullptr);
     restoreLayout();
     updateStatus();
 }
@@ -215,6 +270,8 @@ void MainWindow::createActions()
     m_quitAction = make(tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), QStringLiteral("application-exit"));
     auto *findAction = make(tr("&Find"), QKeySequence::Find, QStringLiteral("edit-find"));
     m_outboxAction = make(tr("&Outbox"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), QStringLiteral("mail-queue"));
+    m_workOrdersAction = make(tr("&Work orders"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W),
+                              QStringLiteral("view-list-details"));
 
     connect(m_notifyAction, &QAction::triggered, this, &MainWindow::notifyTechnician);
     connect(m_replyAction, &QAction::triggered, this, &MainWindow::replyToSelected);
@@ -225,6 +282,7 @@ void MainWindow::createActions()
     connect(m_addressBookAction, &QAction::triggered, this, &MainWindow::editAddressBook);
     connect(m_quitAction, &QAction::triggered, this, &MainWindow::quitRequested);
     connect(m_outboxAction, &QAction::triggered, this, &MainWindow::showOutbox);
+    connect(m_workOrdersAction, &QAction::triggered, this, &MainWindow::showWorkOrders);
     connect(findAction, &QAction::triggered, this, [this] {
         m_filterEdit->setFocus();
         m_filterEdit->selectAll();
@@ -246,6 +304,7 @@ void MainWindow::createActions()
     view->addAction(findAction);
     view->addSeparator();
     view->addAction(m_outboxAction);
+    view->addAction(m_workOrdersAction);
 
     QToolBar *toolbar = addToolBar(tr("Actions"));
     toolbar->setObjectName(QStringLiteral("actionsToolbar"));
@@ -256,13 +315,106 @@ void MainWindow::createActions()
     toolbar->addAction(m_markReadAction);
     toolbar->addAction(m_markUnreadAction);
     toolbar->addAction(m_outboxAction);
+    toolbar->addAction(m_workOrdersAction);
     toolbar->addAction(m_settingsAction);
     addAction(findAction);
 }
 
 QStringList MainWindow::addressBook() const
 {
-    return m_settings->value(QStringLiteral("technicians")).toStringList();
+    return RosterSettings::entries(m_workOrderSettings.technicians);
+}
+
+void MainWindow::setWorkOrderSettings(const WorkOrderSettings &settings)
+{
+    m_accountWorkOrders = settings;
+    m_workOrderSettings = settings;
+    m_workOrderSettings.technicians = RosterSettings::merge(settings.technicians, RosterSettings::load(*m_settings));
+    m_model->setAlarmRecognizer(m_workOrderSettings.recognizer());
+}
+
+void MainWindow::setWorkOrderService(WorkOrderService *service)
+{
+    if (m_workOrders && service == m_workOrders)
+        return;
+    if (m_workOrders) {
+        disconnect(m_workOrders, nullptr, this, nullptr);
+        if (m_workOrders->parent() == this)
+            m_workOrders->deleteLater();
+    }
+    m_workOrders = service;
+    m_workOrderView->setAvailable(service != nullptr,
+                                  tr("Work orders are tracked for IMAP accounts. This account sends plain "
+                                     "notifications: Notify technician (Ctrl+N) still works."));
+    if (service) {
+        connect(service, &WorkOrderService::changed, this, &MainWindow::refreshWorkOrders);
+        connect(service, &WorkOrderService::escalated, this, [this](const WorkOrder &order) {
+            logActivity(tr("%1 escalated to %2: nobody acknowledged in time")
+                            .arg(order.id, WorkOrderDisplay::personName(order.assigneeEntry())));
+            Q_EMIT workOrderEscalated(order);
+        });
+        connect(service, &WorkOrderService::escalationExhausted, this, [this](const WorkOrder &order) {
+            logActivity(TrayHealth::exhaustedText(order), true);
+            Q_EMIT workOrderEscalationExhausted(order);
+        });
+        connect(service, &WorkOrderService::replyApplied, this,
+                [this](const WorkOrder &order, const QString &from, const QString &) {
+                    logActivity(tr("Reply from %1 to %2: %3 now").arg(from, order.id, WorkOrderDisplay::stateText(order.state)));
+                });
+        connect(service, &WorkOrderService::replyIgnored, this,
+                [this](const QString &id, const QString &from, const QString &reason) {
+                    logActivity(tr("Reply from %1 to %2 ignored: %3").arg(from, id, reason));
+                });
+        connect(service, &WorkOrderService::problem, this, [this](const ConnectorError &error) {
+            logActivity(tr("Work orders: %1").arg(error.message()), true);
+        });
+    }
+    refreshWorkOrders();
+}
+
+void MainWindow::refreshWorkOrders()
+{
+    if (m_workOrders)
+        m_workOrderView->setOrders(m_workOrders->workOrders());
+    updateWorkOrderStatus();
+}
+
+void MainWindow::updateWorkOrderStatus()
+{
+    const int count = m_workOrders ? m_workOrders->unacknowledgedCount() : 0;
+    m_workOrdersLabel->setText(TrayHealth::unacknowledgedText(count));
+    m_workOrdersLabel->setToolTip(
+        m_workOrders ? tr("Open the work orders (%1)").arg(m_workOrdersAction->shortcut().toString(QKeySequence::NativeText))
+                     : QString());
+    if (count == m_unacknowledged)
+        return;
+    m_unacknowledged = count;
+    Q_EMIT unacknowledgedWorkOrdersChanged(count);
+}
+
+void MainWindow::showWorkOrders()
+{
+    m_workOrderDock->show();
+    m_workOrderDock->raise();
+    m_workOrderView->table()->setFocus(Qt::ShortcutFocusReason);
+    if (!m_workOrderView->table()->currentIndex().isValid() && m_workOrderView->proxy()->rowCount() > 0)
+        m_workOrderView->table()->selectRow(0);
+}
+
+void MainWindow::cancelWorkOrder(const QString &id)
+{
+    if (!m_workOrders)
+        return;
+    m_workOrders->cancel(id, [self = QPointer<MainWindow>(this), id](const ConnectorError &error) {
+        if (!self)
+            return;
+        if (error) {
+            self->logActivity(tr("%1 could not be cancelled: %2").arg(id, error.message()), true);
+            return;
+        }
+        self->logActivity(tr("%1 is cancelled.").arg(id));
+        self->refreshWorkOrders();
+    });
 }
 
 void MainWindow::addLogItem(const QDateTime &at, const QString &text, bool isError)
@@ -534,12 +686,72 @@ void MainWindow::notifyTechnician()
 {
     auto *dialog = new NotifyTechnicianDialog(addressBook(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWorkOrderSettings(m_workOrderSettings);
+    dialog->setWorkOrderMode(m_workOrders != nullptr);
+    prefillFromSelection(dialog);
     connect(dialog, &NotifyTechnicianDialog::sendRequested, this, [this, dialog] {
+        if (dialog->isWorkOrderMode() && m_workOrders) {
+            createWorkOrder(dialog);
+            return;
+        }
         sendFrom(dialog, {tr("Sending the notification"), tr("Notification \"%1\" not sent: %2"),
                           tr("Notification \"%1\" is in the outbox and will be sent when the server answers. Not sent now: %2"),
                           tr("Notified %1: %2")});
     });
     dialog->open();
+}
+
+void MainWindow::prefillFromSelection(NotifyTechnicianDialog *dialog) const
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid())
+        return;
+    const int row = m_filter->mapToSource(current).row();
+    const std::optional<Alarm> alarm = m_model->alarmAt(row);
+    if (!alarm)
+        return;
+    const MessageSummary summary = m_model->messageAt(row);
+    // The body when it is loaded (the message shown is this one), else the subject.
+    const IncomingMessage &shown = m_view->message();
+    const bool loaded = shown.backendId == summary.id && !shown.text.trimmed().isEmpty();
+    dialog->prefillFromAlarm(*alarm, loaded ? shown.text : summary.subject, summary.messageId);
+}
+
+void MainWindow::createWorkOrder(NotifyTechnicianDialog *dialog)
+{
+    dialog->setSending(true);
+    const WorkOrderRequest request = dialog->request();
+    const QString who = WorkOrderDisplay::personName(request.chain.value(0));
+    const QString what = QStringLiteral("%1 %2").arg(request.asset, request.summary).trimmed();
+    const int busy = beginBusy(tr("Creating the work order"));
+    m_workOrders->create(request, [self = QPointer<MainWindow>(this), guard = QPointer<NotifyTechnicianDialog>(dialog),
+                                   who, what, busy](const WorkOrderService::Created &created) {
+        if (!self)
+            return;
+        self->endBusy(busy);
+        if (created.error && !created.queued) {
+            self->logActivity(tr("Work order \"%1\" not created: %2").arg(what, created.error.message()), true);
+            if (guard) // the draft stays in the dialog
+                guard->setSendError(created.error.message());
+            return;
+        }
+        const QString id = created.order.id;
+        QString text;
+        if (created.queued) {
+            // Not a failure: the outbox sends it when the server answers.
+            text = tr("%1 for %2 is in the outbox; other consoles see it once it is sent.").arg(id, who);
+            self->logActivity(created.error ? tr("%1 Not sent now: %2").arg(text, created.error.message()) : text);
+        } else {
+            text = tr("%1 sent to %2").arg(id, who);
+            self->logActivity(text);
+        }
+        self->statusBar()->showMessage(text, 15000);
+        self->refreshWorkOrders();
+        if (guard) {
+            guard->setSending(false);
+            guard->accept();
+        }
+    });
 }
 
 void MainWindow::replyToSelected()
@@ -561,12 +773,16 @@ void MainWindow::replyToSelected()
 
 void MainWindow::editAddressBook()
 {
-    auto *dialog = new AddressBookDialog(addressBook(), this);
+    // This console's roster; technicians from the account config are added to it, not edited here.
+    auto *dialog = new AddressBookDialog(QStringList(), this);
+    dialog->setTechnicians(RosterSettings::load(*m_settings));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        m_settings->setValue(QStringLiteral("technicians"), dialog->entries());
+        const QList<Technician> roster = dialog->technicians();
+        RosterSettings::save(*m_settings, roster);
         m_settings->sync();
-        logActivity(tr("Address book saved: %n technician(s)", nullptr, int(dialog->entries().size())));
+        setWorkOrderSettings(m_accountWorkOrders);
+        logActivity(tr("Address book saved: %n technician(s)", nullptr, int(roster.size())));
     });
     dialog->open();
 }
@@ -585,11 +801,19 @@ void MainWindow::restoreLayout()
     m_table->setColumnWidth(1, 220);
     m_table->setColumnWidth(3, 120);
     m_table->setColumnWidth(4, 32);
+    m_table->setColumnWidth(InboxModel::SeverityColumn, 110);
+    m_table->setColumnWidth(InboxModel::AssetColumn, 80);
+    // Severity and asset before the subject: what an alarm is about, at a glance.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->moveSection(header->visualIndex(InboxModel::SeverityColumn), 2);
+    header->moveSection(header->visualIndex(InboxModel::AssetColumn), 3);
     m_settings->beginGroup(QStringLiteral("window"));
     restoreGeometry(m_settings->value(QStringLiteral("geometry")).toByteArray());
     restoreState(m_settings->value(QStringLiteral("state")).toByteArray());
     m_splitter->restoreState(m_settings->value(QStringLiteral("splitter")).toByteArray());
-    m_table->horizontalHeader()->restoreState(m_settings->value(QStringLiteral("columns")).toByteArray());
+    // Columns saved for another set of columns (an older version) are not restored.
+    if (m_settings->value(QStringLiteral("columnCount")).toInt() == InboxModel::ColumnCount)
+        header->restoreState(m_settings->value(QStringLiteral("columns")).toByteArray());
     m_settings->endGroup();
 }
 
@@ -600,6 +824,7 @@ void MainWindow::saveLayout()
     m_settings->setValue(QStringLiteral("state"), saveState());
     m_settings->setValue(QStringLiteral("splitter"), m_splitter->saveState());
     m_settings->setValue(QStringLiteral("columns"), m_table->horizontalHeader()->saveState());
+    m_settings->setValue(QStringLiteral("columnCount"), int(InboxModel::ColumnCount));
     m_settings->endGroup();
     m_settings->sync();
 }

@@ -1,7 +1,10 @@
 #include "notifytechniciandialog.h"
 
+#include "addressbookdialog.h"
 #include "feedbacklabel.h"
 #include "inboxmodel.h"
+#include "workorderdisplay.h"
+#include "workorders/workorderid.h"
 
 #include <QColor>
 #include <QComboBox>
@@ -19,12 +22,18 @@
 #include <QPalette>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QSet>
 #include <QShortcut>
 #include <QVBoxLayout>
 
 namespace machina {
 
 namespace {
+
+/// The form's rows, in order (QFormLayout::setRowVisible() shows those of the mode).
+enum FormRow { TechnicianRow, EscalationRow, WorkOrderRow, AssetRow, SummaryRow, PriorityRow, AckWithinRow,
+               DescriptionRow, AlarmRow, AttachmentRow };
 
 constexpr qsizetype MaxSummaryChars = 60;
 constexpr qsizetype MinCutChars = 30;
@@ -128,6 +137,35 @@ NotifyTechnicianDialog::NotifyTechnicianDialog(const QStringList &addressBook, Q
     m_description->setTabChangesFocus(true);
     m_description->setPlaceholderText(tr("What is wrong, what to check, safety notes"));
 
+    // Work-order mode only (see setWorkOrderMode()).
+    m_escalation = new QLineEdit(this);
+    m_escalation->setPlaceholderText(tr("Name <address>; Name <address>"));
+    m_escalation->setAccessibleName(tr("Escalation list"));
+    m_escalation->setToolTip(tr("Notified in turn, separated by \";\", when nobody acknowledges in time"));
+    m_escalationError = FeedbackLabel::make(this);
+    m_summary = new QLineEdit(this);
+    m_summary->setPlaceholderText(tr("vibration 9.2 mm/s (limit 8.4)"));
+    m_summary->setAccessibleName(tr("Summary"));
+    m_ackWithin = new QLineEdit(this);
+    m_ackWithin->setPlaceholderText(tr("15m"));
+    m_ackWithin->setAccessibleName(tr("Acknowledge within"));
+    m_ackWithin->setToolTip(tr("How long the technician has to acknowledge before the next one is notified: "
+                               "90s, 15m, 2h, 1d"));
+    m_ackWithinError = FeedbackLabel::make(this);
+    m_alarm = new QPlainTextEdit(this);
+    m_alarm->setReadOnly(true);
+    m_alarm->setTabChangesFocus(true);
+    m_alarm->setAccessibleName(tr("Alarm text, as the notification quotes it"));
+    m_alarm->setMaximumHeight(m_alarm->fontMetrics().height() * 5);
+    m_workOrderNote = new QLabel(tr("The work order gets its id when it is created. A work order queued while "
+                                    "offline becomes visible to other consoles once it is sent."), this);
+    m_workOrderNote->setWordWrap(true);
+    m_workOrderNote->setTextFormat(Qt::PlainText);
+    if (QFont small = m_workOrderNote->font(); small.pointSizeF() > 0) {
+        small.setPointSizeF(small.pointSizeF() * 0.9);
+        m_workOrderNote->setFont(small);
+    }
+
     m_attachmentName = new QLabel(tr("None"), this);
     m_attachmentName->setTextFormat(Qt::PlainText);
     m_attachButton = new QPushButton(tr("Attac&h PDF..."), this);
@@ -150,14 +188,16 @@ NotifyTechnicianDialog::NotifyTechnicianDialog(const QStringList &addressBook, Q
 
     m_buttons = new QDialogButtonBox(this);
     m_sendButton = m_buttons->addButton(tr("&Send"), QDialogButtonBox::ActionRole);
-    m_sendButton->setToolTip(tr("Send the notification (Ctrl+Return)"));
+    m_sendButton->setToolTip(tr("Send the notification (Return, Ctrl+Return)"));
     QPushButton *cancel = m_buttons->addButton(QDialogButtonBox::Cancel);
-    // Plain Return in a field must not send half a draft: only Send or Ctrl+Return do.
+    // Send is the default: Return sends a valid draft (an invalid one leaves Send disabled,
+    // and Return does nothing then). No other button takes the default when focused.
     m_sendButton->setAutoDefault(false);
+    m_sendButton->setDefault(true);
     cancel->setAutoDefault(false);
 
     // Labels with mnemonics and buddies.
-    auto *form = new QFormLayout;
+    auto *form = m_form = new QFormLayout;
     auto addField = [&](const QString &text, QWidget *buddy, QWidget *field) {
         auto *label = new QLabel(text, this);
         label->setBuddy(buddy);
@@ -172,10 +212,14 @@ NotifyTechnicianDialog::NotifyTechnicianDialog(const QStringList &addressBook, Q
         return box;
     };
     addField(tr("&Technician:"), m_technician, stacked(m_technician, m_technicianError));
+    addField(tr("Then &escalate to:"), m_escalation, stacked(m_escalation, m_escalationError));
     addField(tr("&Work order:"), m_workOrder, stacked(m_workOrder, m_workOrderError));
     addField(tr("&Asset:"), m_asset, m_asset);
+    addField(tr("S&ummary:"), m_summary, m_summary);
     addField(tr("&Priority:"), m_priority, m_priority);
+    addField(tr("Ac&knowledge within:"), m_ackWithin, stacked(m_ackWithin, m_ackWithinError));
     addField(tr("&Description:"), m_description, m_description);
+    addField(tr("A&larm:"), m_alarm, m_alarm);
     auto *attachmentRow = new QWidget(this);
     auto *attachmentLayout = new QHBoxLayout(attachmentRow);
     attachmentLayout->setContentsMargins(0, 0, 0, 0);
@@ -196,15 +240,21 @@ NotifyTechnicianDialog::NotifyTechnicianDialog(const QStringList &addressBook, Q
 
     auto *main = new QVBoxLayout(this);
     main->addLayout(columns, 1);
+    main->addWidget(m_workOrderNote);
     main->addWidget(m_problems);
     main->addWidget(m_status);
     main->addWidget(m_buttons);
 
-    setTabOrder(m_technician, m_workOrder);
+    // Hidden fields (the other mode's) are skipped.
+    setTabOrder(m_technician, m_escalation);
+    setTabOrder(m_escalation, m_workOrder);
     setTabOrder(m_workOrder, m_asset);
-    setTabOrder(m_asset, m_priority);
-    setTabOrder(m_priority, m_description);
-    setTabOrder(m_description, m_attachButton);
+    setTabOrder(m_asset, m_summary);
+    setTabOrder(m_summary, m_priority);
+    setTabOrder(m_priority, m_ackWithin);
+    setTabOrder(m_ackWithin, m_description);
+    setTabOrder(m_description, m_alarm);
+    setTabOrder(m_alarm, m_attachButton);
     setTabOrder(m_attachButton, m_removeAttachmentButton);
     setTabOrder(m_removeAttachmentButton, m_preview);
     setTabOrder(m_preview, m_sendButton);
@@ -223,9 +273,17 @@ NotifyTechnicianDialog::NotifyTechnicianDialog(const QStringList &addressBook, Q
     connect(m_technician, &QComboBox::editTextChanged, this, &NotifyTechnicianDialog::updateState);
     connect(m_workOrder, &QLineEdit::textChanged, this, &NotifyTechnicianDialog::updateState);
     connect(m_asset, &QLineEdit::textChanged, this, &NotifyTechnicianDialog::updateState);
+    connect(m_priority, &QComboBox::currentIndexChanged, this, &NotifyTechnicianDialog::followPriority);
     connect(m_priority, &QComboBox::currentIndexChanged, this, &NotifyTechnicianDialog::updateState);
     connect(m_description, &QPlainTextEdit::textChanged, this, &NotifyTechnicianDialog::updateState);
+    connect(m_escalation, &QLineEdit::textChanged, this, &NotifyTechnicianDialog::updateState);
+    connect(m_summary, &QLineEdit::textChanged, this, &NotifyTechnicianDialog::updateState);
+    connect(m_ackWithin, &QLineEdit::textChanged, this, &NotifyTechnicianDialog::updateState);
+    // Typed by the user (not set by a priority change): the deadline stays as typed.
+    connect(m_ackWithin, &QLineEdit::textEdited, this, [this] { m_ackWithinEdited = true; });
 
+    followPriority();
+    setWorkOrderMode(false);
     setAddressBook(addressBook);
     m_technician->setFocus();
     updateState();
@@ -244,6 +302,154 @@ QString NotifyTechnicianDialog::priorityName(Priority priority)
         return tr("Emergency");
     }
     return {};
+}
+
+QString NotifyTechnicianDialog::quoted(const QString &text)
+{
+    QStringList lines = text.trimmed().split(u'\n');
+    for (QString &line : lines) {
+        if (line.endsWith(u'\r'))
+            line.chop(1);
+        line = line.isEmpty() ? QStringLiteral(">") : QStringLiteral("> ") + line;
+    }
+    return lines.join(u'\n');
+}
+
+void NotifyTechnicianDialog::setWorkOrderMode(bool on)
+{
+    m_workOrderMode = on;
+    m_form->setRowVisible(EscalationRow, on);
+    m_form->setRowVisible(WorkOrderRow, !on);
+    m_form->setRowVisible(SummaryRow, on);
+    m_form->setRowVisible(AckWithinRow, on);
+    m_form->setRowVisible(AlarmRow, on && !m_alarmText.isEmpty());
+    m_workOrderNote->setVisible(on);
+    setWindowTitle(on ? tr("New work order") : tr("Notify technician"));
+    m_description->setPlaceholderText(on ? tr("Your words for the technician, above the quoted alarm (optional)")
+                                         : tr("What is wrong, what to check, safety notes"));
+    updatePriorityTexts();
+    updateState();
+}
+
+void NotifyTechnicianDialog::updatePriorityTexts()
+{
+    for (int i = 0; i < m_priority->count(); ++i) {
+        const auto p = Priority(m_priority->itemData(i).toInt());
+        m_priority->setItemText(i, m_workOrderMode ? WorkOrderDisplay::priorityText(workOrderPriorityOf(p))
+                                                   : priorityName(p));
+    }
+}
+
+void NotifyTechnicianDialog::setWorkOrderSettings(const WorkOrderSettings &settings)
+{
+    m_settings = settings;
+    followPriority();
+}
+
+void NotifyTechnicianDialog::followPriority()
+{
+    if (m_ackWithinEdited || !m_ackWithin)
+        return;
+    m_ackWithin->setText(formatDuration(m_settings.ackWithinFor(workOrderPriority())));
+}
+
+void NotifyTechnicianDialog::prefillFromAlarm(const Alarm &alarm, const QString &alarmText, const QString &alarmMessageId)
+{
+    const QString summary = alarm.text.trimmed().isEmpty() ? summaryLine(alarmText) : alarm.text.trimmed();
+    setAsset(alarm.asset);
+    setSummary(summary);
+    m_ackWithinEdited = false;
+    setPriority(priorityOf(alarm.priority));
+    followPriority();
+    m_alarmMessageId = alarmMessageId;
+    setAlarmText(alarmText);
+    // The roster's suggestion: those covering the asset first, then by escalation order.
+    QStringList entries;
+    for (const Technician &technician : m_settings.suggestedChain(alarm.asset)) {
+        if (entries.size() == WorkOrderSettings::MaxChain)
+            break;
+        entries.append(AddressBookDialog::formatEntry(technician.name, technician.address));
+    }
+    if (!entries.isEmpty()) {
+        setTechnician(entries.constFirst());
+        setEscalation(entries.mid(1));
+    }
+    if (!m_workOrderMode && description().isEmpty())
+        setDescription(summary + QStringLiteral("\n\n") + quoted(alarmText));
+}
+
+QString NotifyTechnicianDialog::summary() const
+{
+    return m_summary->text().simplified();
+}
+
+void NotifyTechnicianDialog::setSummary(const QString &summary)
+{
+    m_summary->setText(summary);
+}
+
+QStringList NotifyTechnicianDialog::escalation() const
+{
+    static const QRegularExpression separators(QStringLiteral("[;\\n]"));
+    QStringList entries;
+    for (const QString &part : m_escalation->text().split(separators, Qt::SkipEmptyParts)) {
+        const QString entry = part.trimmed();
+        if (!entry.isEmpty())
+            entries.append(entry);
+    }
+    return entries;
+}
+
+void NotifyTechnicianDialog::setEscalation(const QStringList &entries)
+{
+    m_escalation->setText(entries.join(QStringLiteral("; ")));
+}
+
+QStringList NotifyTechnicianDialog::chain() const
+{
+    QStringList entries;
+    if (!technician().isEmpty())
+        entries.append(technician());
+    return entries + escalation();
+}
+
+qint64 NotifyTechnicianDialog::ackWithinSeconds() const
+{
+    return parseDuration(m_ackWithin->text().trimmed()).value_or(0);
+}
+
+void NotifyTechnicianDialog::setAckWithin(qint64 seconds)
+{
+    if (seconds <= 0) {
+        m_ackWithinEdited = false;
+        followPriority();
+        return;
+    }
+    m_ackWithinEdited = true;
+    m_ackWithin->setText(formatDuration(seconds));
+}
+
+void NotifyTechnicianDialog::setAlarmText(const QString &text)
+{
+    m_alarmText = text.trimmed();
+    m_alarm->setPlainText(quoted(m_alarmText));
+    m_form->setRowVisible(AlarmRow, m_workOrderMode && !m_alarmText.isEmpty());
+    updateState();
+}
+
+WorkOrderRequest NotifyTechnicianDialog::request() const
+{
+    WorkOrderRequest request;
+    request.asset = asset();
+    request.summary = summary();
+    request.priority = workOrderPriority();
+    request.chain = chain();
+    request.ackWithinSeconds = ackWithinSeconds();
+    request.alarmMessageId = m_alarmMessageId;
+    request.alarmText = m_alarmText;
+    request.note = description();
+    request.attachments = m_attachments;
+    return request;
 }
 
 QString NotifyTechnicianDialog::buildSubject(const QString &workOrderId, const QString &asset,
@@ -457,10 +663,44 @@ QString NotifyTechnicianDialog::technicianError() const
     return {};
 }
 
+QString NotifyTechnicianDialog::escalationError() const
+{
+    if (!m_workOrderMode)
+        return {};
+    const QStringList entries = escalation();
+    QSet<QString> seen;
+    if (const QString first = MessageBuilder::addressSpec(technician()); !first.isEmpty())
+        seen.insert(first.toCaseFolded());
+    for (const QString &entry : entries) {
+        ConnectorError error;
+        const QString address = MessageBuilder::addressSpec(entry, &error);
+        if (address.isEmpty())
+            return tr("Escalation: \"%1\": %2. Separate technicians with \";\".").arg(entry, error.message());
+        if (seen.contains(address.toCaseFolded()))
+            return tr("Escalation: %1 is in the chain twice.").arg(entry);
+        seen.insert(address.toCaseFolded());
+    }
+    if (entries.size() + 1 > WorkOrderSettings::MaxChain)
+        return tr("Escalation: at most %1 technicians take part in one work order (the first and %2 more).")
+            .arg(WorkOrderSettings::MaxChain)
+            .arg(WorkOrderSettings::MaxChain - 1);
+    return {};
+}
+
+QString NotifyTechnicianDialog::ackWithinError() const
+{
+    if (!m_workOrderMode)
+        return {};
+    QString problem;
+    if (!parseDuration(m_ackWithin->text().trimmed(), &problem))
+        return tr("Acknowledge within: %1 (like 15m, 2h or 90s).").arg(problem);
+    return {};
+}
+
 QString NotifyTechnicianDialog::workOrderError() const
 {
     const QString text = workOrderText();
-    if (text.isEmpty() || !workOrderId().isEmpty())
+    if (m_workOrderMode || text.isEmpty() || !workOrderId().isEmpty())
         return {};
     return tr("Work order: \"%1\" is not a work-order id like WO-2026-42.").arg(text);
 }
@@ -472,6 +712,18 @@ QStringList NotifyTechnicianDialog::validationErrors() const
         errors.append(tr("Technician: choose one from the address book or type an address."));
     else if (const QString error = technicianError(); !error.isEmpty())
         errors.append(error);
+    if (m_workOrderMode) {
+        // The tracker gives the id; the description is an optional note.
+        if (const QString error = escalationError(); !error.isEmpty())
+            errors.append(error);
+        if (asset().isEmpty())
+            errors.append(tr("Asset: enter the asset tag, like P-201."));
+        if (summary().isEmpty())
+            errors.append(tr("Summary: say in a few words what is wrong."));
+        if (const QString error = ackWithinError(); !error.isEmpty())
+            errors.append(error);
+        return errors;
+    }
     if (workOrderText().isEmpty())
         errors.append(tr("Work order: enter its id, like WO-2026-42."));
     else if (const QString error = workOrderError(); !error.isEmpty())
@@ -488,15 +740,19 @@ void NotifyTechnicianDialog::updateState()
     // Inline errors only for what was typed wrong; missing fields are listed once below.
     FeedbackLabel::show(m_technicianError, technicianError());
     FeedbackLabel::show(m_workOrderError, workOrderError());
+    FeedbackLabel::show(m_escalationError, escalationError());
+    FeedbackLabel::show(m_ackWithinError, ackWithinError());
 
     QStringList missing;
     if (technician().isEmpty())
         missing.append(tr("technician"));
-    if (workOrderText().isEmpty())
+    if (!m_workOrderMode && workOrderText().isEmpty())
         missing.append(tr("work order"));
     if (asset().isEmpty())
         missing.append(tr("asset"));
-    if (description().isEmpty())
+    if (m_workOrderMode && summary().isEmpty())
+        missing.append(tr("summary"));
+    if (!m_workOrderMode && description().isEmpty())
         missing.append(tr("description"));
     m_problems->setText(missing.isEmpty() ? QString()
                                           : tr("To send, fill in: %1.").arg(missing.join(tr(", "))));
@@ -512,11 +768,38 @@ void NotifyTechnicianDialog::updateState()
 
     const QStringList errors = validationErrors();
     m_sendButton->setEnabled(!m_sending && errors.isEmpty());
-    m_sendButton->setToolTip(errors.isEmpty() ? tr("Send the notification (Ctrl+Return)")
-                                              : errors.join(u'\n'));
+    const QString ready = m_workOrderMode ? tr("Create the work order and notify the technician (Return, Ctrl+Return)")
+                                          : tr("Send the notification (Return, Ctrl+Return)");
+    m_sendButton->setToolTip(errors.isEmpty() ? ready : errors.join(u'\n'));
 
+    if (m_workOrderMode) {
+        m_preview->setPlainText(workOrderPreview());
+        return;
+    }
     const QString to = technician();
     m_preview->setPlainText(tr("To: %1\nSubject: %2\n\n%3").arg(to, subject(), body()));
+}
+
+QString NotifyTechnicianDialog::workOrderPreview() const
+{
+    QStringList lines;
+    lines << tr("To: %1").arg(technician());
+    const QString within = m_ackWithin->text().trimmed();
+    const QStringList then = escalation();
+    lines << (then.isEmpty() ? tr("Not acknowledged within %1: you are told; nobody else is notified.").arg(within)
+                             : tr("Not acknowledged within %1: %2, in this order.").arg(within, then.join(QStringLiteral("; "))));
+    lines << tr("Work order: its id is given when it is created");
+    lines << tr("Asset: %1").arg(asset());
+    lines << tr("Priority: %1").arg(WorkOrderDisplay::priorityText(workOrderPriority()));
+    lines << tr("Summary: %1").arg(summary());
+    if (!m_attachments.isEmpty())
+        lines << tr("Attachment: %1").arg(m_attachments.constFirst().fileName);
+    QString text = lines.join(u'\n');
+    if (!description().isEmpty())
+        text += QStringLiteral("\n\n") + description();
+    if (!m_alarmText.isEmpty())
+        text += QStringLiteral("\n\n") + quoted(m_alarmText);
+    return text;
 }
 
 void NotifyTechnicianDialog::requestSend()
@@ -535,8 +818,8 @@ void NotifyTechnicianDialog::setSending(bool sending)
     m_sending = sending;
     if (sending)
         m_sendError.clear();
-    for (QWidget *w : std::initializer_list<QWidget *>{m_technician, m_workOrder, m_asset, m_priority,
-                                                       m_description, m_attachButton})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_technician, m_escalation, m_workOrder, m_asset, m_summary,
+                                                       m_priority, m_ackWithin, m_description, m_attachButton})
         w->setEnabled(!sending);
     updateStatus();
     updateState();

@@ -1,5 +1,7 @@
 #include "trayhealth.h"
 
+#include "workorderdisplay.h"
+
 #include <QAction>
 #include <QLoggingCategory>
 #include <QMenu>
@@ -102,11 +104,22 @@ void TrayHealth::setOutboxPending(int count)
     updateToolTip();
 }
 
+void TrayHealth::setUnacknowledgedWorkOrders(int count)
+{
+    count = std::max(count, 0);
+    if (count == m_unacknowledged)
+        return;
+    m_unacknowledged = count;
+    updateToolTip();
+}
+
 void TrayHealth::updateToolTip()
 {
     m_toolTip = m_health ? toolTipFor(*m_health) : tr("%1 — starting").arg(AppName);
     if (const QString outbox = outboxText(m_outboxPending); !outbox.isEmpty())
         m_toolTip += u'\n' + outbox;
+    if (const QString orders = unacknowledgedText(m_unacknowledged); !orders.isEmpty())
+        m_toolTip += u'\n' + orders;
     if (m_tray)
         m_tray->setToolTip(m_toolTip);
 }
@@ -117,6 +130,33 @@ QString TrayHealth::outboxText(int count)
         return {};
     // English plural by hand, as for new mail: without a translator, tr() only substitutes %n.
     return count == 1 ? tr("1 message waiting in the outbox") : tr("%n messages waiting in the outbox", nullptr, count);
+}
+
+QString TrayHealth::unacknowledgedText(int count)
+{
+    if (count <= 0)
+        return {};
+    // English plural by hand, as for the outbox.
+    return count == 1 ? tr("1 work order not yet acknowledged")
+                      : tr("%n work orders not yet acknowledged", nullptr, count);
+}
+
+QString TrayHealth::exhaustedText(const WorkOrder &order)
+{
+    return tr("%1: nobody acknowledged; no one left to escalate to").arg(order.id);
+}
+
+void TrayHealth::notifyEscalated(const WorkOrder &order)
+{
+    const QString who = WorkOrderDisplay::personName(order.assigneeEntry());
+    const QString what = order.asset.isEmpty() ? order.summary : order.asset + u' ' + order.summary;
+    notify(tr("%1 escalated").arg(order.id),
+           who.isEmpty() ? what.trimmed() : tr("%1: now with %2").arg(what.trimmed(), who), QSystemTrayIcon::Information);
+}
+
+void TrayHealth::notifyEscalationExhausted(const WorkOrder &order)
+{
+    notify(tr("Work order needs you"), exhaustedText(order), QSystemTrayIcon::Warning);
 }
 
 void TrayHealth::notifyNewMail(int count, const QString &firstSubject)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connectorhealth.h"
+#include "workorders/workorder.h"
 
 #include <QDateTime>
 #include <QIcon>
@@ -31,8 +32,12 @@ namespace machina {
  * window can reuse them and tests can observe them offscreen.
  *
  * The tooltip also says how many messages wait in the outbox
- * (setOutboxPending(), "3 messages waiting in the outbox"); the line is left
- * out while none wait.
+ * (setOutboxPending(), "3 messages waiting in the outbox") and how many work
+ * orders nobody has acknowledged yet (setUnacknowledgedWorkOrders(), "2 work
+ * orders not yet acknowledged"); each line is left out while its count is 0.
+ * Work orders bring two notifications of their own: an escalation (for
+ * information) and an escalation with nobody left to escalate to (a warning:
+ * the supervisor must act).
  *
  * Notifications: one when the status changes, none for an
  * update that keeps the status (a new message or newer times included), none
@@ -57,6 +62,14 @@ public:
     /// How many messages wait in the outbox (queued or sending), for the tooltip.
     void setOutboxPending(int count);
     int outboxPending() const { return m_outboxPending; }
+    /// How many work orders are open or notified but not acknowledged, for the tooltip.
+    void setUnacknowledgedWorkOrders(int count);
+    int unacknowledgedWorkOrders() const { return m_unacknowledged; }
+
+    /// "WO-2026-0007 escalated": it went on to the next in its chain (information).
+    void notifyEscalated(const machina::WorkOrder &order);
+    /// "WO-2026-0007: nobody acknowledged; no one left to escalate to" (a warning).
+    void notifyEscalationExhausted(const machina::WorkOrder &order);
 
     /// A notification for @p count new messages, naming the first one's subject.
     void notifyNewMail(int count, const QString &firstSubject);
@@ -88,6 +101,10 @@ public:
                               const QDateTime &now = QDateTime::currentDateTime());
     /// "1 message waiting in the outbox", "3 messages waiting in the outbox"; empty for 0.
     static QString outboxText(int count);
+    /// "1 work order not yet acknowledged", "3 work orders not yet acknowledged"; empty for 0.
+    static QString unacknowledgedText(int count);
+    /// The text of notifyEscalationExhausted(): "WO-2026-0007: nobody acknowledged; no one left to escalate to".
+    static QString exhaustedText(const machina::WorkOrder &order);
     /// One tooltip time: see toolTipFor().
     static QString formatTime(const QVariant &value, const QDateTime &now);
 
@@ -113,6 +130,7 @@ private:
     QIcon m_icon;
     QString m_toolTip;
     int m_outboxPending = 0;
+    int m_unacknowledged = 0;
 };
 
 } // namespace machina

@@ -5,9 +5,11 @@
 #include "accountsettings.h"
 #include "mainwindow.h"
 #include "notifytechniciandialog.h"
+#include "rostersettings.h"
 #include "secrets/credentialstore.h"
 #include "settingsdialog.h"
 #include "trayhealth.h"
+#include "workorders/workordertracker.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -17,6 +19,7 @@
 #include <QPointer>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QSysInfo>
 #include <QTableView>
 #include <QTextStream>
 #include <QTimer>
@@ -63,6 +66,46 @@ void warnAboutStore(MainWindow &window, const QString &warning)
 }
 
 /**
+ * Starts tracking work orders for @p connector's account: its config's
+ * work_orders settings with this console's roster (QSettings) merged in.
+ * Only for IMAP accounts with their store open (the outbox carries the
+ * notifications, the IMAP folder the shared state); null otherwise, and the
+ * window keeps sending plain notifications. The tracker is the connector's
+ * child.
+ */
+WorkOrderTracker *startWorkOrders(MainWindow &window, EmailConnector *connector, QSettings &settings)
+{
+    const ConnectorConfig &config = connector->config();
+    window.setWorkOrderSettings(config.workOrders);
+    if (config.isGmail())
+        return nullptr;
+    if (!connector->outbox()) {
+        window.logActivity(QCoreApplication::translate("machina-console",
+                                                       "Work orders are not tracked: they need the local store."),
+                           true);
+        return nullptr;
+    }
+    WorkOrderSettings workOrders = config.workOrders;
+    workOrders.technicians = RosterSettings::merge(workOrders.technicians, RosterSettings::load(settings));
+    auto *tracker = new WorkOrderTracker(connector, workOrders, connector);
+    // Machine text in the shared history: not translated.
+    tracker->setActor(QStringLiteral("machina-console on %1").arg(QSysInfo::machineHostName()));
+    tracker->start();
+    return tracker;
+}
+
+/// Stops @p tracker and lets it go (a switch of accounts); the window no longer uses it.
+void stopWorkOrders(MainWindow &window, QPointer<WorkOrderTracker> &tracker)
+{
+    window.setWorkOrderTracker(nullptr);
+    if (tracker) {
+        tracker->stop();
+        tracker->deleteLater();
+    }
+    tracker.clear();
+}
+
+/**
  * A hook for tests/integration/tst_console.cpp (killedConsoleSendsQueuedNotification),
  * which drives a real console process from outside; not for users. With
  * MACHINA_CONSOLE_TEST_NOTIFY="<technician address> <description>", the console,
@@ -70,7 +113,9 @@ void warnAboutStore(MainWindow &window, const QString &warning)
  * WO-2026-99, asset TEST-1, the description given) and sends it as a supervisor
  * would, through the same dialog and send path; and every line of its activity
  * log is printed to stderr ("activity: ..."), so the test can see when the
- * notification is sent or waiting in the outbox.
+ * notification is sent or waiting in the outbox. On an account with work
+ * orders the dialog is put back into plain mode first: the hook tests the
+ * outbox, not the tracker.
  */
 void startTestNotification(MainWindow &window, const QString &spec)
 {
@@ -87,6 +132,7 @@ void startTestNotification(MainWindow &window, const QString &spec)
             QApplication::exit(3);
             return;
         }
+        dialog->setWorkOrderMode(false);
         dialog->setTechnician(to);
         dialog->setWorkOrderId(QStringLiteral("WO-2026-99"));
         dialog->setAsset(QStringLiteral("TEST-1"));
@@ -193,6 +239,9 @@ int main(int argc, char *argv[])
     // Before the window: it starts its activity log from the store's.
     const QString storeWarning = openAccountStore(connector);
     MainWindow window(connector, &settings);
+    // Work orders (IMAP accounts): the tracker starts once the store is open.
+    QPointer<WorkOrderTracker> tracker = startWorkOrders(window, connector, settings);
+    window.setWorkOrderTracker(tracker);
     TrayHealth tray;
     window.setHideOnClose(tray.hasTray());
     const auto bindTray = [&tray](EmailConnector *c) {
@@ -202,6 +251,12 @@ int main(int argc, char *argv[])
     // The window counts the outbox (on outboxChanged), for its status bar and the tooltip.
     QObject::connect(&window, &MainWindow::outboxPendingChanged, &tray, &TrayHealth::setOutboxPending);
     tray.setOutboxPending(window.outboxPending());
+    // And the work orders nobody has acknowledged, beside it; escalations as notifications.
+    QObject::connect(&window, &MainWindow::unacknowledgedWorkOrdersChanged, &tray,
+                     &TrayHealth::setUnacknowledgedWorkOrders);
+    tray.setUnacknowledgedWorkOrders(window.unacknowledgedWorkOrders());
+    QObject::connect(&window, &MainWindow::workOrderEscalated, &tray, &TrayHealth::notifyEscalated);
+    QObject::connect(&window, &MainWindow::workOrderEscalationExhausted, &tray, &TrayHealth::notifyEscalationExhausted);
     bindTray(connector);
     const auto connectForSending = [&window](EmailConnector *c) {
         // What the sessions record is shown at once; a probe every minute (or
@@ -235,12 +290,15 @@ int main(int argc, char *argv[])
         QPointer<EmailConnector> old = window.connector();
         auto *next = new EmailConnector(changed, &app);
         next->setGoogleSignInHint(signInHint);
+        stopWorkOrders(window, tracker);
         if (old) {
             QObject::disconnect(old, nullptr, &tray, nullptr);
             old->setOutboxDraining(false); // lets the new one drain, when it is the same account's store
         }
         const QString warning = openAccountStore(next);
         window.setConnector(next);
+        tracker = startWorkOrders(window, next, settings);
+        window.setWorkOrderTracker(tracker);
         bindTray(next);
         warnAboutStore(window, warning);
         if (old) {

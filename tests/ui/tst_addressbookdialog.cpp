@@ -1,7 +1,10 @@
 // The technicians' address book editor: the entry format it shares with the
-// app, add / edit / remove by mouse and keyboard, and entries it refuses.
+// app, add / edit / remove by mouse and keyboard, and entries it refuses;
+// the roster's areas and escalation order, kept by RosterSettings in
+// QSettings, and the migration of the old "technicians" list.
 
 #include "addressbookdialog.h"
+#include "rostersettings.h"
 
 #include "mime/messagebuilder.h"
 
@@ -10,8 +13,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace machina;
@@ -28,6 +34,25 @@ QString cell(const AddressBookDialog &dialog, int row, int column)
 {
     const QTableWidgetItem *item = dialog.table()->item(row, column);
     return item ? item->text() : QString();
+}
+
+Technician technician(const QString &name, const QString &address, const QStringList &areas, int order)
+{
+    Technician t;
+    t.name = name;
+    t.address = address;
+    t.areas = areas;
+    t.order = order;
+    return t;
+}
+
+/** The fields that matter of a roster, for QCOMPARE. */
+QStringList describe(const QList<Technician> &roster)
+{
+    QStringList out;
+    for (const Technician &t : roster)
+        out.append(QStringLiteral("%1|%2|%3|%4").arg(t.name, t.address, t.areas.join(u','), QString::number(t.order)));
+    return out;
 }
 
 /** Checks the table model through every change the test makes. */
@@ -63,6 +88,18 @@ private Q_SLOTS:
     void duplicateRefused();
     void okOnlyWhenValid();
     void labelsAndMnemonics();
+    void areasAndOrder();
+    void newRowIsLastInOrder();
+    void areasWithoutAddressRefused();
+    void parseAreas_data();
+    void parseAreas();
+    void rosterSavedAndLoaded();
+    void emptyRosterStaysEmpty();
+    void migratesOldList();
+    void mergeAndEntries();
+
+private:
+    QTemporaryDir m_dir;
 };
 
 void TestAddressBookDialog::formatEntry_data()
@@ -193,10 +230,17 @@ void TestAddressBookDialog::loadsEntries()
     attachModelTester(dialog);
 
     QCOMPARE(dialog.table()->rowCount(), 3);
-    QCOMPARE(dialog.table()->columnCount(), 2);
+    QCOMPARE(dialog.table()->columnCount(), 4);
     QCOMPARE(dialog.table()->horizontalHeaderItem(AddressBookDialog::NameColumn)->text(), QStringLiteral("Name"));
     QCOMPARE(dialog.table()->horizontalHeaderItem(AddressBookDialog::AddressColumn)->text(),
              QStringLiteral("Address"));
+    QCOMPARE(dialog.table()->horizontalHeaderItem(AddressBookDialog::AreasColumn)->text(), QStringLiteral("Areas"));
+    QCOMPARE(dialog.table()->horizontalHeaderItem(AddressBookDialog::OrderColumn)->text(), QStringLiteral("Order"));
+    // A plain list: no areas, escalated to in its order.
+    for (int row = 0; row < 3; ++row) {
+        QCOMPARE(cell(dialog, row, AddressBookDialog::AreasColumn), QString());
+        QCOMPARE(cell(dialog, row, AddressBookDialog::OrderColumn), QString::number(row + 1));
+    }
     QCOMPARE(cell(dialog, 0, AddressBookDialog::NameColumn), QStringLiteral("Jonas Keller"));
     QCOMPARE(cell(dialog, 0, AddressBookDialog::AddressColumn), QStringLiteral("j.keller@service.example"));
     QCOMPARE(cell(dialog, 1, AddressBookDialog::NameColumn), QStringLiteral("Berg, Anna"));
@@ -582,6 +626,222 @@ void TestAddressBookDialog::labelsAndMnemonics()
     QTest::keyClick(&dialog, Qt::Key_A, Qt::AltModifier);
     QTRY_COMPARE(dialog.table()->rowCount(), 3);
     QTRY_COMPARE(QApplication::focusWidget(), dialog.nameField());
+
+    // The roster's fields have labels with mnemonics and accessible names too.
+    for (QWidget *field : std::initializer_list<QWidget *>{dialog.areasField(), dialog.orderField()}) {
+        const auto it = std::find_if(labels.begin(), labels.end(), [&](QLabel *l) { return l->buddy() == field; });
+        QVERIFY2(it != labels.end(), field->metaObject()->className());
+        QVERIFY2((*it)->text().contains(u'&'), qPrintable((*it)->text()));
+        QVERIFY(!field->accessibleName().isEmpty());
+    }
+    QTest::keyClick(&dialog, Qt::Key_S, Qt::AltModifier);
+    QTRY_COMPARE(QApplication::focusWidget(), dialog.areasField());
+    QTest::keyClick(&dialog, Qt::Key_I, Qt::AltModifier);
+    QTRY_COMPARE(QApplication::focusWidget(), dialog.orderField());
+    // Tab goes from the address to the areas and the order, then OK.
+    dialog.addressField()->setFocus();
+    QTRY_VERIFY(dialog.addressField()->hasFocus());
+    QTest::keyClick(dialog.addressField(), Qt::Key_Tab);
+    QTRY_COMPARE(QApplication::focusWidget(), dialog.areasField());
+    QTest::keyClick(dialog.areasField(), Qt::Key_Tab);
+    QTRY_COMPARE(QApplication::focusWidget(), dialog.orderField());
+}
+
+void TestAddressBookDialog::areasAndOrder()
+{
+    const QList<Technician> roster{
+        technician(QStringLiteral("Piotr Nowak"), QStringLiteral("p.nowak@service.example"), {}, 30),
+        technician(QStringLiteral("Anna Berg"), QStringLiteral("anna@plant.example"),
+                   {QStringLiteral("P-"), QStringLiteral("HX-")}, 10),
+        technician(QStringLiteral("Doe, Jane"), QStringLiteral("jane@plant.example"), {QStringLiteral("V-")}, 20),
+    };
+    AddressBookDialog dialog(QStringList{});
+    attachModelTester(dialog);
+    dialog.setTechnicians(roster);
+
+    // Shown by escalation order.
+    QCOMPARE(dialog.table()->rowCount(), 3);
+    QCOMPARE(cell(dialog, 0, AddressBookDialog::NameColumn), QStringLiteral("Anna Berg"));
+    QCOMPARE(cell(dialog, 0, AddressBookDialog::AreasColumn), QStringLiteral("P-, HX-"));
+    QCOMPARE(cell(dialog, 0, AddressBookDialog::OrderColumn), QStringLiteral("10"));
+    QCOMPARE(cell(dialog, 1, AddressBookDialog::NameColumn), QStringLiteral("Doe, Jane"));
+    QCOMPARE(cell(dialog, 2, AddressBookDialog::NameColumn), QStringLiteral("Piotr Nowak"));
+    QCOMPARE(cell(dialog, 2, AddressBookDialog::AreasColumn), QString());
+    QCOMPARE(dialog.areasField()->text(), QStringLiteral("P-, HX-"));
+    QCOMPARE(dialog.orderField()->value(), 10);
+    QCOMPARE(describe(dialog.technicians()),
+             (QStringList{QStringLiteral("Anna Berg|anna@plant.example|P-,HX-|10"),
+                          QStringLiteral("Doe, Jane|jane@plant.example|V-|20"),
+                          QStringLiteral("Piotr Nowak|p.nowak@service.example||30")}));
+    // The entries keep the old shape, quoting where needed.
+    QCOMPARE(dialog.entries().at(1), QStringLiteral("\"Doe, Jane\" <jane@plant.example>"));
+
+    // Edited in the fields: the table and the roster follow.
+    dialog.table()->setCurrentCell(2, AddressBookDialog::NameColumn);
+    QCOMPARE(dialog.orderField()->value(), 30);
+    dialog.areasField()->setText(QStringLiteral(" K-;  P-201 ,k- "));
+    dialog.orderField()->setValue(5);
+    QCOMPARE(cell(dialog, 2, AddressBookDialog::OrderColumn), QStringLiteral("5"));
+    const Technician piotr = dialog.technicians().at(2);
+    QCOMPARE(piotr.areas, (QStringList{QStringLiteral("K-"), QStringLiteral("P-201")}));
+    QCOMPARE(piotr.order, 5);
+    QVERIFY(dialog.isValid());
+
+    // Moving to another row shows its values, not the last ones typed.
+    dialog.table()->setCurrentCell(1, AddressBookDialog::NameColumn);
+    QCOMPARE(dialog.areasField()->text(), QStringLiteral("V-"));
+    QCOMPARE(dialog.orderField()->value(), 20);
+}
+
+void TestAddressBookDialog::newRowIsLastInOrder()
+{
+    AddressBookDialog dialog(QStringList{});
+    dialog.setTechnicians({technician(QStringLiteral("Anna Berg"), QStringLiteral("anna@plant.example"), {}, 7),
+                           technician(QStringLiteral("Jonas Keller"), QStringLiteral("jonas@plant.example"), {}, 3)});
+    dialog.addEntry();
+    QCOMPARE(dialog.table()->currentRow(), 2);
+    QCOMPARE(dialog.orderField()->value(), 8);
+    dialog.nameField()->setText(QStringLiteral("Piotr Nowak"));
+    dialog.addressField()->setText(QStringLiteral("p.nowak@service.example"));
+    QCOMPARE(dialog.technicians().last().order, 8);
+
+    // An empty book starts at 1.
+    AddressBookDialog empty(QStringList{});
+    empty.addEntry();
+    QCOMPARE(empty.orderField()->value(), 1);
+}
+
+void TestAddressBookDialog::areasWithoutAddressRefused()
+{
+    AddressBookDialog dialog(AddressBook);
+    dialog.addEntry();
+    dialog.areasField()->setText(QStringLiteral("P-"));
+    // Not a blank row any more: it needs an address.
+    QVERIFY(!dialog.okButton()->isEnabled());
+    QCOMPARE(dialog.validationErrors().size(), 1);
+    QVERIFY2(dialog.validationErrors().constFirst().contains(QStringLiteral("enter an address")),
+             qPrintable(dialog.validationErrors().constFirst()));
+    dialog.areasField()->clear();
+    QVERIFY(dialog.okButton()->isEnabled());
+    QCOMPARE(dialog.technicians().size(), 3);
+}
+
+void TestAddressBookDialog::parseAreas_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("areas");
+    QTest::addRow("commas") << QStringLiteral("P-, HX-") << QStringList{QStringLiteral("P-"), QStringLiteral("HX-")};
+    QTest::addRow("spaces and semicolons") << QStringLiteral("  P- ;HX-  V-1 ")
+                                           << QStringList{QStringLiteral("P-"), QStringLiteral("HX-"), QStringLiteral("V-1")};
+    QTest::addRow("repeats in any case dropped") << QStringLiteral("p-, P-, hx-") << QStringList{QStringLiteral("p-"), QStringLiteral("hx-")};
+    QTest::addRow("empty") << QStringLiteral(" , ; ") << QStringList();
+}
+
+void TestAddressBookDialog::parseAreas()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, areas);
+    QCOMPARE(RosterSettings::parseAreas(text), areas);
+    QCOMPARE(RosterSettings::parseAreas(RosterSettings::areasText(areas)), areas);
+}
+
+void TestAddressBookDialog::rosterSavedAndLoaded()
+{
+    QVERIFY(m_dir.isValid());
+    const QString path = m_dir.filePath(QStringLiteral("roster.ini"));
+    const QList<Technician> roster{
+        technician(QStringLiteral("Anna Berg"), QStringLiteral("anna@plant.example"), {QStringLiteral("P-"), QStringLiteral("HX-")}, 1),
+        technician(QString(), QStringLiteral("night.shift@contractor.example"), {}, 2),
+        technician(QStringLiteral("Doe, Jane"), QStringLiteral("jane@plant.example"), {QStringLiteral("V-")}, 3),
+    };
+    {
+        QSettings settings(path, QSettings::IniFormat);
+        // What the dialog edited is what is saved.
+        AddressBookDialog dialog(QStringList{});
+        dialog.setTechnicians(roster);
+        RosterSettings::save(settings, dialog.technicians());
+    }
+    QSettings settings(path, QSettings::IniFormat);
+    QCOMPARE(settings.value(QStringLiteral("roster/size")).toInt(), 3);
+    QCOMPARE(settings.value(QStringLiteral("roster/1/name")).toString(), QStringLiteral("Anna Berg"));
+    QCOMPARE(settings.value(QStringLiteral("roster/1/areas")).toStringList(),
+             (QStringList{QStringLiteral("P-"), QStringLiteral("HX-")}));
+    QCOMPARE(settings.value(QStringLiteral("roster/3/order")).toInt(), 3);
+    QCOMPARE(describe(RosterSettings::load(settings)), describe(roster));
+
+    // Saving a shorter roster leaves nothing of the longer one behind.
+    RosterSettings::save(settings, roster.mid(0, 1));
+    QCOMPARE(describe(RosterSettings::load(settings)), describe(roster.mid(0, 1)));
+    QVERIFY(!settings.contains(QStringLiteral("roster/2/address")));
+
+    // A hand-edited file may write the areas as one string.
+    settings.setValue(QStringLiteral("roster/1/areas"), QStringLiteral("K-; B-"));
+    QCOMPARE(RosterSettings::load(settings).constFirst().areas, (QStringList{QStringLiteral("K-"), QStringLiteral("B-")}));
+}
+
+void TestAddressBookDialog::emptyRosterStaysEmpty()
+{
+    QVERIFY(m_dir.isValid());
+    QSettings settings(m_dir.filePath(QStringLiteral("empty.ini")), QSettings::IniFormat);
+    QCOMPARE(RosterSettings::load(settings).size(), 0);
+    settings.setValue(QStringLiteral("technicians"), AddressBook);
+    QCOMPARE(RosterSettings::load(settings).size(), 3);
+    // The supervisor removes everyone: the old list must not come back.
+    RosterSettings::save(settings, {});
+    QCOMPARE(RosterSettings::load(settings).size(), 0);
+    settings.setValue(QStringLiteral("technicians"), AddressBook); // written again by an old version
+    QCOMPARE(RosterSettings::load(settings).size(), 0);
+}
+
+void TestAddressBookDialog::migratesOldList()
+{
+    QVERIFY(m_dir.isValid());
+    const QString path = m_dir.filePath(QStringLiteral("old.ini"));
+    {
+        QSettings old(path, QSettings::IniFormat);
+        old.setValue(QStringLiteral("technicians"),
+                     QStringList{AddressBook.at(0), AddressBook.at(1), QStringLiteral("Anna <broken"), AddressBook.at(2)});
+    }
+    QSettings settings(path, QSettings::IniFormat);
+    const QList<Technician> roster = RosterSettings::load(settings);
+    QCOMPARE(describe(roster),
+             (QStringList{QStringLiteral("Jonas Keller|j.keller@service.example||1"),
+                          QStringLiteral("Berg, Anna|anna@plant.example||2"),
+                          QStringLiteral("|Anna <broken||3"), // kept as written: the dialog names it for mending
+                          QStringLiteral("|night.shift@contractor.example||4")}));
+    // Read once: the roster replaces the old key.
+    QVERIFY(!settings.contains(QStringLiteral("technicians")));
+    QCOMPARE(settings.value(QStringLiteral("roster/size")).toInt(), 4);
+    QCOMPARE(describe(RosterSettings::load(settings)), describe(roster));
+
+    // The dialog shows the migrated roster as the old list looked, and flags the broken entry.
+    AddressBookDialog dialog(QStringList{});
+    dialog.setTechnicians(roster);
+    QCOMPARE(dialog.entries(), (QStringList{AddressBook.at(0), AddressBook.at(1), QStringLiteral("Anna <broken"),
+                                            AddressBook.at(2)}));
+    QCOMPARE(dialog.validationErrors().size(), 1);
+}
+
+void TestAddressBookDialog::mergeAndEntries()
+{
+    const QList<Technician> config{
+        technician(QStringLiteral("Anna Berg"), QStringLiteral("anna@plant.example"), {QStringLiteral("P-")}, 2),
+        technician(QStringLiteral("Jonas Keller"), QStringLiteral("j.keller@service.example"), {}, 1),
+    };
+    const QList<Technician> local{
+        technician(QStringLiteral("Anna Berg-Lund"), QStringLiteral("ANNA@plant.example"), {QStringLiteral("HX-")}, 5),
+        technician(QStringLiteral("Ops, Night"), QStringLiteral("night@plant.example"), {}, 3),
+    };
+    const QList<Technician> merged = RosterSettings::merge(config, local);
+    QCOMPARE(describe(merged),
+             (QStringList{QStringLiteral("Anna Berg-Lund|ANNA@plant.example|HX-|5"),
+                          QStringLiteral("Jonas Keller|j.keller@service.example||1"),
+                          QStringLiteral("Ops, Night|night@plant.example||3")}));
+    // Offered by escalation order, quoted where the name needs it.
+    QCOMPARE(RosterSettings::entries(merged),
+             (QStringList{QStringLiteral("Jonas Keller <j.keller@service.example>"),
+                          QStringLiteral("\"Ops, Night\" <night@plant.example>"),
+                          QStringLiteral("Anna Berg-Lund <ANNA@plant.example>")}));
 }
 
 QTEST_MAIN(TestAddressBookDialog)

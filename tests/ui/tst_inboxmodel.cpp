@@ -1,11 +1,15 @@
-// The inbox model and its sort/filter proxy, under QAbstractItemModelTester.
+// The inbox model and its sort/filter proxy, under QAbstractItemModelTester;
+// the alarm columns (severity and asset), their sort order and filters.
 
 #include "inboxmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QColor>
 #include <QElapsedTimer>
 #include <QFont>
 #include <QIcon>
+#include <QPalette>
 #include <QRandomGenerator>
 #include <QSet>
 #include <QSignalSpy>
@@ -17,6 +21,8 @@
 #include <limits>
 
 using namespace machina;
+
+Q_DECLARE_METATYPE(machina::AlarmSeverity)
 
 namespace {
 
@@ -68,6 +74,41 @@ QList<MessageSummary> plantInbox()
     };
 }
 
+/** Alarm mails of every class, and two that are no alarm. */
+QList<MessageSummary> alarmInbox()
+{
+    const QString scada = QStringLiteral("SCADA <alarms@scada.example>");
+    return {
+        message(QStringLiteral("a1"), utc(2026, 3, 2, 8, 0), scada, QStringLiteral("ALARM P-201 vibration 9.2 mm/s (limit 8.4)")),
+        message(QStringLiteral("a2"), utc(2026, 3, 2, 8, 1), scada, QStringLiteral("WARNING HX-7 fouling factor rising")),
+        message(QStringLiteral("a3"), utc(2026, 3, 2, 8, 2), QStringLiteral("Anna Berg <anna@plant.example>"),
+                QStringLiteral("Re: WO-2026-7 done")),
+        message(QStringLiteral("a4"), utc(2026, 3, 2, 8, 3), scada, QStringLiteral("CRITICAL V-509 pressure 12 bar (limit 10)")),
+        message(QStringLiteral("a5"), utc(2026, 3, 2, 8, 4), scada, QStringLiteral("INFO P-202 maintenance due")),
+        message(QStringLiteral("a6"), utc(2026, 3, 2, 8, 5), scada, QStringLiteral("[Werk 2] Störung k-3 Motor blockiert")),
+        message(QStringLiteral("a7"), utc(2026, 3, 2, 8, 6), QStringLiteral("zoe@plant.example"), QStringLiteral("Valve leak")),
+    };
+}
+
+QPalette darkPalette()
+{
+    QPalette dark;
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::AlternateBase, QColor(0x2a, 0x2a, 0x2a));
+    dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+    dark.setColor(QPalette::Window, QColor(0x25, 0x25, 0x25));
+    dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
+    return dark;
+}
+
+QPalette lightPalette()
+{
+    QPalette light;
+    light.setColor(QPalette::Base, QColor(0xff, 0xff, 0xff));
+    light.setColor(QPalette::Text, QColor(0x10, 0x10, 0x10));
+    return light;
+}
+
 } // namespace
 
 class TestInboxModel : public QObject
@@ -90,6 +131,17 @@ private Q_SLOTS:
     void sortByDateAcrossDaysAndZones();
     void sortBySenderIgnoresCase();
     void liveUpsertIntoSortedFilteredProxy();
+    void severityAndAssetColumns();
+    void severityIconsDifferByShape();
+    void severityColoursReadOnLightAndDark();
+    void contrastRatio();
+    void sortBySeverityRank();
+    void sortByAsset();
+    void filterBySeverity_data();
+    void filterBySeverity();
+    void filterByAsset_data();
+    void filterByAsset();
+    void accountAlarmRules();
     void twentyThousandRows();
 };
 
@@ -175,7 +227,9 @@ void TestInboxModel::columnsAndRoles()
     InboxModel model;
     model.setMessages(plantInbox());
 
-    QCOMPARE(model.columnCount(), 5);
+    QCOMPARE(model.columnCount(), 7);
+    QCOMPARE(model.headerData(InboxModel::SeverityColumn, Qt::Horizontal).toString(), QStringLiteral("Severity"));
+    QCOMPARE(model.headerData(InboxModel::AssetColumn, Qt::Horizontal).toString(), QStringLiteral("Asset"));
     QCOMPARE(model.headerData(InboxModel::DateColumn, Qt::Horizontal).toString(), QStringLiteral("Date"));
     QCOMPARE(model.headerData(InboxModel::FromColumn, Qt::Horizontal).toString(), QStringLiteral("From"));
     QCOMPARE(model.headerData(InboxModel::SubjectColumn, Qt::Horizontal).toString(), QStringLiteral("Subject"));
@@ -517,6 +571,241 @@ void TestInboxModel::liveUpsertIntoSortedFilteredProxy()
                          QStringLiteral("Unrelated")));
     QCOMPARE(proxyIds(proxy).value(0), QStringLiteral("imap:1:10"));
     QCOMPARE(proxy.rowCount(), 4);
+}
+
+void TestInboxModel::severityAndAssetColumns()
+{
+    InboxModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setMessages(alarmInbox());
+
+    struct Expected { QString severity; QString asset; int rank; };
+    const QList<Expected> expected{
+        {QStringLiteral("Alarm"), QStringLiteral("P-201"), 3},
+        {QStringLiteral("Warning"), QStringLiteral("HX-7"), 2},
+        {QString(), QString(), 0},
+        {QStringLiteral("Critical"), QStringLiteral("V-509"), 4},
+        {QStringLiteral("Info"), QStringLiteral("P-202"), 1},
+        {QStringLiteral("Alarm"), QStringLiteral("K-3"), 3},   // German, lower-case asset: read the same
+        {QString(), QString(), 0},
+    };
+    for (int row = 0; row < expected.size(); ++row) {
+        const QModelIndex severity = model.index(row, InboxModel::SeverityColumn);
+        const QModelIndex asset = model.index(row, InboxModel::AssetColumn);
+        QCOMPARE(severity.data().toString(), expected.at(row).severity);
+        QCOMPARE(severity.data(InboxModel::SeverityRole).toInt(), expected.at(row).rank);
+        QCOMPARE(severity.data(InboxModel::SortRole).toInt(), expected.at(row).rank);
+        QCOMPARE(asset.data().toString(), expected.at(row).asset);
+        QCOMPARE(model.index(row, 0).data(InboxModel::AssetRole).toString(), expected.at(row).asset);
+        // Never colour alone: every alarm has its word and an icon; other mail has neither.
+        const bool alarm = !expected.at(row).severity.isEmpty();
+        QCOMPARE(!severity.data(Qt::DecorationRole).value<QIcon>().isNull(), alarm);
+        QCOMPARE(severity.data(Qt::ForegroundRole).isValid(), alarm);
+        QCOMPARE(model.alarmAt(row).has_value(), alarm);
+    }
+    // The tooltip says which word the subject used; a screen reader hears "No alarm" for other mail.
+    QVERIFY(model.index(5, InboxModel::SeverityColumn).data(Qt::ToolTipRole).toString().contains(QStringLiteral("störung")));
+    QCOMPARE(model.index(2, InboxModel::SeverityColumn).data(Qt::AccessibleTextRole).toString(), QStringLiteral("No alarm"));
+    QCOMPARE(model.alarmAt(0)->text, QStringLiteral("vibration 9.2 mm/s (limit 8.4)"));
+    QCOMPARE(model.alarmAt(0)->priority, WorkOrderPriority::High);
+    QVERIFY(!model.alarmAt(99));
+
+    // A changed subject is read again.
+    MessageSummary changed = alarmInbox().at(6);
+    changed.subject = QStringLiteral("CRITICAL P-9 fire");
+    model.upsert(changed);
+    QCOMPARE(model.index(6, InboxModel::SeverityColumn).data().toString(), QStringLiteral("Critical"));
+    QCOMPARE(model.index(6, InboxModel::AssetColumn).data().toString(), QStringLiteral("P-9"));
+}
+
+void TestInboxModel::severityIconsDifferByShape()
+{
+    // Each class has its own icon (octagon, triangle, diamond, circle), drawn from the resources.
+    QList<QImage> images;
+    for (AlarmSeverity severity : {AlarmSeverity::Critical, AlarmSeverity::Alarm, AlarmSeverity::Warning, AlarmSeverity::Info}) {
+        const QIcon icon = SeverityDisplay::icon(severity);
+        QVERIFY(!icon.isNull());
+        const QImage image = icon.pixmap(16, 16).toImage();
+        QVERIFY(!image.isNull());
+        for (const QImage &other : std::as_const(images))
+            QVERIFY(image != other);
+        images.append(image);
+        // And a word of its own.
+        QVERIFY(!SeverityDisplay::text(severity).isEmpty());
+    }
+    QVERIFY(SeverityDisplay::icon(AlarmSeverity::None).isNull());
+    QCOMPARE(SeverityDisplay::text(AlarmSeverity::None), QString());
+}
+
+void TestInboxModel::severityColoursReadOnLightAndDark()
+{
+    const QPalette original = QGuiApplication::palette();
+    InboxModel model;
+    model.setMessages(alarmInbox());
+    for (const QPalette &palette : {lightPalette(), darkPalette()}) {
+        QApplication::setPalette(palette);
+        const QColor base = palette.color(QPalette::Base);
+        for (int row : {0, 1, 3, 4}) {
+            const QColor color = model.index(row, InboxModel::SeverityColumn).data(Qt::ForegroundRole).value<QColor>();
+            QVERIFY(color.isValid());
+            const double ratio = SeverityDisplay::contrastRatio(color, base);
+            QVERIFY2(ratio >= SeverityDisplay::MinimumContrast,
+                     qPrintable(QStringLiteral("row %1: %2 on %3 is %4:1").arg(row).arg(color.name(), base.name()).arg(ratio)));
+        }
+    }
+    // The warning's yellow is too light for white and is darkened there; on dark it stays itself.
+    QApplication::setPalette(darkPalette());
+    QCOMPARE(model.index(1, InboxModel::SeverityColumn).data(Qt::ForegroundRole).value<QColor>(),
+             SeverityDisplay::baseColor(AlarmSeverity::Warning));
+    QApplication::setPalette(lightPalette());
+    QVERIFY(model.index(1, InboxModel::SeverityColumn).data(Qt::ForegroundRole).value<QColor>()
+            != SeverityDisplay::baseColor(AlarmSeverity::Warning));
+    QApplication::setPalette(original);
+}
+
+void TestInboxModel::contrastRatio()
+{
+    QCOMPARE(qRound(SeverityDisplay::contrastRatio(Qt::black, Qt::white)), 21);
+    QCOMPARE(SeverityDisplay::contrastRatio(Qt::red, Qt::red), 1.0);
+    // Dark red on near-black is lightened, keeping its hue; yellow on white darkened.
+    const QColor dark(0x20, 0x20, 0x20);
+    const QColor lifted = SeverityDisplay::readableOn(QColor(0x80, 0x00, 0x00), dark);
+    QVERIFY(SeverityDisplay::contrastRatio(lifted, dark) >= 4.5);
+    QVERIFY(lifted.lightness() > QColor(0x80, 0x00, 0x00).lightness());
+    QCOMPARE(lifted.hslHue(), 0);
+    const QColor deepened = SeverityDisplay::readableOn(QColor(0xff, 0xee, 0x00), Qt::white);
+    QVERIFY(SeverityDisplay::contrastRatio(deepened, Qt::white) >= 4.5);
+    QVERIFY(deepened.lightness() < QColor(0xff, 0xee, 0x00).lightness());
+    // Already readable: unchanged.
+    QCOMPARE(SeverityDisplay::readableOn(Qt::black, Qt::white), QColor(Qt::black));
+}
+
+void TestInboxModel::sortBySeverityRank()
+{
+    InboxModel model;
+    InboxFilterModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setMessages(alarmInbox());
+
+    // Worst first: critical > alarm > warning > info > no alarm; ties keep their order.
+    proxy.sort(InboxModel::SeverityColumn, Qt::DescendingOrder);
+    QCOMPARE(proxyIds(proxy), (QStringList{QStringLiteral("a4"), QStringLiteral("a1"), QStringLiteral("a6"),
+                                           QStringLiteral("a2"), QStringLiteral("a5"), QStringLiteral("a3"),
+                                           QStringLiteral("a7")}));
+    proxy.sort(InboxModel::SeverityColumn, Qt::AscendingOrder);
+    const QStringList ascending = proxyIds(proxy);
+    QCOMPARE(ascending.mid(0, 2), (QStringList{QStringLiteral("a3"), QStringLiteral("a7")}));
+    QCOMPARE(ascending.mid(2), (QStringList{QStringLiteral("a5"), QStringLiteral("a2"), QStringLiteral("a1"),
+                                            QStringLiteral("a6"), QStringLiteral("a4")}));
+    // Not by the word: "Warning" < "Info" alphabetically would be wrong.
+    QVERIFY(ascending.indexOf(QStringLiteral("a5")) < ascending.indexOf(QStringLiteral("a2")));
+}
+
+void TestInboxModel::sortByAsset()
+{
+    InboxModel model;
+    InboxFilterModel proxy;
+    proxy.setSourceModel(&model);
+    model.setMessages(alarmInbox());
+    proxy.sort(InboxModel::AssetColumn, Qt::AscendingOrder);
+    QCOMPARE(proxyIds(proxy).mid(2), (QStringList{QStringLiteral("a2"), QStringLiteral("a6"), QStringLiteral("a1"),
+                                                  QStringLiteral("a5"), QStringLiteral("a4")}));
+}
+
+void TestInboxModel::filterBySeverity_data()
+{
+    QTest::addColumn<AlarmSeverity>("minimum");
+    QTest::addColumn<QStringList>("expected");
+    QTest::addRow("all mail") << AlarmSeverity::None
+                              << QStringList{QStringLiteral("a1"), QStringLiteral("a2"), QStringLiteral("a3"), QStringLiteral("a4"),
+                                             QStringLiteral("a5"), QStringLiteral("a6"), QStringLiteral("a7")};
+    QTest::addRow("any alarm") << AlarmSeverity::Info
+                               << QStringList{QStringLiteral("a1"), QStringLiteral("a2"), QStringLiteral("a4"),
+                                              QStringLiteral("a5"), QStringLiteral("a6")};
+    QTest::addRow("warning or worse") << AlarmSeverity::Warning
+                                      << QStringList{QStringLiteral("a1"), QStringLiteral("a2"), QStringLiteral("a4"), QStringLiteral("a6")};
+    QTest::addRow("alarm or worse") << AlarmSeverity::Alarm
+                                    << QStringList{QStringLiteral("a1"), QStringLiteral("a4"), QStringLiteral("a6")};
+    QTest::addRow("critical only") << AlarmSeverity::Critical << QStringList{QStringLiteral("a4")};
+}
+
+void TestInboxModel::filterBySeverity()
+{
+    QFETCH(AlarmSeverity, minimum);
+    QFETCH(QStringList, expected);
+    InboxModel model;
+    InboxFilterModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setMessages(alarmInbox());
+    proxy.sort(-1);
+    proxy.setMinimumSeverity(minimum);
+    QCOMPARE(proxy.minimumSeverity(), minimum);
+    QCOMPARE(proxyIds(proxy), expected);
+    // Together with the text filter: both must pass.
+    proxy.setFilterText(QStringLiteral("P-201"));
+    QCOMPARE(proxyIds(proxy), expected.contains(QStringLiteral("a1")) ? QStringList{QStringLiteral("a1")} : QStringList());
+    proxy.setFilterText(QString());
+    proxy.setMinimumSeverity(AlarmSeverity::None);
+    QCOMPARE(proxy.rowCount(), 7);
+}
+
+void TestInboxModel::filterByAsset_data()
+{
+    QTest::addColumn<QString>("asset");
+    QTest::addColumn<QStringList>("expected");
+    QTest::addRow("none") << QString()
+                          << QStringList{QStringLiteral("a1"), QStringLiteral("a2"), QStringLiteral("a3"), QStringLiteral("a4"),
+                                         QStringLiteral("a5"), QStringLiteral("a6"), QStringLiteral("a7")};
+    QTest::addRow("prefix: every pump") << QStringLiteral("P-") << QStringList{QStringLiteral("a1"), QStringLiteral("a5")};
+    QTest::addRow("one asset, any case, spaces") << QStringLiteral(" p-201 ") << QStringList{QStringLiteral("a1")};
+    QTest::addRow("lower-case in the subject") << QStringLiteral("K-3") << QStringList{QStringLiteral("a6")};
+    QTest::addRow("not a prefix") << QStringLiteral("201") << QStringList();
+}
+
+void TestInboxModel::filterByAsset()
+{
+    QFETCH(QString, asset);
+    QFETCH(QStringList, expected);
+    InboxModel model;
+    InboxFilterModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setMessages(alarmInbox());
+    proxy.sort(-1);
+    proxy.setAssetFilter(asset);
+    QCOMPARE(proxyIds(proxy), expected);
+}
+
+void TestInboxModel::accountAlarmRules()
+{
+    InboxModel model;
+    InboxFilterModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QList<MessageSummary> inbox = alarmInbox();
+    inbox.append(message(QStringLiteral("b1"), utc(2026, 3, 2, 9, 0), QStringLiteral("plc@line3.example"),
+                         QStringLiteral("Line 3 / TK-12 / level HIGH-HIGH")));
+    model.setMessages(inbox);
+    QCOMPARE(model.index(7, InboxModel::SeverityColumn).data().toString(), QString());
+
+    // The account's own rule: its words and its priorities.
+    AlarmRule rule;
+    rule.name = QStringLiteral("line3");
+    rule.subject = QRegularExpression(QStringLiteral("^Line \\d+ / (?<asset>[A-Z]+-\\d+) / (?<text>level (?<severity>HIGH-HIGH|HIGH|LOW))$"));
+    rule.severities = {{QStringLiteral("HIGH-HIGH"), WorkOrderPriority::Critical}, {QStringLiteral("HIGH"), WorkOrderPriority::Normal},
+                       {QStringLiteral("LOW"), WorkOrderPriority::Low}};
+    QVERIFY2(rule.problem().isEmpty(), qPrintable(rule.problem()));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setAlarmRecognizer(AlarmRecognizer({rule}));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(model.index(7, InboxModel::SeverityColumn).data().toString(), QStringLiteral("Critical"));
+    QCOMPARE(model.index(7, InboxModel::AssetColumn).data().toString(), QStringLiteral("TK-12"));
+    // The default rule is not used any more.
+    QCOMPARE(model.index(0, InboxModel::SeverityColumn).data().toString(), QString());
+    proxy.setMinimumSeverity(AlarmSeverity::Info);
+    QCOMPARE(proxyIds(proxy), QStringList{QStringLiteral("b1")});
 }
 
 void TestInboxModel::twentyThousandRows()

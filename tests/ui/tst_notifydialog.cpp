@@ -1,7 +1,9 @@
 // The notify-technician dialog: validation, the subject and body it builds,
-// completion, keyboard, and a failed send that keeps the draft.
+// completion, keyboard, and a failed send that keeps the draft; prefilled
+// from an alarm and the roster, and the WorkOrderRequest of work-order mode.
 
 #include "notifytechniciandialog.h"
+#include "workorders/workorderid.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -36,6 +38,45 @@ void fill(NotifyTechnicianDialog &dialog)
     dialog.setDescription(QStringLiteral("high vibration\nBearing temperature 85 °C at the drive end."));
 }
 
+const QString AlarmSubject = QStringLiteral("ALARM P-201 vibration 9.2 mm/s (limit 8.4)");
+
+Technician technician(const QString &name, const QString &address, const QStringList &areas, int order)
+{
+    Technician t;
+    t.name = name;
+    t.address = address;
+    t.areas = areas;
+    t.order = order;
+    return t;
+}
+
+/** A roster where two cover pumps ("P-"): they come first for P-201, then the rest by order. */
+WorkOrderSettings rosterSettings()
+{
+    WorkOrderSettings settings;
+    settings.technicians = {
+        technician(QStringLiteral("Jonas Keller"), QStringLiteral("j.keller@service.example"), {}, 1),
+        technician(QStringLiteral("Anna Berg"), QStringLiteral("anna@plant.example"), {QStringLiteral("P-")}, 2),
+        technician(QStringLiteral("Piotr Nowak"), QStringLiteral("p.nowak@service.example"), {QStringLiteral("HX-")}, 3),
+        technician(QStringLiteral("Doe, Zoe"), QStringLiteral("zoe@plant.example"), {QStringLiteral("V-"), QStringLiteral("P-")}, 5),
+    };
+    return settings;
+}
+
+Alarm alarmFor(const QString &subject)
+{
+    const std::optional<Alarm> alarm = AlarmRecognizer::defaults().recognise(subject);
+    return alarm ? *alarm : Alarm();
+}
+
+/** A dialog in work-order mode, prefilled from the P-201 alarm with its body. */
+void prefill(NotifyTechnicianDialog &dialog, const QString &body = QStringLiteral("Pump P-201 drive end\nvibration 9.2 mm/s\nlimit 8.4 mm/s"))
+{
+    dialog.setWorkOrderSettings(rosterSettings());
+    dialog.setWorkOrderMode(true);
+    dialog.prefillFromAlarm(alarmFor(AlarmSubject), body, QStringLiteral("alarm-17@scada.example"));
+}
+
 bool writeFile(const QString &path, const QByteArray &data)
 {
     QFile file(path);
@@ -66,6 +107,20 @@ private Q_SLOTS:
     void escapeCancels();
     void labelsAndTabOrder();
     void sendErrorKeepsDraft();
+    void prefillFromAlarm();
+    void priorityFromSeverity_data();
+    void priorityFromSeverity();
+    void deadlineFollowsPriorityUntilEdited();
+    void escalationEditable();
+    void escalationRefused_data();
+    void escalationRefused();
+    void badDeadlineRefused();
+    void workOrderRequest();
+    void returnSendsPrefilledWorkOrder();
+    void workOrderModeFields();
+    void plainModePrefill();
+    void quoted_data();
+    void quoted();
 
 private:
     QTemporaryDir m_dir;
@@ -417,26 +472,36 @@ void TestNotifyDialog::ctrlReturnSendsOnlyWhenValid()
     QTest::keyClick(dialog.assetField(), Qt::Key_Enter, Qt::ControlModifier | Qt::KeypadModifier);
     QCOMPARE(requested.size(), 2);
 
-    // Plain Return in a field does not send half a draft.
+    // Send is the default button: plain Return in a line field sends a valid draft too.
+    QVERIFY(dialog.sendButton()->isDefault());
     QTest::keyClick(dialog.assetField(), Qt::Key_Return);
-    QCOMPARE(requested.size(), 2);
-    QVERIFY(dialog.isVisible());
+    QCOMPARE(requested.size(), 3);
+    QTest::keyClick(dialog.assetField(), Qt::Key_Enter, Qt::KeypadModifier);
+    QCOMPARE(requested.size(), 4);
+    // In the description Return is a line break, not a send.
+    dialog.descriptionField()->setFocus();
+    QTest::keyClick(dialog.descriptionField(), Qt::Key_Return);
+    QCOMPARE(requested.size(), 4);
+    QCOMPARE(dialog.descriptionField()->toPlainText().count(u'\n'), description.count(u'\n') + 1);
 
-    // Invalid again: nothing.
+    // Invalid again: nothing, with or without Ctrl.
     dialog.setTechnician(QStringLiteral("bob@"));
     QTest::keyClick(dialog.assetField(), Qt::Key_Return, Qt::ControlModifier);
-    QCOMPARE(requested.size(), 2);
+    QTest::keyClick(dialog.assetField(), Qt::Key_Return);
+    QCOMPARE(requested.size(), 4);
+    QVERIFY(dialog.isVisible());
 
     // While a send runs: nothing either.
     dialog.setTechnician(AddressBook.at(1));
     dialog.setSending(true);
     QTest::keyClick(&dialog, Qt::Key_Return, Qt::ControlModifier);
-    QCOMPARE(requested.size(), 2);
+    QTest::keyClick(&dialog, Qt::Key_Return);
+    QCOMPARE(requested.size(), 4);
     dialog.setSending(false);
 
     // The Send button does the same.
     QTest::mouseClick(dialog.sendButton(), Qt::LeftButton);
-    QCOMPARE(requested.size(), 3);
+    QCOMPARE(requested.size(), 5);
 }
 
 void TestNotifyDialog::escapeCancels()
@@ -557,6 +622,367 @@ void TestNotifyDialog::sendErrorKeepsDraft()
     dialog.setSending(false);
     dialog.accept();
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
+}
+
+void TestNotifyDialog::prefillFromAlarm()
+{
+    NotifyTechnicianDialog dialog(AddressBook);
+    prefill(dialog);
+
+    QCOMPARE(dialog.asset(), QStringLiteral("P-201"));
+    QCOMPARE(dialog.summary(), QStringLiteral("vibration 9.2 mm/s (limit 8.4)"));
+    QCOMPARE(dialog.priority(), Priority::High);
+    QCOMPARE(dialog.workOrderPriority(), WorkOrderPriority::High);
+    QCOMPARE(dialog.priorityField()->currentText(), QStringLiteral("High"));
+    // The body, quoted as the notification will quote it.
+    QCOMPARE(dialog.alarmText(), QStringLiteral("Pump P-201 drive end\nvibration 9.2 mm/s\nlimit 8.4 mm/s"));
+    QCOMPARE(dialog.alarmField()->toPlainText(),
+             QStringLiteral("> Pump P-201 drive end\n> vibration 9.2 mm/s\n> limit 8.4 mm/s"));
+    QCOMPARE(dialog.alarmMessageId(), QStringLiteral("alarm-17@scada.example"));
+    // From the roster: those covering pumps first (by order), then the rest by order.
+    QCOMPARE(dialog.technician(), QStringLiteral("Anna Berg <anna@plant.example>"));
+    QCOMPARE(dialog.escalation(), (QStringList{QStringLiteral("\"Doe, Zoe\" <zoe@plant.example>"),
+                                               QStringLiteral("Jonas Keller <j.keller@service.example>"),
+                                               QStringLiteral("Piotr Nowak <p.nowak@service.example>")}));
+    QCOMPARE(dialog.escalationField()->text(),
+             QStringLiteral("\"Doe, Zoe\" <zoe@plant.example>; Jonas Keller <j.keller@service.example>; "
+                            "Piotr Nowak <p.nowak@service.example>"));
+    // The deadline for a high priority, shown short.
+    QCOMPARE(dialog.ackWithinField()->text(), QStringLiteral("15m"));
+    QCOMPARE(dialog.ackWithinSeconds(), 15 * 60);
+    QVERIFY2(dialog.isValid(), qPrintable(dialog.validationErrors().join(u'\n')));
+    QVERIFY(dialog.sendButton()->isEnabled());
+
+    // Another asset, another suggestion: the heat exchanger's technician first.
+    NotifyTechnicianDialog other(AddressBook);
+    other.setWorkOrderSettings(rosterSettings());
+    other.setWorkOrderMode(true);
+    other.prefillFromAlarm(alarmFor(QStringLiteral("WARNING HX-7 fouling")), QStringLiteral("WARNING HX-7 fouling"));
+    QCOMPARE(other.technician(), QStringLiteral("Piotr Nowak <p.nowak@service.example>"));
+    QCOMPARE(other.escalation().constFirst(), QStringLiteral("Jonas Keller <j.keller@service.example>"));
+
+    // No roster: nobody is suggested, the draft waits for a technician.
+    NotifyTechnicianDialog empty(AddressBook);
+    empty.setWorkOrderMode(true);
+    empty.prefillFromAlarm(alarmFor(AlarmSubject), AlarmSubject);
+    QCOMPARE(empty.technician(), QString());
+    QCOMPARE(empty.escalation(), QStringList());
+    QCOMPARE(empty.alarmText(), AlarmSubject);
+    QVERIFY(!empty.sendButton()->isEnabled());
+}
+
+void TestNotifyDialog::priorityFromSeverity_data()
+{
+    QTest::addColumn<QString>("subject");
+    QTest::addColumn<Priority>("priority");
+    QTest::addColumn<QString>("priorityText");
+    QTest::addColumn<QString>("deadline");
+    QTest::addRow("critical -> critical") << QStringLiteral("CRITICAL V-509 pressure 12 bar") << Priority::Emergency
+                                          << QStringLiteral("Critical") << QStringLiteral("5m");
+    QTest::addRow("alarm -> high") << AlarmSubject << Priority::High << QStringLiteral("High") << QStringLiteral("15m");
+    QTest::addRow("warning -> normal") << QStringLiteral("WARNING HX-7 fouling") << Priority::Medium
+                                       << QStringLiteral("Normal") << QStringLiteral("1h");
+    QTest::addRow("info -> low") << QStringLiteral("INFO P-202 maintenance due") << Priority::Low << QStringLiteral("Low")
+                                 << QStringLiteral("4h");
+    QTest::addRow("German alarm word") << QStringLiteral("Störung K-3 Motor") << Priority::High << QStringLiteral("High")
+                                       << QStringLiteral("15m");
+}
+
+void TestNotifyDialog::priorityFromSeverity()
+{
+    QFETCH(QString, subject);
+    QFETCH(Priority, priority);
+    QFETCH(QString, priorityText);
+    QFETCH(QString, deadline);
+
+    NotifyTechnicianDialog dialog(AddressBook);
+    dialog.setWorkOrderSettings(rosterSettings());
+    dialog.setWorkOrderMode(true);
+    dialog.prefillFromAlarm(alarmFor(subject), subject);
+    QCOMPARE(dialog.priority(), priority);
+    QCOMPARE(dialog.priorityField()->currentText(), priorityText);
+    QCOMPARE(dialog.ackWithinField()->text(), deadline);
+    QCOMPARE(dialog.request().priority, NotifyTechnicianDialog::workOrderPriorityOf(priority));
+}
+
+void TestNotifyDialog::deadlineFollowsPriorityUntilEdited()
+{
+    NotifyTechnicianDialog dialog(AddressBook);
+    WorkOrderSettings settings = rosterSettings();
+    settings.ackWithin = {2 * 3600, 30 * 60, 10 * 60, 90};   // the account's own deadlines
+    dialog.setWorkOrderSettings(settings);
+    dialog.setWorkOrderMode(true);
+    dialog.prefillFromAlarm(alarmFor(AlarmSubject), AlarmSubject);
+    QCOMPARE(dialog.ackWithinField()->text(), QStringLiteral("10m"));
+    dialog.setPriority(Priority::Emergency);
+    QCOMPARE(dialog.ackWithinField()->text(), QStringLiteral("90s"));
+    QCOMPARE(dialog.ackWithinSeconds(), 90);
+
+    // Typed by the supervisor: it stays, whatever the priority.
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    dialog.ackWithinField()->setFocus();
+    dialog.ackWithinField()->selectAll();
+    QTest::keyClicks(dialog.ackWithinField(), QStringLiteral("45m"));
+    dialog.setPriority(Priority::Low);
+    QCOMPARE(dialog.ackWithinField()->text(), QStringLiteral("45m"));
+    QCOMPARE(dialog.request().ackWithinSeconds, 45 * 60);
+
+    // setAckWithin(0) gives it back to the priority.
+    dialog.setAckWithin(0);
+    QCOMPARE(dialog.ackWithinField()->text(), QStringLiteral("2h"));
+    dialog.setAckWithin(20 * 60);
+    QCOMPARE(dialog.ackWithinField()->text(), QStringLiteral("20m"));
+    dialog.setPriority(Priority::High);
+    QCOMPARE(dialog.ackWithinField()->text(), QStringLiteral("20m"));
+}
+
+void TestNotifyDialog::escalationEditable()
+{
+    NotifyTechnicianDialog dialog(AddressBook);
+    prefill(dialog);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    // The supervisor drops all but one and types another in.
+    dialog.escalationField()->setFocus();
+    dialog.escalationField()->selectAll();
+    QTest::keyClicks(dialog.escalationField(), QStringLiteral("Jonas Keller <j.keller@service.example> ;night@contractor.example;"));
+    QCOMPARE(dialog.escalation(), (QStringList{QStringLiteral("Jonas Keller <j.keller@service.example>"),
+                                               QStringLiteral("night@contractor.example")}));
+    QVERIFY2(dialog.isValid(), qPrintable(dialog.validationErrors().join(u'\n')));
+    QCOMPARE(dialog.chain(), (QStringList{QStringLiteral("Anna Berg <anna@plant.example>"),
+                                          QStringLiteral("Jonas Keller <j.keller@service.example>"),
+                                          QStringLiteral("night@contractor.example")}));
+    QVERIFY(dialog.preview()->toPlainText().contains(
+        QStringLiteral("Not acknowledged within 15m: Jonas Keller <j.keller@service.example>; night@contractor.example")));
+
+    // Nobody to escalate to is fine: the supervisor is told.
+    dialog.setEscalation({});
+    QVERIFY(dialog.isValid());
+    QCOMPARE(dialog.chain(), QStringList{QStringLiteral("Anna Berg <anna@plant.example>")});
+}
+
+void TestNotifyDialog::escalationRefused_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("problem");
+    QTest::addRow("bad address") << QStringLiteral("Jonas Keller <j.keller@service.example>; bob@") << QStringLiteral("\"bob@\"");
+    QTest::addRow("commas instead of semicolons")
+        << QStringLiteral("a@plant.example, b@plant.example") << QStringLiteral("Separate technicians with \";\"");
+    QTest::addRow("the technician again, other case") << QStringLiteral("ANNA@plant.example") << QStringLiteral("twice");
+    QTest::addRow("twice in the list") << QStringLiteral("x@plant.example; Ex <X@plant.example>") << QStringLiteral("twice");
+    QString many;
+    for (int i = 0; i < WorkOrderSettings::MaxChain; ++i)
+        many += QStringLiteral("t%1@plant.example;").arg(i);
+    QTest::addRow("too many") << many << QStringLiteral("at most 8");
+}
+
+void TestNotifyDialog::escalationRefused()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, problem);
+    NotifyTechnicianDialog dialog(AddressBook);
+    prefill(dialog);
+    QVERIFY(dialog.sendButton()->isEnabled());
+    dialog.escalationField()->setText(text);
+    QVERIFY(!dialog.sendButton()->isEnabled());
+    QVERIFY(dialog.escalationErrorLabel()->isVisibleTo(&dialog));
+    const QString error = dialog.escalationErrorLabel()->text();
+    QVERIFY2(error.startsWith(QStringLiteral("Escalation:")), qPrintable(error));
+    QVERIFY2(error.contains(problem), qPrintable(error));
+    QCOMPARE(dialog.validationErrors(), QStringList{error});
+    dialog.setEscalation({QStringLiteral("ok@plant.example")});
+    QVERIFY(dialog.sendButton()->isEnabled());
+    QVERIFY(!dialog.escalationErrorLabel()->isVisibleTo(&dialog));
+}
+
+void TestNotifyDialog::badDeadlineRefused()
+{
+    NotifyTechnicianDialog dialog(AddressBook);
+    prefill(dialog);
+    for (const QString &text : {QStringLiteral("soon"), QString(), QStringLiteral("0m"), QStringLiteral("40d")}) {
+        dialog.ackWithinField()->setText(text);
+        QVERIFY2(!dialog.sendButton()->isEnabled(), qPrintable(text));
+        QVERIFY(dialog.ackWithinErrorLabel()->isVisibleTo(&dialog));
+        QVERIFY(dialog.ackWithinErrorLabel()->text().startsWith(QStringLiteral("Acknowledge within:")));
+        QCOMPARE(dialog.ackWithinSeconds(), 0);
+    }
+    dialog.ackWithinField()->setText(QStringLiteral("2h"));
+    QVERIFY(dialog.sendButton()->isEnabled());
+    QCOMPARE(dialog.ackWithinSeconds(), 7200);
+}
+
+void TestNotifyDialog::workOrderRequest()
+{
+    QVERIFY(m_dir.isValid());
+    const QString pdf = m_dir.filePath(QStringLiteral("pump.pdf"));
+    QVERIFY(writeFile(pdf, QByteArrayLiteral("%PDF-1.5\n%%EOF\n")));
+
+    NotifyTechnicianDialog dialog(AddressBook);
+    prefill(dialog);
+    dialog.setDescription(QStringLiteral("  Isolate before opening the coupling guard.  "));
+    QVERIFY(dialog.setAttachmentFile(pdf));
+    const WorkOrderRequest request = dialog.request();
+    QCOMPARE(request.asset, QStringLiteral("P-201"));
+    QCOMPARE(request.summary, QStringLiteral("vibration 9.2 mm/s (limit 8.4)"));
+    QCOMPARE(request.priority, WorkOrderPriority::High);
+    QCOMPARE(request.chain, (QStringList{QStringLiteral("Anna Berg <anna@plant.example>"),
+                                         QStringLiteral("\"Doe, Zoe\" <zoe@plant.example>"),
+                                         QStringLiteral("Jonas Keller <j.keller@service.example>"),
+                                         QStringLiteral("Piotr Nowak <p.nowak@service.example>")}));
+    QCOMPARE(request.ackWithinSeconds, 900);
+    QCOMPARE(request.alarmMessageId, QStringLiteral("alarm-17@scada.example"));
+    QCOMPARE(request.alarmText, QStringLiteral("Pump P-201 drive end\nvibration 9.2 mm/s\nlimit 8.4 mm/s"));
+    QCOMPARE(request.note, QStringLiteral("Isolate before opening the coupling guard."));
+    QCOMPARE(request.attachments.size(), 1);
+    QCOMPARE(request.attachments.at(0).fileName, QStringLiteral("pump.pdf"));
+    QVERIFY(!request.queueOnly);
+
+    // Edits show in the request.
+    dialog.setSummary(QStringLiteral("  bearing   noise "));
+    dialog.setPriority(Priority::Emergency);
+    QCOMPARE(dialog.request().summary, QStringLiteral("bearing noise"));
+    QCOMPARE(dialog.request().priority, WorkOrderPriority::Critical);
+    QCOMPARE(dialog.request().ackWithinSeconds, 300);
+}
+
+void TestNotifyDialog::returnSendsPrefilledWorkOrder()
+{
+    // Select an alarm, Ctrl+N (the main window opens this dialog prefilled), Return.
+    NotifyTechnicianDialog dialog(AddressBook);
+    prefill(dialog);
+    QSignalSpy requested(&dialog, &NotifyTechnicianDialog::sendRequested);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    QTRY_VERIFY(QApplication::focusWidget());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QCOMPARE(requested.size(), 1);
+    QTest::keyClick(dialog.summaryField(), Qt::Key_Enter, Qt::KeypadModifier);
+    QCOMPARE(requested.size(), 2);
+    // Return that picks a completion only picks it: the supervisor looks before sending.
+    QLineEdit *edit = dialog.technicianField()->lineEdit();
+    edit->setFocus();
+    edit->clear();
+    QTest::keyClicks(edit, QStringLiteral("keller"));
+    QTRY_VERIFY(dialog.technicianCompleter()->popup()->isVisible());
+    QTest::keyClick(dialog.technicianCompleter()->popup(), Qt::Key_Down);
+    QTest::keyClick(dialog.technicianCompleter()->popup(), Qt::Key_Return);
+    QTRY_COMPARE(dialog.technician(), AddressBook.at(0));
+    QCOMPARE(requested.size(), 2);
+    // Missing summary: Return does nothing.
+    dialog.setSummary(QString());
+    QTest::keyClick(dialog.summaryField(), Qt::Key_Return);
+    QCOMPARE(requested.size(), 2);
+    QVERIFY(dialog.problemsLabel()->text().contains(QStringLiteral("summary")));
+}
+
+void TestNotifyDialog::workOrderModeFields()
+{
+    NotifyTechnicianDialog dialog(AddressBook);
+    fill(dialog);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    QVERIFY(!dialog.isWorkOrderMode());
+    QVERIFY(dialog.workOrderField()->isVisible());
+    QVERIFY(!dialog.escalationField()->isVisible());
+    QVERIFY(!dialog.summaryField()->isVisible());
+    QVERIFY(!dialog.ackWithinField()->isVisible());
+    QVERIFY(!dialog.workOrderNote()->isVisible());
+    QCOMPARE(dialog.priorityField()->itemText(int(Priority::Emergency)), QStringLiteral("Emergency"));
+
+    prefill(dialog);
+    QVERIFY(dialog.isWorkOrderMode());
+    // The tracker gives the id: no field for it, and no need for one.
+    QVERIFY(!dialog.workOrderField()->isVisible());
+    dialog.setWorkOrderId(QString());
+    QVERIFY(dialog.isValid());
+    for (QWidget *field : std::initializer_list<QWidget *>{dialog.escalationField(), dialog.summaryField(),
+                                                           dialog.ackWithinField(), dialog.alarmField()}) {
+        QVERIFY(field->isVisible());
+        QVERIFY(!field->accessibleName().isEmpty());
+    }
+    QVERIFY(dialog.alarmField()->isReadOnly());
+    QCOMPARE(dialog.priorityField()->itemText(int(Priority::Emergency)), QStringLiteral("Critical"));
+    QCOMPARE(dialog.priorityField()->itemText(int(Priority::Medium)), QStringLiteral("Normal"));
+    // The note on offline work orders.
+    QVERIFY(dialog.workOrderNote()->isVisible());
+    QVERIFY2(dialog.workOrderNote()->text().contains(QStringLiteral("queued while offline becomes visible to other consoles once it is sent")),
+             qPrintable(dialog.workOrderNote()->text()));
+    // The description is optional here (it becomes the note above the quote).
+    dialog.setDescription(QString());
+    QVERIFY(dialog.isValid());
+    const QString preview = dialog.preview()->toPlainText();
+    QVERIFY(preview.startsWith(QStringLiteral("To: Anna Berg <anna@plant.example>")));
+    QVERIFY(preview.contains(QStringLiteral("Priority: High")));
+    QVERIFY(preview.endsWith(QStringLiteral("> limit 8.4 mm/s")));
+
+    // Mnemonics and tab order of the work-order fields.
+    const QList<QLabel *> labels = dialog.findChildren<QLabel *>();
+    for (QWidget *field : std::initializer_list<QWidget *>{dialog.escalationField(), dialog.summaryField(),
+                                                           dialog.ackWithinField(), dialog.alarmField()}) {
+        const auto it = std::find_if(labels.begin(), labels.end(), [&](QLabel *l) { return l->buddy() == field; });
+        QVERIFY2(it != labels.end(), field->metaObject()->className());
+        QVERIFY2((*it)->text().contains(u'&'), qPrintable((*it)->text()));
+    }
+    dialog.technicianField()->setFocus();
+    QTRY_VERIFY(dialog.technicianField()->hasFocus());
+    const QList<QWidget *> order{dialog.escalationField(), dialog.assetField(), dialog.summaryField(),
+                                 dialog.priorityField(), dialog.ackWithinField(), dialog.descriptionField(),
+                                 dialog.alarmField()};
+    for (QWidget *next : order) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QTRY_COMPARE(QApplication::focusWidget(), next);
+    }
+    QTest::keyClick(&dialog, Qt::Key_K, Qt::AltModifier);
+    QTRY_COMPARE(QApplication::focusWidget(), dialog.ackWithinField());
+    QTest::keyClick(&dialog, Qt::Key_E, Qt::AltModifier);
+    QTRY_COMPARE(QApplication::focusWidget(), dialog.escalationField());
+
+    // Back to plain mode: the work-order field is needed again.
+    dialog.setWorkOrderMode(false);
+    QVERIFY(dialog.workOrderField()->isVisible());
+    QVERIFY(!dialog.escalationField()->isVisible());
+    QVERIFY(!dialog.isValid());
+}
+
+void TestNotifyDialog::plainModePrefill()
+{
+    // Without a tracker (a Gmail API account) the plain notification is prefilled the same way.
+    NotifyTechnicianDialog dialog(AddressBook);
+    dialog.setWorkOrderSettings(rosterSettings());
+    dialog.prefillFromAlarm(alarmFor(AlarmSubject), AlarmSubject, QStringLiteral("alarm-17@scada.example"));
+    QVERIFY(!dialog.isWorkOrderMode());
+    QCOMPARE(dialog.asset(), QStringLiteral("P-201"));
+    QCOMPARE(dialog.priority(), Priority::High);
+    QCOMPARE(dialog.technician(), QStringLiteral("Anna Berg <anna@plant.example>"));
+    QCOMPARE(dialog.description(), QStringLiteral("vibration 9.2 mm/s (limit 8.4)\n\n> ") + AlarmSubject);
+    QCOMPARE(dialog.recipients(), QStringList{QStringLiteral("Anna Berg <anna@plant.example>")});
+    // Only the work-order id is left to type.
+    QCOMPARE(dialog.validationErrors().size(), 1);
+    dialog.setWorkOrderId(QStringLiteral("WO-2026-42"));
+    QVERIFY(dialog.isValid());
+    QCOMPARE(dialog.subject(), QStringLiteral("[WO-2026-42] P-201 vibration 9.2 mm/s (limit 8.4) (priority High)"));
+    QVERIFY(dialog.body().contains(QStringLiteral("> ALARM P-201 vibration 9.2 mm/s (limit 8.4)")));
+    // A description already written is kept.
+    NotifyTechnicianDialog written(AddressBook);
+    written.setDescription(QStringLiteral("mine"));
+    written.prefillFromAlarm(alarmFor(AlarmSubject), AlarmSubject);
+    QCOMPARE(written.description(), QStringLiteral("mine"));
+}
+
+void TestNotifyDialog::quoted_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("one line") << AlarmSubject << QStringLiteral("> ") + AlarmSubject;
+    QTest::addRow("lines, CRLF, blank line") << QStringLiteral("a\r\n\r\nb\n") << QStringLiteral("> a\n>\n> b");
+}
+
+void TestNotifyDialog::quoted()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+    QCOMPARE(NotifyTechnicianDialog::quoted(text), expected);
 }
 
 QTEST_MAIN(TestNotifyDialog)

@@ -41,7 +41,7 @@ using State = OutboxEntry::State;
 
 namespace {
 
-const QString Technician = QStringLiteral("jonas@machina.test");
+const QString TechnicianAddress = QStringLiteral("jonas@machina.test");
 const QString LongError = QStringLiteral("The server refused <jonas@machina.test>: 550 5.1.1 User unknown\n"
                                          "in virtual mailbox table (the address is wrong)");
 
@@ -148,7 +148,7 @@ qint64 TestOutboxView::queue(EmailConnector &connector, const QString &subject)
 {
     SendOptions options;
     options.subject = subject;
-    const MessageBuilder::Result built = connector.buildMessage({Technician}, QStringLiteral("Check the pump."), options);
+    const MessageBuilder::Result built = connector.buildMessage({TechnicianAddress}, QStringLiteral("Check the pump."), options);
     if (!built.message) {
         qWarning("buildMessage: %s", qUtf8Printable(built.error.message()));
         return 0;
@@ -206,7 +206,7 @@ void TestOutboxView::modelRowsAndColumns()
     QVERIFY(!cell(m_failed, OutboxModel::StateColumn, Qt::DecorationRole).value<QIcon>().isNull()); // not colour alone
     QCOMPARE(cell(m_failed, OutboxModel::AttemptsColumn).toInt(), 1);
     QCOMPARE(cell(m_queued1, OutboxModel::AttemptsColumn).toInt(), 0);
-    QCOMPARE(cell(m_queued1, OutboxModel::ToColumn).toString(), Technician);
+    QCOMPARE(cell(m_queued1, OutboxModel::ToColumn).toString(), TechnicianAddress);
     QCOMPARE(cell(m_queued1, OutboxModel::SubjectColumn).toString(), QStringLiteral("[WO-3] waiting"));
     // An encoded subject reads decoded.
     QCOMPARE(cell(m_queued2, OutboxModel::SubjectColumn).toString(), QStringLiteral("[WO-4] Pumpe prüfen ✓"));
@@ -438,14 +438,14 @@ void TestOutboxView::notificationQueuedWhileUnreachable()
 {
     std::unique_ptr<EmailConnector> connector = openConnector();
     QSettings settings(m_dir->filePath(QStringLiteral("notify.ini")), QSettings::IniFormat);
-    settings.setValue(QStringLiteral("technicians"), QStringList{QStringLiteral("Jonas Keller <%1>").arg(Technician)});
+    settings.setValue(QStringLiteral("technicians"), QStringList{QStringLiteral("Jonas Keller <%1>").arg(TechnicianAddress)});
     MainWindow window(connector.get(), &settings);
     window.show();
 
     window.notifyAction()->trigger();
     NotifyTechnicianDialog *dialog = nullptr;
     QTRY_VERIFY_WITH_TIMEOUT((dialog = window.findChild<NotifyTechnicianDialog *>()) != nullptr, 5000);
-    dialog->setTechnician(QStringLiteral("Jonas Keller <%1>").arg(Technician));
+    dialog->setTechnician(QStringLiteral("Jonas Keller <%1>").arg(TechnicianAddress));
     dialog->setWorkOrderId(QStringLiteral("WO-2026-42"));
     dialog->setAsset(QStringLiteral("P-201"));
     dialog->setDescription(QStringLiteral("high vibration while offline"));
@@ -460,7 +460,7 @@ void TestOutboxView::notificationQueuedWhileUnreachable()
     QCOMPARE(connector->outbox()->pendingCount(), 1);
     const OutboxEntry entry = connector->outbox()->entries().constFirst();
     QCOMPARE(entry.state, State::Queued);
-    QCOMPARE(entry.recipients, QStringList{Technician});
+    QCOMPARE(entry.recipients, QStringList{TechnicianAddress});
     QVERIFY(!entry.lastError.isEmpty());
     bool isError = true;
     QVERIFY(logHas(window.activityLog(),

@@ -49,6 +49,8 @@ private Q_SLOTS:
     void notifiesOnTransitionsOnly();
     void firstUnhealthyReportNotifies();
     void newMailNotification();
+    void workOrderCountInToolTip();
+    void workOrderNotifications();
     void menuActionsEmitSignals();
     void clickShowsWindow();
 };
@@ -66,7 +68,10 @@ void TestTrayHealth::noTrayOffscreen()
 
 void TestTrayHealth::iconResourcesAreCompiledIn()
 {
-    for (const char *name : {"health-healthy", "health-degraded", "health-unhealthy", "machina-console"}) {
+    for (const char *name : {"health-healthy", "health-degraded", "health-unhealthy", "machina-console",
+                             "severity-critical", "severity-alarm", "severity-warning", "severity-info", "wo-open",
+                             "wo-notified", "wo-acknowledged", "wo-in-progress", "wo-done", "wo-rejected",
+                             "wo-cancelled", "wo-overdue"}) {
         const QString path = QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name));
         QVERIFY2(QFile::exists(path), qPrintable(path));
         // The SVG icon engine plugin (libqt6svg6) draws it, offscreen too.
@@ -233,6 +238,56 @@ void TestTrayHealth::newMailNotification()
 
     tray.notifyNewMail(0, QStringLiteral("nothing"));
     QCOMPARE(spy.size(), 3);
+}
+
+void TestTrayHealth::workOrderCountInToolTip()
+{
+    QCOMPARE(TrayHealth::unacknowledgedText(0), QString());
+    QCOMPARE(TrayHealth::unacknowledgedText(1), QStringLiteral("1 work order not yet acknowledged"));
+    QCOMPARE(TrayHealth::unacknowledgedText(4), QStringLiteral("4 work orders not yet acknowledged"));
+
+    TrayHealth tray;
+    ConnectorHealth health;
+    health.status = ConnectorHealth::Status::Healthy;
+    health.message = QStringLiteral("Connected to imap.plant.example");
+    tray.setHealth(health);
+    const QString plain = tray.toolTip();
+    QVERIFY(!plain.contains(QStringLiteral("work order")));
+    // Next to the outbox count, after it.
+    tray.setOutboxPending(2);
+    tray.setUnacknowledgedWorkOrders(3);
+    QCOMPARE(tray.unacknowledgedWorkOrders(), 3);
+    QCOMPARE(tray.toolTip(), plain + QStringLiteral("\n2 messages waiting in the outbox\n3 work orders not yet acknowledged"));
+    tray.setOutboxPending(0);
+    QCOMPARE(tray.toolTip(), plain + QStringLiteral("\n3 work orders not yet acknowledged"));
+    tray.setUnacknowledgedWorkOrders(-1);
+    QCOMPARE(tray.unacknowledgedWorkOrders(), 0);
+    QCOMPARE(tray.toolTip(), plain);
+}
+
+void TestTrayHealth::workOrderNotifications()
+{
+    WorkOrder order;
+    order.id = QStringLiteral("WO-2026-0007");
+    order.asset = QStringLiteral("P-201");
+    order.summary = QStringLiteral("vibration 9.2 mm/s");
+    order.chain = {QStringLiteral("Anna Berg <anna@plant.example>"), QStringLiteral("Piotr Nowak <p.nowak@service.example>")};
+    order.state = WorkOrderState::Notified;
+    order.notified = 2;
+    order.assignee = 1;
+
+    TrayHealth tray;
+    QSignalSpy spy(&tray, &TrayHealth::notified);
+    tray.notifyEscalated(order);
+    QCOMPARE(spy.size(), 1);
+    QCOMPARE(spy.at(0).at(0).toString(), QStringLiteral("WO-2026-0007 escalated"));
+    QCOMPARE(spy.at(0).at(1).toString(), QStringLiteral("P-201 vibration 9.2 mm/s: now with Piotr Nowak"));
+
+    tray.notifyEscalationExhausted(order);
+    QCOMPARE(spy.size(), 2);
+    QCOMPARE(spy.at(1).at(0).toString(), QStringLiteral("Work order needs you"));
+    QCOMPARE(spy.at(1).at(1).toString(), QStringLiteral("WO-2026-0007: nobody acknowledged; no one left to escalate to"));
+    QCOMPARE(TrayHealth::exhaustedText(order), spy.at(1).at(1).toString());
 }
 
 void TestTrayHealth::menuActionsEmitSignals()
