@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds the Debian package of a (release) build tree, installs it with apt,
 # runs each program it ships with --version, checks the desktop files are where
-# they belong, then removes the package again (and any dependency apt pulled in
-# for it), also when a step fails. Exits non-zero on any failure.
+# they belong and that every program has its man page (gzip -9n, as Debian
+# policy wants, and rendering without a groff warning), then removes the
+# package again (and any dependency apt pulled in for it), also when a step
+# fails. Exits non-zero on any failure.
 #
 # Usage: packaging/check-deb.sh BUILD_DIR
 # Needs root or sudo, dpkg-dev (dpkg-shlibdeps) and apt; see scripts/setup.sh.
@@ -71,6 +73,40 @@ mapfile -t programs < <(dpkg-deb -c "$DEB" | awk '{ print $NF }' |
     sed -n 's|^\./usr/bin/\([^/][^/]*\)$|\1|p' | sort)
 [ ${#programs[@]} -gt 0 ] || fail "the package ships no program in /usr/bin"
 
+# ---- man pages, checked in the .deb itself ---------------------------------
+# Debian policy 12.1 (and lintian's binary-without-manpage, manpage-not-
+# compressed, package-contains-timestamped-gzip): every program in /usr/bin
+# has a page in /usr/share/man/man1, compressed with `gzip -9n`: a gzip
+# header without a file name or time stamp, best compression, mode 0644,
+# owned by root. Read from the package, so a dpkg path-exclude for
+# /usr/share/man on this machine cannot hide a page.
+deb_listing=$(dpkg-deb -c "$DEB")
+man_work="$OUT_DIR/man-check"
+mkdir -p "$man_work"
+for program in "${programs[@]}"; do
+    page="usr/share/man/man1/$program.1.gz"
+    entry=$(awk -v p="./$page" '$NF == p' <<<"$deb_listing")
+    [ -n "$entry" ] || fail "/$page is not in the package: $program has no man page"
+    read -r mode owner _ <<<"$entry"
+    [ "$mode" = "-rw-r--r--" ] || fail "/$page has mode $mode, not -rw-r--r--"
+    [ "$owner" = "root/root" ] || fail "/$page is owned by $owner, not root/root"
+    dpkg-deb --fsys-tarfile "$DEB" | tar -xO "./$page" >"$man_work/page.gz" ||
+        fail "cannot extract /$page from the package"
+    gzip -t "$man_work/page.gz" || fail "/$page is not valid gzip"
+    # Bytes 3-8 of the header: flags (no FNAME), mtime 0, XFL 2 (gzip -9).
+    header=$(od -An -tx1 -j3 -N6 "$man_work/page.gz" | tr -d ' \n')
+    [ "$header" = "000000000002" ] ||
+        fail "/$page is not compressed with gzip -9n (header bytes 3-8: $header)"
+    if command -v groff >/dev/null; then
+        warnings=$(gzip -dc "$man_work/page.gz" | groff -man -ww -Tutf8 -z 2>&1)
+        [ -z "$warnings" ] || fail "/$page: groff -man -ww warns: $warnings"
+    else
+        say "note: groff not installed, /$page not rendered"
+    fi
+    say "man page: /$page ($(du -b "$man_work/page.gz" | cut -f1) bytes, gzip -9n)"
+done
+rm -rf "$man_work"
+
 # ---- install, and remove again whatever happens -----------------------------
 before=$(mktemp)
 installed_packages >"$before"
@@ -127,12 +163,21 @@ for f in "${EXPECTED_FILES[@]}"; do
     [ -s "$f" ] || fail "$f is not installed"
     say "installed: $f"
 done
+for program in "${programs[@]}"; do
+    f="/usr/share/man/man1/$program.1.gz"
+    if grep -qxF "$f" <<<"$file_list" && [ -s "$f" ]; then
+        say "installed: $f"
+    else
+        # Slim images drop /usr/share/man (dpkg path-exclude); the page was checked in the .deb.
+        say "note: $f is not on disk after installing (a dpkg path-exclude?)"
+    fi
+done
 if command -v desktop-file-validate >/dev/null; then
     desktop-file-validate "${EXPECTED_FILES[0]}" || fail "desktop-file-validate ${EXPECTED_FILES[0]}"
 fi
 if command -v appstreamcli >/dev/null; then
-    appstreamcli validate --no-net "${EXPECTED_FILES[1]}" >/dev/null ||
-        fail "appstreamcli validate ${EXPECTED_FILES[1]}"
+    appstreamcli validate --pedantic --no-net "${EXPECTED_FILES[1]}" >/dev/null ||
+        fail "appstreamcli validate --pedantic ${EXPECTED_FILES[1]}"
 fi
 
 say "Depends: $(dpkg-deb -f "$DEB" Depends)"

@@ -21,7 +21,7 @@ if(NOT rc EQUAL 0)
 endif()
 
 execute_process(
-    COMMAND "${APPSTREAMCLI}" validate-tree --no-net --explain "${STAGE}"
+    COMMAND "${APPSTREAMCLI}" validate-tree --pedantic --no-net --explain "${STAGE}"
     RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
     message(FATAL_ERROR "appstreamcli validate-tree ${STAGE} failed (${rc})")

@@ -21,7 +21,7 @@ packages=(
     # a real Secret Service for keychain tests, a display for screenshots
     dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth
     # packaging checks
-    desktop-file-utils appstream file dpkg-dev
+    desktop-file-utils appstream file dpkg-dev groff-base gzip
 )
 
 missing=()
