@@ -41,6 +41,19 @@ EmailConnector::EmailConnector(const ConnectorConfig &config, QObject *parent)
         ConnectorReply *probed = probe();
         connect(probed, &ConnectorReply::finished, probed, &QObject::deleteLater);
     });
+    connect(&m_canaryTimer, &QTimer::timeout, this, [this] {
+        if (m_canary)
+            return;   // the last one is still waiting for its probe
+        m_canary = runCanary();
+        connect(m_canary, &CanaryProbe::finished, this, [this](qint64 latencyMs, const ConnectorError &error) {
+            m_canaryAt = QDateTime::currentDateTimeUtc();
+            m_canaryLatencyMs = error ? -1 : latencyMs;
+            m_canaryError = error ? error.message() : QString();
+            m_publishedHealth = healthCheck();
+            Q_EMIT healthChanged(m_publishedHealth);
+        });
+        connect(m_canary, &CanaryProbe::settled, m_canary, &QObject::deleteLater);
+    });
     m_publishedHealth = healthCheck();
 }
 
@@ -170,6 +183,7 @@ void EmailConnector::setGoogleSignInHint(const QString &hint)
 ConnectorReply *EmailConnector::disconnectFromServers()
 {
     m_probeTimer.stop();   // a probe would open the sessions again
+    m_canaryTimer.stop();
     ++m_listenGeneration;  // a listen() still waiting for the keychain does not start
     endListening();
     watchInbox(false);
@@ -200,7 +214,23 @@ ConnectorHealth EmailConnector::healthCheck() const
     }
     if (m_outbox)
         d.insert(QStringLiteral("outbox_queued"), m_outbox->pendingCount());
+    if (m_canaryAt.isValid()) {
+        d.insert(QStringLiteral("canary_at"), m_canaryAt);
+        if (m_canaryLatencyMs >= 0)
+            d.insert(QStringLiteral("canary_latency_ms"), m_canaryLatencyMs);
+        else
+            d.insert(QStringLiteral("canary_error"), m_canaryError);
+    }
     return health;
+}
+
+void EmailConnector::setCanaryInterval(int seconds)
+{
+    if (seconds <= 0) {
+        m_canaryTimer.stop();
+        return;
+    }
+    m_canaryTimer.start(seconds * 1000);
 }
 
 ConnectorReply *EmailConnector::probe()

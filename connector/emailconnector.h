@@ -82,6 +82,13 @@ public:
     ConnectorReply *probe();
     /// Probes every @p seconds (0: never), and publishes what changed through healthChanged().
     void setProbeInterval(int seconds);
+    /**
+     * Runs the canary (runCanary()) every @p seconds (0: never), the first one
+     * @p seconds from now. Its outcome joins the health details
+     * (canary_latency_ms or canary_error, and canary_at) and is published
+     * through healthChanged().
+     */
+    void setCanaryInterval(int seconds);
 
     /**
      * Builds the message @p sendMessage would send, without sending it: for
@@ -267,6 +274,11 @@ private:
     quint64 m_listenGeneration = 0;   ///< bumped by stopListening(): a listen() still preparing then gives up
     QString m_googleSignInHint;
     QTimer m_probeTimer;
+    QTimer m_canaryTimer;
+    QPointer<CanaryProbe> m_canary;         ///< the scheduled one running, if any
+    qint64 m_canaryLatencyMs = -1;          ///< the last scheduled canary's; -1: none yet or failed
+    QString m_canaryError;
+    QDateTime m_canaryAt;
     std::unique_ptr<LocalStore> m_store;
     std::unique_ptr<MessageCache> m_cache;   ///< after m_store: goes before it
     Outbox *m_outbox = nullptr;

@@ -31,6 +31,7 @@ ConnectorConfig AccountSettings::load(QSettings &settings)
     config.caFile = settings.value(key("ca_file"), config.caFile).toString();
     config.gmailApiUrl = settings.value(key("gmail_api_url"), config.gmailApiUrl).toString();
     config.timeout = settings.value(key("timeout"), config.timeout).toInt();
+    config.canaryInterval = settings.value(key("canary_interval"), config.canaryInterval).toInt();
     settings.endGroup();
     return config;
 }
@@ -50,6 +51,7 @@ void AccountSettings::save(QSettings &settings, const ConnectorConfig &config)
     settings.setValue(key("ca_file"), config.caFile);
     settings.setValue(key("gmail_api_url"), config.gmailApiUrl);
     settings.setValue(key("timeout"), config.timeout);
+    settings.setValue(key("canary_interval"), config.canaryInterval);
     // Passwords belong to the keychain only; never leave one behind here.
     settings.remove(key("password"));
     settings.endGroup();

@@ -91,6 +91,11 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     m_caFile->setPlaceholderText(tr("optional: extra trusted CA certificates (PEM)"));
     m_caBrowse = new QPushButton(tr("Bro&wse…"));
     m_timeout = makeSpinBox(0, 7 * 24 * 3600, tr(" s"));
+    m_canaryInterval = makeSpinBox(0, 1440, tr(" min"));
+    m_canaryInterval->setSpecialValueText(tr("never"));
+    m_canaryInterval->setToolTip(tr("Sends a probe mail to this account and waits for it over IMAP, to show the "
+                                    "round trip in the health; the probe is deleted at once."));
+    m_canaryInterval->setAccessibleName(tr("End-to-end check interval"));
 
     auto *serverPage = new QWidget;
     auto *serverForm = new QFormLayout(serverPage);
@@ -111,6 +116,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     addRow(tr("Poll i&nterval:"), m_pollInterval, m_pollInterval);
     addRow(tr("&CA file:"), m_caFile, withBrowse(m_caFile, m_caBrowse));
     addRow(tr("&Step timeout:"), m_timeout, m_timeout);
+    addRow(tr("&End-to-end check every:"), m_canaryInterval, m_canaryInterval);
 
     // Google page.
     m_clientFile = new QLineEdit;
@@ -173,7 +179,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     // Tab order follows the reading order of the form.
     QWidget *order[] = {m_serverMode, m_googleMode, m_smtpHost, m_smtpPort, m_imapHost, m_imapPort,
                         m_username, m_password, m_fromAddress, m_useTls, m_pollInterval, m_caFile,
-                        m_caBrowse, m_timeout, m_clientFile, m_clientBrowse, m_signIn, m_cancelSignIn, m_testButton,
+                        m_caBrowse, m_timeout, m_canaryInterval, m_clientFile, m_clientBrowse, m_signIn, m_cancelSignIn, m_testButton,
                         m_sendToSelf, m_testResults, m_buttons};
     for (size_t i = 1; i < std::size(order); ++i)
         setTabOrder(order[i - 1], order[i]);
@@ -221,6 +227,7 @@ void SettingsDialog::setConfig(const ConnectorConfig &config)
     m_pollInterval->setValue(config.pollInterval);
     m_caFile->setText(config.caFile);
     m_timeout->setValue(config.timeout);
+    m_canaryInterval->setValue(config.canaryInterval);
     m_clientFile->setText(config.gmailCredentialsFile);
     m_gmailApiUrl = config.gmailApiUrl;
     setMode(config.isGmail() ? Mode::Google : Mode::MailServer);
@@ -241,6 +248,7 @@ ConnectorConfig SettingsDialog::config() const
     config.pollInterval = m_pollInterval->value();
     config.caFile = m_caFile->text().trimmed();
     config.timeout = m_timeout->value();
+    config.canaryInterval = m_canaryInterval->value();
     // The client file is what selects Gmail API mode, so it only counts in Google mode.
     config.gmailCredentialsFile = mode() == Mode::Google ? m_clientFile->text().trimmed() : QString();
     config.gmailApiUrl = m_gmailApiUrl;

@@ -117,6 +117,7 @@ private:
     QLineEdit *m_caFile = nullptr;
     QPushButton *m_caBrowse = nullptr;
     QSpinBox *m_timeout = nullptr;
+    QSpinBox *m_canaryInterval = nullptr;
 
     QLineEdit *m_clientFile = nullptr;
     QPushButton *m_clientBrowse = nullptr;

@@ -3,6 +3,7 @@
 #include "workorderdisplay.h"
 
 #include <QAction>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QMenu>
 
@@ -218,6 +219,17 @@ QString TrayHealth::toolTipFor(const ConnectorHealth &health, const QDateTime &n
         lines << health.message.trimmed();
     lines << tr("Last poll: %1").arg(formatTime(health.details.value(QStringLiteral("last_successful_poll")), now));
     lines << tr("Last send: %1").arg(formatTime(health.details.value(QStringLiteral("last_successful_send")), now));
+    const QVariant canaryAt = health.details.value(QStringLiteral("canary_at"));
+    if (canaryAt.isValid()) {
+        if (health.details.contains(QStringLiteral("canary_latency_ms"))) {
+            lines << tr("Mail round trip: %1 ms (%2)")
+                         .arg(QLocale().toString(health.details.value(QStringLiteral("canary_latency_ms")).toLongLong()),
+                              formatTime(canaryAt, now));
+        } else {
+            lines << tr("Mail round trip failed (%1): %2")
+                         .arg(formatTime(canaryAt, now), health.details.value(QStringLiteral("canary_error")).toString());
+        }
+    }
     return lines.join(u'\n');
 }
 

@@ -262,6 +262,7 @@ int main(int argc, char *argv[])
         // What the sessions record is shown at once; a probe every minute (or
         // poll_interval, if longer) also notices a server that went away while idle.
         c->setProbeInterval(std::max(60, c->config().pollInterval));
+        c->setCanaryInterval(c->config().canaryInterval * 60);   // mail end to end, every N minutes
         ConnectorReply *connected = c->connectToServers();
         QObject::connect(connected, &ConnectorReply::progressed, &window,
                          [&window](const QString &step) { window.logActivity(step); });

@@ -43,6 +43,7 @@ const KeySpec Keys[] = {
     {"ca_file", ValueType::String, &ConnectorConfig::caFile},
     {"gmail_api_url", ValueType::String, &ConnectorConfig::gmailApiUrl},
     {"timeout", ValueType::Int, nullptr, &ConnectorConfig::timeout},
+    {"canary_interval", ValueType::Int, nullptr, &ConnectorConfig::canaryInterval},
 };
 
 const KeySpec *findKey(const QString &name)
@@ -79,6 +80,11 @@ QString echo(const QString &key, const QString &value)
 /// Empty if @p value is acceptable for the integer setting @p key.
 QString rangeProblem(const QString &key, qint64 value)
 {
+    if (key == QLatin1String("canary_interval")) {
+        if (value < 0 || value > 1440)
+            return QStringLiteral("%1 is out of range (0-1440 minutes; 0: never)").arg(value);
+        return {};
+    }
     if (key.endsWith(QLatin1String("_port"))) {
         if (value < 1 || value > 65535)
             return QStringLiteral("%1 is not a port (1-65535)").arg(value);
@@ -137,6 +143,7 @@ std::optional<Problem> firstProblem(const ConnectorConfig &config)
         {"imap_port", config.imapPort},
         {"poll_interval", config.pollInterval},
         {"timeout", config.timeout},
+        {"canary_interval", config.canaryInterval},
     };
     for (const auto &[name, value] : ints) {
         const QString key = QString::fromLatin1(name);

@@ -27,6 +27,7 @@ struct ConnectorConfig
     QString caFile;                   ///< ca_file: extra trusted CA certificates (PEM)
     QString gmailApiUrl = QStringLiteral("https://gmail.googleapis.com"); ///< gmail_api_url
     int timeout = 30;                 ///< timeout: seconds allowed for one network step
+    int canaryInterval = 15;          ///< canary_interval: minutes between the console's end-to-end probes (0: never)
     WorkOrderSettings workOrders;     ///< work_orders: ids, folder, deadlines, alarm rules, reply codes, roster
 
     QString effectiveFromAddress() const { return fromAddress.isEmpty() ? username : fromAddress; }

@@ -89,6 +89,7 @@ private Q_SLOTS:
     void checkCanaryLeavesNoTrace();
     void inProcessListenerNeverSeesTheProbe();
     void listenerSkipsAProbeItIsHanded();
+    void scheduledCanaryReachesHealth();
 
 private:
     QProcessEnvironment env() const;
@@ -368,6 +369,31 @@ void TestCanary::listenerSkipsAProbeItIsHanded()
     QCOMPARE(watcher->handled, QStringList{QStringLiteral("WO-2026-0001 pump")});
     QVERIFY(watcher->released.isEmpty());   // the probe is neither marked nor offered again
     QCOMPARE(listener.pendingReplies(), 0);
+}
+
+// The console's schedule: setCanaryInterval() runs the probe on a timer and the outcome joins the health.
+void TestCanary::scheduledCanaryReachesHealth()
+{
+    EmailConnector connector(m_stack.config(m_user));
+    QSignalSpy health(&connector, &EmailConnector::healthChanged);
+    connector.setCanaryInterval(1);
+    QVERIFY(QTest::qWaitFor([&connector] {
+        return connector.healthCheck().details.contains(QStringLiteral("canary_at"));
+    }, 2 * kArrivalMs));
+    connector.setCanaryInterval(0);
+    const QVariantMap details = connector.healthCheck().details;
+    QVERIFY2(details.value(QStringLiteral("canary_latency_ms")).toLongLong() > 0,
+             qPrintable(details.value(QStringLiteral("canary_error")).toString()));
+    QVERIFY(!details.contains(QStringLiteral("canary_error")));
+    QVERIFY(health.count() >= 1);
+    QVERIFY(health.constLast().constFirst().value<ConnectorHealth>().details.contains(QStringLiteral("canary_latency_ms")));
+    // Its probe is removed like check's (wait for the last one to settle).
+    QString error;
+    QVERIFY(QTest::qWaitFor([&] { return probesInInbox(&error).isEmpty(); }, kArrivalMs));
+    QVERIFY(error.isEmpty());
+    std::unique_ptr<ConnectorReply> closed(connector.disconnectFromServers());
+    QSignalSpy closedSpy(closed.get(), &ConnectorReply::finished);
+    QVERIFY(closed->isFinished() || closedSpy.wait(10000));
 }
 
 QTEST_GUILESS_MAIN(TestCanary)

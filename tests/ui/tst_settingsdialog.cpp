@@ -46,6 +46,7 @@ ConnectorConfig fullConfig()
     config.caFile = QStringLiteral("/etc/machina/ca.pem");
     config.gmailApiUrl = QStringLiteral("https://gmail.test.example");
     config.timeout = 12;
+    config.canaryInterval = 7;
     return config;
 }
 
@@ -65,6 +66,7 @@ void compareConfigs(const ConnectorConfig &actual, const ConnectorConfig &expect
     QCOMPARE(actual.caFile, expected.caFile);
     QCOMPARE(actual.gmailApiUrl, expected.gmailApiUrl);
     QCOMPARE(actual.timeout, expected.timeout);
+    QCOMPARE(actual.canaryInterval, expected.canaryInterval);
 }
 
 QPushButton *okButton(SettingsDialog &dialog)
@@ -244,7 +246,7 @@ void TestSettingsDialog::buddiesAndMnemonics()
         QVERIFY2(label->text().contains(QLatin1Char('&')), qPrintable(label->text()));
         ++withBuddy;
     }
-    QCOMPARE(withBuddy, 11); // 10 server fields (use_tls is a checkbox) + the client file
+    QCOMPARE(withBuddy, 12); // 11 server fields (use_tls is a checkbox) + the client file
 
     // Keyboard: Alt+G switches to the Google page, Alt+M back.
     dialog.show();

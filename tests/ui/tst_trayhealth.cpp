@@ -11,6 +11,7 @@
 #include <QMenu>
 #include <QPixmap>
 #include <QSignalSpy>
+#include <QLocale>
 #include <QTest>
 
 using namespace machina;
@@ -152,6 +153,16 @@ void TestTrayHealth::toolTipText()
     // No message: no empty line.
     QCOMPARE(TrayHealth::toolTipFor(health(Status::Healthy, QString()), now),
              QStringLiteral("Machina Console — Healthy\nLast poll: never\nLast send: never"));
+    // The scheduled canary's round trip, or why it failed.
+    const QVariantMap canary{{QStringLiteral("canary_at"), QDateTime(QDate(2026, 11, 24), QTime(14, 25))},
+                             {QStringLiteral("canary_latency_ms"), 1312}};
+    QCOMPARE(TrayHealth::toolTipFor(health(Status::Healthy, QString(), canary), now),
+             QStringLiteral("Machina Console — Healthy\nLast poll: never\nLast send: never\n"
+                            "Mail round trip: %1 ms (14:25)").arg(QLocale().toString(1312)));
+    const QVariantMap failed{{QStringLiteral("canary_at"), QDateTime(QDate(2026, 11, 24), QTime(14, 25))},
+                             {QStringLiteral("canary_error"), QStringLiteral("the probe did not arrive within 30 s")}};
+    QVERIFY(TrayHealth::toolTipFor(health(Status::Healthy, QString(), failed), now)
+                .endsWith(QStringLiteral("Mail round trip failed (14:25): the probe did not arrive within 30 s")));
 }
 
 void TestTrayHealth::toolTipFollowsHealth()

@@ -321,6 +321,9 @@ void TestConfigLoader::load_data()
                                   << QStringLiteral("config.yaml:4: timeout: 0 is out of range (1-86400 seconds)");
     QTest::addRow("timeout negative") << email("smtp_host: h\ntimeout: -5") << noEnv << none
                                       << QStringLiteral("config.yaml:4: timeout: -5 is out of range (1-86400 seconds)");
+    QTest::addRow("canary_interval negative") << email("smtp_host: h\ncanary_interval: -1") << noEnv << none
+                                              << QStringLiteral("config.yaml:4: canary_interval: -1 is out of range "
+                                                                "(0-1440 minutes; 0: never)");
 
     QTest::addRow("smtp_host missing") << email("username: ops@example.com\npassword: hunter2-canary") << noEnv << none
                                        << QStringLiteral("config.yaml:2: smtp_host: is missing or empty (required "
