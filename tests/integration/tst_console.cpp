@@ -16,6 +16,9 @@
 #include "addressbookdialog.h"
 #include "store/localstore.h"
 #include "store/outbox.h"
+#include "workorderview.h"
+#include "workordermodel.h"
+#include "workorders/workordertracker.h"
 
 #include <QAction>
 #include <QDir>
@@ -94,6 +97,7 @@ private Q_SLOTS:
     void switchingAccountsRelists();
     void settingsTestConnectionListsSteps();
     void killedConsoleSendsQueuedNotification();
+    void alarmToWorkOrderInThreeInteractions();
 
 private:
     ConnectorConfig configFor(const QString &user) const;
@@ -605,6 +609,89 @@ void TestConsole::killedConsoleSendsQueuedNotification()
     QVERIFY(sent);
     QCOMPARE(OutboxEntry::stateName(sent->state), OutboxEntry::stateName(OutboxEntry::State::Sent));
     QCOMPARE(outbox.pendingCount(), 0);
+}
+
+// The supervisor's path on the real stack: an alarm arrives, select it, Ctrl+N, Return. The
+// notification reaches the technician with the work order's header, the order is on the
+// server (another tracker reads it), and the Work orders view shows it.
+void TestConsole::alarmToWorkOrderInThreeInteractions()
+{
+    const QByteArray token = uniqueToken("wo");
+    const QString subject = QStringLiteral("ALARM P-4711 bearing temperature 95 C %1").arg(QString::fromLatin1(token));
+    QVERIFY(send(QStringLiteral("alarm"), QStringLiteral("supervisor"), subject, QStringLiteral("Pump P-4711 bearing hot.")));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_stack.findMessage(QStringLiteral("supervisor"), token).isEmpty(), 15000);
+
+    QSettings settings(m_dir.filePath(QStringLiteral("workorders.ini")), QSettings::IniFormat);
+    ConnectorConfig config = configFor(QStringLiteral("supervisor"));
+    config.workOrders.folder = QStringLiteral("Work Orders Console");
+    const QString jonas = QStringLiteral("Jonas Keller <%1>").arg(m_stack.address(QStringLiteral("technician")));
+    config.workOrders.technicians = {{QStringLiteral("Jonas Keller"), m_stack.address(QStringLiteral("technician")),
+                                      {QStringLiteral("P-")}, 1}};
+    EmailConnector connector(config);
+    QVERIFY(!connector.openStore(m_dir.filePath(QStringLiteral("workorders.sqlite"))));
+    connector.setOutboxDraining(true);
+    WorkOrderTracker tracker(&connector, config.workOrders);
+    tracker.setActor(QStringLiteral("tst_console"));
+    tracker.start();
+
+    MainWindow window(&connector, &settings);
+    window.setWorkOrderSettings(config.workOrders);
+    window.setWorkOrderTracker(&tracker);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    window.refresh();
+    window.filterEdit()->setText(QString::fromLatin1(token));
+    QTRY_COMPARE_WITH_TIMEOUT(window.filterModel()->rowCount(), 1, 20000);
+
+    // 1. Select the alarm (a click on its row).
+    QTableView *table = window.table();
+    const QRect row = table->visualRect(table->model()->index(0, 2));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, row.center());
+    QTRY_COMPARE_WITH_TIMEOUT(table->selectionModel()->selectedRows().size(), 1, 5000);
+    // The supervisor reads the alarm before acting on it: its text is then quoted too.
+    QTRY_COMPARE_WITH_TIMEOUT(window.messageView()->subjectLabel()->text(), subject, 15000);
+    // 2. Ctrl+N.
+    QTest::keyClick(table, Qt::Key_N, Qt::ControlModifier);
+    NotifyTechnicianDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = window.findChild<NotifyTechnicianDialog *>()) != nullptr, 5000);
+    QVERIFY(QTest::qWaitForWindowActive(dialog));
+    QVERIFY(dialog->isWorkOrderMode());
+    QCOMPARE(dialog->technician(), jonas);   // from the roster: he covers P-
+    // 3. Return.
+    QPointer<NotifyTechnicianDialog> guard(dialog);
+    QTest::keyClick(dialog->focusWidget() ? dialog->focusWidget() : dialog, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(guard.isNull() || !guard->isVisible(), 30000);
+
+    // The technician has it, with the order's header and the alarm quoted.
+    QByteArray arrived;
+    QTRY_VERIFY_WITH_TIMEOUT(!(arrived = m_stack.findMessage(QStringLiteral("technician"), "bearing temperature 95 C " + token))
+                                  .isEmpty(),
+                             20000);
+    QVERIFY(arrived.contains("X-Machina-Work-Order: WO-"));
+    QVERIFY(arrived.contains("> Pump P-4711 bearing hot."));
+    QTRY_VERIFY_WITH_TIMEOUT(!tracker.workOrders().isEmpty(), 10000);
+    const WorkOrder order = tracker.workOrders().constFirst();
+    QCOMPARE(order.asset, QStringLiteral("P-4711"));
+    QCOMPARE(order.priority, WorkOrderPriority::High);
+    QCOMPARE(order.state, WorkOrderState::Notified);
+    QCOMPARE(order.chain.value(0), jonas);
+    QVERIFY(arrived.contains(order.id.toLatin1()));
+    // The Work orders view lists it, and a second tracker (another console) reads the same from the server.
+    QTRY_VERIFY_WITH_TIMEOUT(window.workOrderView()->model()->rowCount() >= 1, 10000);
+    EmailConnector other(config);
+    QVERIFY(!other.openStore(m_dir.filePath(QStringLiteral("other.sqlite"))));
+    WorkOrderTracker reader(&other, config.workOrders);
+    reader.setReadOnly(true);
+    std::unique_ptr<ConnectorReply> read(reader.refresh());
+    QSignalSpy readSpy(read.get(), &ConnectorReply::finished);
+    QVERIFY(read->isFinished() || readSpy.wait(20000));
+    QVERIFY2(!read->error(), qPrintable(read->error().message()));
+    const std::optional<WorkOrder> seen = reader.workOrder(order.id);
+    QVERIFY(seen);
+    QCOMPARE(seen->asset, QStringLiteral("P-4711"));
+    QCOMPARE(seen->state, WorkOrderState::Notified);
+    tracker.stop();
+    reader.stop();
 }
 
 QTEST_MAIN(TestConsole)
