@@ -31,6 +31,19 @@ bool WorkOrderFolder::conditional() const
     return m_client->modSeqsAvailable();
 }
 
+bool WorkOrderFolder::keepsKeywords() const
+{
+    if (m_client->acceptsNewKeywords())
+        return true;
+    // No \* (no new keywords), but ours may exist already in this folder.
+    const QList<QByteArray> permanent = m_client->permanentFlags();
+    const QList<QByteArray> ours = WorkOrderKeywords::all();
+    return std::all_of(ours.cbegin(), ours.cend(), [&permanent](const QByteArray &keyword) {
+        return std::any_of(permanent.cbegin(), permanent.cend(),
+                           [&keyword](const QByteArray &p) { return p.compare(keyword, Qt::CaseInsensitive) == 0; });
+    });
+}
+
 void WorkOrderFolder::close()
 {
     ImapReply *reply = m_client->close();
@@ -308,6 +321,13 @@ void WorkOrderFolder::store(const WorkOrder &order, const std::function<void(con
     if (!record) {
         return done({ConnectorError::Kind::Protocol,
                      tr("work order %1 has no record in the folder %2").arg(order.id, m_client->settings().mailbox)},
+                    false);
+    }
+    if (!keepsKeywords()) {
+        // Exchange and some others drop client keywords: a step would seem made and never stick.
+        return done({ConnectorError::Kind::Protocol,
+                     tr("the server does not keep keywords in the folder %1, so work-order states cannot be shared "
+                        "there (its PERMANENTFLAGS lack \\*)").arg(m_client->settings().mailbox)},
                     false);
     }
     const quint32 uid = record->uid;

@@ -54,6 +54,8 @@ public:
                      const Done &done);
     /// The server keeps mod-sequences here: store() is exactly-once among trackers.
     bool conditional() const;
+    /// The server keeps our keywords here (PERMANENTFLAGS has \* or all of them); else store() refuses.
+    bool keepsKeywords() const;
     /// Ends the session politely.
     void close();
 

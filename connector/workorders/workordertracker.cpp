@@ -378,12 +378,18 @@ void WorkOrderTracker::checkDeadlines()
         return;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const WorkOrder &order : std::as_const(m_orders)) {
-        if (m_escalating && WorkOrderFlow::escalationDue(order, now) && !m_escalationQueued.contains(order.id)) {
+        if (m_escalating && WorkOrderFlow::escalationDue(order, now) && !m_escalationQueued.contains(order.id)
+            && m_escalationRetry.value(order.id) <= now) {
             const QString id = order.id;
             m_escalationQueued.insert(id);
             runJob([this, id](const Done &finished) {
                 const Done done = [this, id, finished](const ConnectorError &error) {
                     m_escalationQueued.remove(id);
+                    // A failed escalation is tried again in a minute, not at every tick.
+                    if (error)
+                        m_escalationRetry.insert(id, QDateTime::currentDateTimeUtc().addSecs(60));
+                    else
+                        m_escalationRetry.remove(id);
                     finished(error);
                 };
                 // Read first: another tracker may have escalated, or someone acknowledged, meanwhile.

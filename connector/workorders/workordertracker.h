@@ -180,6 +180,7 @@ private:
     QHash<QString, QDateTime> m_firstSeen;      ///< "id/notified" -> when this tracker first saw that count
     QSet<QString> m_exhaustedTold;
     QSet<QString> m_escalationQueued;           ///< ids with an escalation job waiting or running
+    QHash<QString, QDateTime> m_escalationRetry; ///< id -> not before: after a failed escalation
     bool m_refreshQueued = false;
     std::deque<Job> m_jobs;
     bool m_busy = false;
