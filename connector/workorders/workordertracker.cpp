@@ -638,8 +638,8 @@ void WorkOrderTracker::createOffline(const WorkOrderRequest &request, WorkOrderR
             Q_EMIT guard->claimed();
             guard->finish({unreachable.kind(),
                            tr("cannot create a work order: the mail server cannot be reached to claim an id, and no id "
-                              "is reserved for offline use yet (one is, once this account has been online with the "
-                              "console or dispatch running). Nothing was queued. (%1)").arg(unreachable.message())});
+                              "is reserved for offline use yet (one is, after a first work order or a console or "
+                              "dispatch run with the server reachable). Nothing was queued. (%1)").arg(unreachable.message())});
         }
         return;
     }
