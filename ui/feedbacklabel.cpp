@@ -1,5 +1,7 @@
 #include "feedbacklabel.h"
 
+#include "alarmseverity.h"
+
 #include <QLabel>
 
 namespace machina::FeedbackLabel {
@@ -13,14 +15,24 @@ void setTextColor(QLabel *label, const QColor &color)
     label->setPalette(palette);
 }
 
+QColor background(const QLabel *label)
+{
+    return label->palette().color(label->backgroundRole());
+}
+
 } // namespace
+
+QColor errorColor(const QColor &background)
+{
+    return SeverityDisplay::readableOn(ErrorColor, background);
+}
 
 QLabel *make(QWidget *parent)
 {
     auto *label = new QLabel(parent);
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
-    setTextColor(label, ErrorColor);
+    setTextColor(label, errorColor(background(label)));
     label->hide();
     return label;
 }
@@ -38,7 +50,7 @@ void showSendStatus(QLabel *label, bool sending, const QString &error, const QSt
                                                   : label->palette().color(QPalette::WindowText));
         show(label, QLabel::tr("Sending..."));
     } else if (!error.isEmpty()) {
-        setTextColor(label, ErrorColor);
+        setTextColor(label, errorColor(background(label)));
         show(label, notSent.arg(error) + QLatin1Char('\n')
                         + QLabel::tr("The draft is kept: correct the problem and press Send again."));
     } else {

@@ -1,7 +1,10 @@
 #include "mainwindow.h"
 
+#include "accessiblenames.h"
+#include "actionicon.h"
 #include "addressbookdialog.h"
 #include "emailconnector.h"
+#include "helpdialogs.h"
 #include "inboxmodel.h"
 #include "messageview.h"
 #include "notifytechniciandialog.h"
@@ -71,6 +74,7 @@ MainWindow::MainWindow(EmailConnector *connector, QSettings *settings, QWidget *
     m_filterEdit->setClearButtonEnabled(true);
     connect(m_filterEdit, &QLineEdit::textChanged, m_filter, &InboxFilterModel::setFilterText);
     m_filterEdit->setAccessibleName(tr("Filter the inbox"));
+    AccessibleNames::nameClearButton(m_filterEdit);
     // Alarms by severity and asset, beside the text filter.
     const QList<std::pair<QString, AlarmSeverity>> severities{
         {tr("All mail"), AlarmSeverity::None},
@@ -89,11 +93,14 @@ MainWindow::MainWindow(EmailConnector *connector, QSettings *settings, QWidget *
     m_assetFilter->setPlaceholderText(tr("P-201 or P-"));
     m_assetFilter->setClearButtonEnabled(true);
     m_assetFilter->setAccessibleName(tr("Asset shown"));
+    AccessibleNames::nameClearButton(m_assetFilter);
     m_assetFilter->setToolTip(tr("Show only alarms on assets that start with this (Alt+S)"));
     m_assetFilter->setMaximumWidth(180);
     connect(m_assetFilter, &QLineEdit::textChanged, m_filter, &InboxFilterModel::setAssetFilter);
 
     m_table->setModel(m_filter);
+    m_table->setAccessibleName(tr("Inbox"));
+    m_table->setAccessibleDescription(tr("The messages, newest first; the selected one is shown below"));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(0, Qt::DescendingOrder);
@@ -254,7 +261,7 @@ void MainWindow::endBusy(int token)
 void MainWindow::createActions()
 {
     auto make = [this](const QString &text, const QKeySequence &shortcut, const QString &themeIcon) {
-        auto *action = new QAction(QIcon::fromTheme(themeIcon), text, this);
+        auto *action = new QAction(actionIcon(themeIcon), text, this);
         if (!shortcut.isEmpty())
             action->setShortcut(shortcut);
         action->setToolTip(shortcut.isEmpty() ? text : QStringLiteral("%1 (%2)").arg(text, shortcut.toString(QKeySequence::NativeText)));
@@ -306,9 +313,33 @@ void MainWindow::createActions()
     view->addAction(m_outboxAction);
     view->addAction(m_workOrdersAction);
 
+    // Help: the shortcuts (F1), the technicians' reply codes, About.
+    auto *shortcutsAction = make(tr("&Keyboard shortcuts"), QKeySequence(QKeySequence::HelpContents),
+                                 QStringLiteral("preferences-desktop-keyboard-shortcuts"));
+    shortcutsAction->setObjectName(QStringLiteral("helpShortcutsAction"));
+    auto *replyCodesAction = make(tr("&Reply codes"), QKeySequence(), QStringLiteral("help-faq"));
+    replyCodesAction->setObjectName(QStringLiteral("helpReplyCodesAction"));
+    auto *aboutAction = make(tr("&About Machina Console"), QKeySequence(), QStringLiteral("help-about"));
+    aboutAction->setObjectName(QStringLiteral("helpAboutAction"));
+    aboutAction->setMenuRole(QAction::AboutRole);
+    connect(shortcutsAction, &QAction::triggered, this, [this] {
+        // Read from the actions now: every action of the window and its docks with a shortcut.
+        HelpDialogs::shortcuts(findChildren<QAction *>(), this)->open();
+    });
+    connect(replyCodesAction, &QAction::triggered, this,
+            [this] { HelpDialogs::replyCodes(m_workOrderSettings.replyCodes, this)->open(); });
+    connect(aboutAction, &QAction::triggered, this, [this] { HelpDialogs::about(this)->open(); });
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    help->addAction(shortcutsAction);
+    help->addAction(replyCodesAction);
+    help->addSeparator();
+    help->addAction(aboutAction);
+
     QToolBar *toolbar = addToolBar(tr("Actions"));
     toolbar->setObjectName(QStringLiteral("actionsToolbar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    AccessibleNames::nameExtensionButton(toolbar);
     toolbar->addAction(m_notifyAction);
     toolbar->addAction(m_replyAction);
     toolbar->addAction(m_refreshAction);

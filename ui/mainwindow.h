@@ -69,6 +69,11 @@ class WorkOrderView;
  * is told of escalations (workOrderEscalated(), workOrderEscalationExhausted()).
  * Without a tracker (a Gmail API account) Notify technician sends a plain
  * notification, prefilled the same way.
+ *
+ * The Help menu (HelpDialogs) lists the keyboard shortcuts read from the
+ * actions themselves (F1), the technicians' reply codes of the account's
+ * settings, and About (version and the libraries' licences). Action icons
+ * come from the desktop's theme, else from the bundled SVGs (actionIcon()).
  */
 class MainWindow : public QMainWindow
 {

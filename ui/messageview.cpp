@@ -1,5 +1,8 @@
 #include "messageview.h"
 
+#include "accessiblenames.h"
+#include "feedbacklabel.h"
+
 #include <QCheckBox>
 #include <QColor>
 #include <QDir>
@@ -219,6 +222,7 @@ MessageView::MessageView(QWidget *parent)
     m_attachmentBox = new QWidget(this);
     m_attachments = new QListWidget(m_attachmentBox);
     m_attachments->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_attachments->setAccessibleName(tr("Attachments"));
     m_attachments->setMaximumHeight(m_attachments->fontMetrics().height() * 6);
     m_saveButton = new QPushButton(tr("&Save as..."), m_attachmentBox);
     m_saveButton->setEnabled(false);
@@ -387,7 +391,8 @@ void MessageView::setStatus(const QString &text, bool error)
 {
     m_status->setText(text);
     QPalette palette = m_status->palette();
-    palette.setColor(QPalette::WindowText, error ? QColor(0xd0, 0x30, 0x30) : this->palette().color(QPalette::WindowText));
+    palette.setColor(QPalette::WindowText, error ? FeedbackLabel::errorColor(this->palette().color(m_status->backgroundRole()))
+                                                    : this->palette().color(QPalette::WindowText));
     m_status->setPalette(palette);
 }
 

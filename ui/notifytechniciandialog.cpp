@@ -1,5 +1,6 @@
 #include "notifytechniciandialog.h"
 
+#include "accessiblenames.h"
 #include "addressbookdialog.h"
 #include "feedbacklabel.h"
 #include "inboxmodel.h"
@@ -201,6 +202,8 @@ NotifyTechnicianDialog::NotifyTechnicianDialog(const QStringList &addressBook, Q
     auto addField = [&](const QString &text, QWidget *buddy, QWidget *field) {
         auto *label = new QLabel(text, this);
         label->setBuddy(buddy);
+        if (buddy != field) // not the label's sibling: Qt does not name it after the label
+            AccessibleNames::nameAfterLabel(buddy, text);
         form->addRow(label, field);
     };
     auto stacked = [&](QWidget *field, QWidget *below) {

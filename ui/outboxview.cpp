@@ -1,5 +1,7 @@
 #include "outboxview.h"
 
+#include "actionicon.h"
+
 #include "emailconnector.h"
 #include "outboxmodel.h"
 #include "outboxsender.h"
@@ -38,8 +40,8 @@ OutboxView::OutboxView(QWidget *parent)
       m_model(new OutboxModel(this)),
       m_table(new QTableView(this)),
       m_summary(new QLabel(this)),
-      m_retryAction(new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Re&try now"), this)),
-      m_cancelAction(new QAction(QIcon::fromTheme(QStringLiteral("process-stop")), tr("&Cancel"), this)),
+      m_retryAction(new QAction(actionIcon(QStringLiteral("view-refresh")), tr("Re&try now"), this)),
+      m_cancelAction(new QAction(actionIcon(QStringLiteral("process-stop")), tr("&Cancel"), this)),
       m_retryButton(new QToolButton(this)),
       m_cancelButton(new QToolButton(this)),
       m_confirm(askWithMessageBox)

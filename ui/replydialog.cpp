@@ -1,5 +1,6 @@
 #include "replydialog.h"
 
+#include "accessiblenames.h"
 #include "addressbookdialog.h"
 #include "feedbacklabel.h"
 #include "mime/messagebuilder.h"
@@ -88,6 +89,8 @@ ReplyDialog::ReplyDialog(const IncomingMessage &original, QWidget *parent)
     auto addField = [&](const QString &text, QWidget *buddy, QWidget *field) {
         auto *label = new QLabel(text, this);
         label->setBuddy(buddy);
+        if (buddy != field) // not the label's sibling: Qt does not name it after the label
+            AccessibleNames::nameAfterLabel(buddy, text);
         form->addRow(label, field);
     };
     auto *toBox = new QWidget(this);

@@ -1,5 +1,7 @@
 #include "settingsdialog.h"
 
+#include "accessiblenames.h"
+#include "alarmseverity.h"
 #include "connectiontester.h"
 #include "emailconnector.h"
 #include "secrets/credentialstore.h"
@@ -48,7 +50,15 @@ QLabel *errorLabel()
     auto *label = new QLabel;
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->setStyleSheet(QStringLiteral("color: palette(highlight); font-weight: bold;"));
+    // Bold, in the highlight hue made readable on the window: a dark palette's
+    // highlight is often too dark for text on its window (WCAG 4.5:1).
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, SeverityDisplay::readableOn(palette.color(QPalette::Highlight),
+                                                                       palette.color(QPalette::Window)));
+    label->setPalette(palette);
+    QFont bold = label->font();
+    bold.setBold(true);
+    label->setFont(bold);
     label->hide();
     return label;
 }
@@ -102,6 +112,8 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     const auto addRow = [serverForm](const QString &text, QWidget *buddy, QWidget *field) {
         auto *label = new QLabel(text);
         label->setBuddy(buddy);
+        if (buddy != field) // not the label's sibling: Qt does not name it after the label
+            AccessibleNames::nameAfterLabel(buddy, text);
         serverForm->addRow(label, field);
     };
     addRow(tr("SM&TP host:"), m_smtpHost, m_smtpHost);
@@ -133,6 +145,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     auto *googleForm = new QFormLayout(googlePage);
     auto *clientLabel = new QLabel(tr("OAuth &client file:"));
     clientLabel->setBuddy(m_clientFile);
+    AccessibleNames::nameAfterLabel(m_clientFile, clientLabel->text());
     googleForm->addRow(clientLabel, withBrowse(m_clientFile, m_clientBrowse));
     auto *signInRow = new QHBoxLayout;
     signInRow->addWidget(m_signIn);

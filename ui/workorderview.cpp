@@ -1,5 +1,7 @@
 #include "workorderview.h"
 
+#include "actionicon.h"
+
 #include "trayhealth.h"
 #include "workordermodel.h"
 #include "workordertimelinemodel.h"
@@ -51,7 +53,7 @@ WorkOrderView::WorkOrderView(QWidget *parent)
       m_timeline(new QTableView(this)),
       m_summary(new QLabel(this)),
       m_timelineLabel(new QLabel(tr("T&imeline:"), this)),
-      m_cancelAction(new QAction(QIcon::fromTheme(QStringLiteral("process-stop")), tr("&Cancel work order..."), this)),
+      m_cancelAction(new QAction(actionIcon(QStringLiteral("process-stop")), tr("&Cancel work order..."), this)),
       m_cancelButton(new QToolButton(this)),
       m_confirm(askWithMessageBox)
 {
