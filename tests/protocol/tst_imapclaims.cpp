@@ -19,6 +19,9 @@
 #include "store/localstore.h"
 #include "store/messagecache.h"
 #include "transport/tls.h"
+#include "workorders/workorderfolder.h"
+#include "workorders/workorderflow.h"
+#include "workorders/workordermessages.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -167,6 +170,7 @@ private Q_SLOTS:
     void permanentFlags();
     void fetchAsksForModSeq_data();
     void fetchAsksForModSeq();
+    void workOrderStepRefusedWithoutKeywords();
     void headerFieldsAreFetched();
 
     void selectsTheConfiguredMailbox_data();
@@ -1136,6 +1140,72 @@ void TestImapClaims::cachedListingSkipsTheProbe()
     VERIFY_SERVER_COMPLETE(server);
     QCOMPARE(subjects(reply.messages()), (QStringList{QStringLiteral("WO-2026-0002 valve"), QStringLiteral("WO-2026-0001 pump")}));
     QCOMPARE(cache.uids(QStringLiteral("INBOX")), (QList<quint32>{1, 3}));   // never cached
+}
+
+// A server that keeps no new keywords (PERMANENTFLAGS without \*, as Exchange): the work-order
+// folder reads the record, and then refuses the step without sending a STORE, rather than
+// making a step that seems made and never sticks.
+void TestImapClaims::workOrderStepRefusedWithoutKeywords()
+{
+    WorkOrder order;
+    order.id = QStringLiteral("WO-2026-0001");
+    order.asset = QStringLiteral("P-201");
+    order.chain = {QStringLiteral("anna@machina.test"), QStringLiteral("ben@machina.test")};
+    order.created = QDateTime(QDate(2026, 12, 2), QTime(8, 0), Qt::UTC);
+    order = WorkOrderFlow::notifyFirst(order, order.created, QStringLiteral("test")).next;
+    const QByteArray raw = WorkOrderMessages::record(order, QStringLiteral("sup@machina.test"), QStringLiteral("c1"));
+    QByteArray literal;
+    for (const QByteArray &line : raw.split('\n')) {
+        if (!line.isEmpty())
+            literal += "S: " + QByteArray(line).replace("\r", "") + "\n";
+    }
+    const QByteArray noNewKeywords = "S: * FLAGS (" + kDovecotFlags + ")\n"
+                                     "S: * OK [PERMANENTFLAGS (" + kDovecotFlags + ")] Flags permitted.\n";
+    ScriptedServer server(ScriptedServer::Mode::ImplicitTls);
+    server.addConnection(dovecotSession(14, "Work Orders", noNewKeywords)
+                         + "C: a4 NOOP\n"
+                           "S: a4 OK NOOP completed.\n"
+                           "C: a5 UID SEARCH RETURN (ALL) ALL\n"
+                           "S: * ESEARCH (TAG \"a5\") UID ALL 1\n"
+                           "S: a5 OK Search completed.\n"
+                           "C: a6 UID FETCH 1 (UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ BODY.PEEK[])\n"
+                           "S: * 1 FETCH (UID 1 FLAGS () INTERNALDATE \"02-Dec-2026 08:00:00 +0000\" RFC822.SIZE "
+                         + QByteArray::number(raw.size()) + " MODSEQ (3) BODY[] {" + QByteArray::number(raw.size()) + "}\n"
+                         + literal
+                         + "S: )\n"
+                           "S: a6 OK Fetch completed.\n"
+                           "C: a7 UID FETCH 1 (UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ ENVELOPE BODYSTRUCTURE)\n"
+                           "S: * 1 FETCH (UID 1 FLAGS () INTERNALDATE \"02-Dec-2026 08:00:00 +0000\" RFC822.SIZE 900 "
+                           "MODSEQ (3) ENVELOPE (NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL) BODYSTRUCTURE (\"text\" \"plain\" "
+                           "NIL NIL NIL \"7bit\" 1 1 NIL NIL NIL NIL))\n"
+                           "S: a7 OK Fetch completed.\n");
+    QVERIFY(server.start());
+    WorkOrderFolder folder(settings(server, QStringLiteral("Work Orders")));
+    bool loaded = false;
+    ConnectorError loadError;
+    folder.load([&](const ConnectorError &error) {
+        loadError = error;
+        loaded = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(loaded, kWaitMs);
+    QVERIFY2(!loadError, qPrintable(loadError.message()));
+    QCOMPARE(folder.orders().size(), 1);   // read, its state from the record's own fields
+    QVERIFY(!folder.keepsKeywords());
+
+    const WorkOrderStep step = WorkOrderFlow::reply(folder.orders().constFirst(), QStringLiteral("anna@machina.test"),
+                                                    ReplyCode::Acknowledge, order.created.addSecs(60));
+    QVERIFY(step.changed());
+    bool done = false, stored = true;
+    ConnectorError error;
+    folder.store(step.next, [&](const ConnectorError &e, bool s) {
+        error = e;
+        stored = s;
+        done = true;
+    });
+    QVERIFY(done);   // at once: nothing went to the server
+    QVERIFY(!stored);
+    QVERIFY2(error.message().contains(QStringLiteral("does not keep keywords")), qPrintable(error.message()));
+    VERIFY_SERVER_COMPLETE(server);
 }
 
 QTEST_GUILESS_MAIN(TestImapClaims)
