@@ -50,11 +50,6 @@ void WorkOrderFolder::close()
     connect(reply, &ConnectorReply::finished, reply, &QObject::deleteLater);
 }
 
-void WorkOrderFolder::fail(const Done &done, const ConnectorError &error)
-{
-    done(error);
-}
-
 void WorkOrderFolder::open(const Done &done)
 {
     ImapReply *reply = m_client->open();

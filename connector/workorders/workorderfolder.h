@@ -82,7 +82,6 @@ private:
     const Record *winner(const QString &id) const;
     /// The record that holds @p id's order and state: the owner's newest one with a chain; null for a bare reservation.
     const Record *effective(const QString &id) const;
-    void fail(const Done &done, const ConnectorError &error);
 
     ImapClient *m_client;
     bool m_created = false;

@@ -505,12 +505,11 @@ WorkOrderReply *WorkOrderTracker::create(const WorkOrderRequest &request)
 void WorkOrderTracker::doCreate(const WorkOrderRequest &request, WorkOrderReply *reply, int attempt)
 {
     QPointer<WorkOrderReply> guard(reply);
-    const auto fail = [this, guard](const ConnectorError &error) {
+    const auto fail = [guard](const ConnectorError &error) {
         if (guard) {
             Q_EMIT guard->claimed();
             guard->finish(error);
         }
-        Q_UNUSED(this);
     };
     m_folder->load([this, request, guard, attempt, fail](const ConnectorError &error) {
         if (error && isUnreachable(error) && attempt == 0)
@@ -795,11 +794,6 @@ void WorkOrderTracker::adopt(const QList<WorkOrder> &fromServer)
         if (const ConnectorError error = m_mirror->replaceAll(m_orders))
             Q_EMIT problem(error);
     }
-    publish();
-}
-
-void WorkOrderTracker::publish()
-{
     Q_EMIT changed();
 }
 

@@ -166,7 +166,6 @@ private:
     ConnectorError sendNotification(const WorkOrder &order, int index, bool escalated,
                                     const QList<Attachment> &attachments, QString *messageId);
     void adopt(const QList<WorkOrder> &fromServer);
-    void publish();
 
     EmailConnector *m_connector;
     WorkOrderSettings m_settings;
