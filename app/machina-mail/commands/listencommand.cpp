@@ -3,49 +3,18 @@
 #include "../clicontext.h"
 #include "emailconnector.h"
 #include "exechandler.h"
+#include "../stopsignals.h"
 #include "workorders/workordertracker.h"
 
-#include <QJsonObject>
-
 #include <QCommandLineParser>
-#include <QSocketNotifier>
+#include <QJsonObject>
 #include <QTextStream>
 
-#include <csignal>
 #include <memory>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace machina::cli {
 
 namespace {
-
-/**
- * SIGINT / SIGTERM end listening cleanly (LOGOUT, QUIT): the signal handler
- * may only write(2), so it writes one byte to a socket pair whose other end
- * the event loop watches. The notifier is a child of @p scope.
- */
-void stopOnSignals(CliContext &context, QObject *scope)
-{
-    static int fds[2];
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, fds) != 0)
-        return;
-    auto handler = [](int) {
-        const char c = 1;
-        [[maybe_unused]] const ssize_t n = ::write(fds[0], &c, 1);
-    };
-    std::signal(SIGINT, handler);
-    std::signal(SIGTERM, handler);
-    auto *notifier = new QSocketNotifier(fds[1], QSocketNotifier::Read, scope);
-    EmailConnector *connector = context.connector();
-    QTextStream &err = context.err();
-    QObject::connect(notifier, &QSocketNotifier::activated, scope, [notifier, connector, &err] {
-        notifier->setEnabled(false);
-        err << "machina-mail: stopping" << Qt::endl;
-        ConnectorReply *stopped = connector->stopListening();
-        QObject::connect(stopped, &ConnectorReply::finished, stopped, &QObject::deleteLater);
-    });
-}
 
 /// One line on stderr per message: what its handler (and reply) came to.
 QString handledLine(const IncomingMessage &m, const HandlerResult &r)
@@ -148,7 +117,12 @@ int ListenCommand::run(CliContext &context)
         failed = reply->failed();
     });
     if (!options.once)
-        stopOnSignals(context, &scope);
+        onStopSignals(&scope, [connector, &err] {
+            // LOGOUT and QUIT, then listen's reply finishes.
+            err << "machina-mail: stopping" << Qt::endl;
+            ConnectorReply *stopped = connector->stopListening();
+            QObject::connect(stopped, &ConnectorReply::finished, stopped, &QObject::deleteLater);
+        });
     const ConnectorError error = context.wait(reply);
     context.wait(connector->waitForSentCopies());
     context.wait(connector->disconnectFromServers());

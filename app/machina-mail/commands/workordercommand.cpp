@@ -1,6 +1,7 @@
 #include "workordercommand.h"
 
 #include "../clicontext.h"
+#include "../stopsignals.h"
 #include "emailconnector.h"
 #include "workorders/workorderjson.h"
 #include "workorders/workordertracker.h"
@@ -9,12 +10,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QHostInfo>
-#include <QSocketNotifier>
 #include <QTextStream>
 
-#include <csignal>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace machina::cli {
 
@@ -25,10 +22,15 @@ QString actorName(const char *role)
     return QStringLiteral("%1 on %2").arg(QLatin1String(role), QHostInfo::localHostName());
 }
 
-/// The tracker of the loaded account, or an error printed: Gmail API accounts have no IMAP folders.
-std::unique_ptr<WorkOrderTracker> makeTracker(CliContext &context, const char *role)
+/// The tracker of the loaded account; null, with the error printed, for a Gmail API account (no IMAP folders).
+std::unique_ptr<WorkOrderTracker> makeTracker(CliContext &context, const char *command, const char *role)
 {
     EmailConnector *connector = context.connector();
+    if (connector->config().isGmail()) {
+        context.printError(QStringLiteral("%1: work orders need an IMAP account; the Gmail API mode has no folders "
+                                          "to share them in").arg(QLatin1String(command)));
+        return nullptr;
+    }
     auto tracker = std::make_unique<WorkOrderTracker>(connector, connector->config().workOrders);
     tracker->setActor(actorName(role));
     return tracker;
@@ -40,14 +42,6 @@ void printTable(QTextStream &out, const QList<WorkOrder> &orders)
         out << order.id << '\t' << workOrderStateName(order.state) << '\t' << workOrderPriorityName(order.priority)
             << '\t' << order.asset << '\t' << order.summary << '\t' << order.assigneeEntry() << Qt::endl;
     }
-}
-
-int dispatchSignalFd[2] = {-1, -1};
-
-void onSignal(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] const ssize_t n = ::write(dispatchSignalFd[1], &byte, 1);
 }
 
 } // namespace
@@ -125,12 +119,9 @@ int WorkOrderCommand::run(CliContext &context)
     if (!context.openStore())
         return ExitFailure;
     EmailConnector *connector = context.connector();
-    if (connector->config().isGmail()) {
-        context.printError(QStringLiteral("workorder: work orders need an IMAP account; the Gmail API mode has no folders "
-                                          "to share them in"));
+    const std::unique_ptr<WorkOrderTracker> tracker = makeTracker(context, "workorder", "machina-mail");
+    if (!tracker)
         return ExitUsage;
-    }
-    const std::unique_ptr<WorkOrderTracker> tracker = makeTracker(context, "machina-mail");
 
     if (parser.isSet(QStringLiteral("from-message"))) {
         MessageReply *fetch = connector->fetchMessage(parser.value(QStringLiteral("from-message")));
@@ -202,13 +193,9 @@ int WorkOrdersCommand::run(CliContext &context)
         return ExitUsage;
     if (!context.openStore())
         return ExitFailure;
-    EmailConnector *connector = context.connector();
-    if (connector->config().isGmail()) {
-        context.printError(QStringLiteral("workorders: work orders need an IMAP account; the Gmail API mode has no "
-                                          "folders to share them in"));
+    const std::unique_ptr<WorkOrderTracker> tracker = makeTracker(context, "workorders", "machina-mail");
+    if (!tracker)
         return ExitUsage;
-    }
-    const std::unique_ptr<WorkOrderTracker> tracker = makeTracker(context, "machina-mail");
     tracker->setReadOnly(true);
     const ConnectorError error = context.wait(tracker->refresh());
     tracker->stop();
@@ -243,25 +230,13 @@ int DispatchCommand::run(CliContext &context)
     if (!context.openStore())
         return ExitFailure;
     EmailConnector *connector = context.connector();
-    if (connector->config().isGmail()) {
-        context.printError(QStringLiteral("dispatch: work orders need an IMAP account"));
+    const std::unique_ptr<WorkOrderTracker> tracker = makeTracker(context, "dispatch", "dispatcher");
+    if (!tracker)
         return ExitUsage;
-    }
-    // SIGTERM and SIGINT end the loop through a socket pair: nothing but write() in the handler.
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, dispatchSignalFd) != 0) {
+    if (!onStopSignals(&context.app(), [&context] { context.app().quit(); })) {
         context.printError(QStringLiteral("dispatch: cannot watch for signals"));
         return ExitFailure;
     }
-    QSocketNotifier notifier(dispatchSignalFd[0], QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, &context.app(), [&context] { context.app().quit(); });
-    struct sigaction action = {};
-    action.sa_handler = onSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    sigaction(SIGTERM, &action, nullptr);
-    sigaction(SIGINT, &action, nullptr);
-
-    const std::unique_ptr<WorkOrderTracker> tracker = makeTracker(context, "dispatcher");
     QObject::connect(tracker.get(), &WorkOrderTracker::problem, &context.app(), [&context](const ConnectorError &e) {
         context.err() << "dispatch: " << e.message() << Qt::endl;
     });
@@ -288,8 +263,6 @@ int DispatchCommand::run(CliContext &context)
     connector->setOutboxDraining(false);
     context.wait(connector->waitForSentCopies());
     context.wait(connector->disconnectFromServers());
-    ::close(dispatchSignalFd[0]);
-    ::close(dispatchSignalFd[1]);
     return ExitOk;
 }
 
