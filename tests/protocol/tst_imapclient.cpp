@@ -18,6 +18,7 @@ using namespace machina;
 using Kind = ConnectorError::Kind;
 
 #include "sessiontestsupport.h"
+#include "watchedreply.h"
 
 using namespace sessiontest;
 
@@ -76,23 +77,6 @@ QByteArray login(quint32 exists = 3, quint32 uidValidity = 1700000000, const QBy
            + select("a2", exists, uidValidity);
 }
 
-/// A reply the test owns, with its finished() recorded from the moment it was made.
-template <typename R>
-struct Watched
-{
-    explicit Watched(R *r) : reply(r), spy(r, &ConnectorReply::finished) {}
-    bool wait(int ms = kWaitMs) { return spy.count() > 0 || spy.wait(ms); }
-    R *operator->() const { return reply.get(); }
-
-    std::unique_ptr<R> reply;
-    QSignalSpy spy;
-};
-
-QByteArray describe(const ConnectorReply *reply)
-{
-    return (ConnectorError::kindName(reply->error().kind()) + QStringLiteral(": ") + reply->error().message()).toUtf8();
-}
-
 QList<quint32> uidsOf(const QList<ImapMessage> &messages)
 {
     QList<quint32> out;
@@ -102,21 +86,6 @@ QList<quint32> uidsOf(const QList<ImapMessage> &messages)
 }
 
 } // namespace
-
-#define VERIFY_OK(w)                                                                               \
-    do {                                                                                           \
-        QVERIFY2((w).wait(), "the reply did not finish");                                          \
-        QVERIFY2(!(w)->error(), describe((w).reply.get()).constData());                            \
-    } while (false)
-
-#define VERIFY_ERROR(w, expectedKind)                                                              \
-    do {                                                                                           \
-        QVERIFY2((w).wait(), "the reply did not finish");                                          \
-        QVERIFY2((w)->error().kind() == (expectedKind), describe((w).reply.get()).constData());    \
-    } while (false)
-
-#define VERIFY_SERVER_COMPLETE(server) \
-    QTRY_VERIFY2_WITH_TIMEOUT((server).isComplete(), (server).report().constData(), kWaitMs)
 
 class TestImapClient : public QObject
 {

@@ -21,6 +21,7 @@ using namespace machina;
 using Kind = ConnectorError::Kind;
 
 #include "sessiontestsupport.h"
+#include "watchedreply.h"
 
 using namespace sessiontest;
 
@@ -64,22 +65,6 @@ QByteArray qresyncSession(quint64 highestModSeq = 100, quint32 exists = 5)
                     "S: * OK [HIGHESTMODSEQ " + QByteArray::number(highestModSeq) + "] Highest\n", exists);
 }
 
-/// A reply the test owns, with its finished() recorded from the moment it was made.
-struct Watched
-{
-    explicit Watched(ImapReply *r) : reply(r), spy(r, &ConnectorReply::finished) {}
-    bool wait(int ms = kWaitMs) { return spy.count() > 0 || spy.wait(ms); }
-    ImapReply *operator->() const { return reply.get(); }
-
-    std::unique_ptr<ImapReply> reply;
-    QSignalSpy spy;
-};
-
-QByteArray describe(const ConnectorReply *reply)
-{
-    return (ConnectorError::kindName(reply->error().kind()) + QStringLiteral(": ") + reply->error().message()).toUtf8();
-}
-
 /// The bytes the client sent on @p connection from its line @p first on, @p count lines, CRLFs put back.
 QByteArray wireBytes(const ScriptedServer &server, int connection, qsizetype first, qsizetype count)
 {
@@ -91,21 +76,6 @@ QByteArray wireBytes(const ScriptedServer &server, int connection, qsizetype fir
 }
 
 } // namespace
-
-#define VERIFY_OK(w)                                                                               \
-    do {                                                                                           \
-        QVERIFY2((w).wait(), "the reply did not finish");                                          \
-        QVERIFY2(!(w)->error(), describe((w).reply.get()).constData());                            \
-    } while (false)
-
-#define VERIFY_ERROR(w, expectedKind)                                                              \
-    do {                                                                                           \
-        QVERIFY2((w).wait(), "the reply did not finish");                                          \
-        QVERIFY2((w)->error().kind() == (expectedKind), describe((w).reply.get()).constData());    \
-    } while (false)
-
-#define VERIFY_SERVER_COMPLETE(server) \
-    QTRY_VERIFY2_WITH_TIMEOUT((server).isComplete(), (server).report().constData(), kWaitMs)
 
 class TestImapStore : public QObject
 {

@@ -18,6 +18,7 @@ using namespace machina;
 using Kind = ConnectorError::Kind;
 
 #include "sessiontestsupport.h"
+#include "watchedreply.h"
 
 using namespace sessiontest;
 
@@ -84,22 +85,6 @@ QByteArray logout(int tag)
            "close\n";
 }
 
-template <typename R>
-struct Watched
-{
-    explicit Watched(R *r) : reply(r), spy(r, &ConnectorReply::finished) {}
-    bool wait(int ms = kWaitMs) { return spy.count() > 0 || spy.wait(ms); }
-    R *operator->() const { return reply.get(); }
-
-    std::unique_ptr<R> reply;
-    QSignalSpy spy;
-};
-
-QByteArray describe(const ConnectorReply *reply)
-{
-    return (ConnectorError::kindName(reply->error().kind()) + QStringLiteral(": ") + reply->error().message()).toUtf8();
-}
-
 /// What the watcher said, in order.
 struct Record
 {
@@ -128,15 +113,6 @@ struct Record
 };
 
 } // namespace
-
-#define VERIFY_OK(w)                                                                               \
-    do {                                                                                           \
-        QVERIFY2((w).wait(), "the reply did not finish");                                          \
-        QVERIFY2(!(w)->error(), describe((w).reply.get()).constData());                            \
-    } while (false)
-
-#define VERIFY_SERVER_COMPLETE(server) \
-    QTRY_VERIFY2_WITH_TIMEOUT((server).isComplete(), (server).report().constData(), kWaitMs)
 
 #define WAIT_ROUNDS(record, n, server)                                                             \
     QTRY_VERIFY2_WITH_TIMEOUT((record).rounds.count() >= (n), (server).report().constData(), kWaitMs); \

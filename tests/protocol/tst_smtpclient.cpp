@@ -19,6 +19,7 @@ using namespace machina;
 using Kind = ConnectorError::Kind;
 
 #include "sessiontestsupport.h"
+#include "watchedreply.h"
 
 using namespace sessiontest;
 
@@ -72,39 +73,7 @@ QByteArray transaction(const QByteArray &queueId = "4F3A")
 
 const QByteArray kMessage = "From: ann@machina.test\r\nTo: bob@example.test\r\nSubject: test\r\n\r\nHello.\r\n";
 
-/// A reply the test owns, with its finished() recorded from the moment it was made.
-template <typename R>
-struct Watched
-{
-    explicit Watched(R *r) : reply(r), spy(r, &ConnectorReply::finished) {}
-    bool wait(int ms = kWaitMs) { return spy.count() > 0 || spy.wait(ms); }
-    R *operator->() const { return reply.get(); }
-
-    std::unique_ptr<R> reply;
-    QSignalSpy spy;
-};
-
-QByteArray describe(const ConnectorReply *reply)
-{
-    return (ConnectorError::kindName(reply->error().kind()) + QStringLiteral(": ") + reply->error().message()).toUtf8();
-}
-
 } // namespace
-
-#define VERIFY_OK(w)                                                                               \
-    do {                                                                                           \
-        QVERIFY2((w).wait(), "the reply did not finish");                                          \
-        QVERIFY2(!(w)->error(), describe((w).reply.get()).constData());                            \
-    } while (false)
-
-#define VERIFY_ERROR(w, expectedKind)                                                              \
-    do {                                                                                           \
-        QVERIFY2((w).wait(), "the reply did not finish");                                          \
-        QVERIFY2((w)->error().kind() == (expectedKind), describe((w).reply.get()).constData());    \
-    } while (false)
-
-#define VERIFY_SERVER_COMPLETE(server) \
-    QTRY_VERIFY2_WITH_TIMEOUT((server).isComplete(), (server).report().constData(), kWaitMs)
 
 class TestSmtpClient : public QObject
 {
