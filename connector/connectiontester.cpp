@@ -4,11 +4,15 @@
 #include "gmail/googleclientsecrets.h"
 #include "imap/imapclient.h"
 #include "mime/messagebuilder.h"
+#include "oauth/mailoauthspec.h"
+#include "oauth/oauthsignin.h"
+#include "oauth/signintokensource.h"
 #include "secrets/credentialstore.h"
 #include "smtp/smtpclient.h"
 
 #include <QHostAddress>
 #include <QHostInfo>
+#include <QLocale>
 
 namespace machina {
 
@@ -87,7 +91,39 @@ void ConnectionTester::run()
     }
     if (m_config.isGmail())
         return testGoogle();
+    if (m_config.usesOAuth2())
+        return resolveToken();
     resolvePassword();
+}
+
+void ConnectionTester::resolveToken()
+{
+    const QString step = tr("OAuth token");
+    OAuthClientSpec spec;
+    if (const ConnectorError error = mailOAuthSpec(m_config, &spec)) {
+        fail(step, error);
+        return finish();
+    }
+    m_oauth = new OAuthSignIn(spec, new CredentialStore(this), this);
+    m_oauth->setExpiryMargin(300);
+    if (!m_googleSignInHint.isEmpty())
+        m_oauth->setSignInHint(m_googleSignInHint);
+    m_tokenSource = std::make_shared<SignInTokenSource>(m_oauth);
+    ConnectorReply *ensured = m_oauth->ensureSignedIn(false);
+    ensured->setParent(this); // dies with the test, finished or not
+    connect(ensured, &ConnectorReply::finished, this, [this, ensured, step, provider = spec.providerName] {
+        ensured->deleteLater();
+        if (ensured->error()) {
+            fail(step, ensured->error());
+            return finish();
+        }
+        const QDateTime expiry = m_oauth->tokens().expiresAt.toLocalTime();
+        const QString until = QLocale().toString(expiry, QLocale::ShortFormat);
+        pass(step, m_oauth->lastOutcome() == OAuthSignIn::Outcome::Refreshed
+                       ? tr("refreshed at %1; valid until %2").arg(provider, until)
+                       : tr("stored sign-in of %1; valid until %2").arg(provider, until));
+        testServer(m_config.imapHost.isEmpty() ? Server::Smtp : Server::Imap);
+    });
 }
 
 void ConnectionTester::resolvePassword()
@@ -151,6 +187,7 @@ void ConnectionTester::openImap()
         fail(stepName(Server::Imap, tr("TLS and certificate")), tlsError);
         return serverDone(Server::Imap);
     }
+    settings.tokenSource = m_tokenSource;
     m_imap = new ImapClient(settings, this);
     const QString endpoint = QStringLiteral("%1:%2").arg(settings.host).arg(settings.port);
 
@@ -177,7 +214,8 @@ void ConnectionTester::openImap()
         } else if (state == State::Authenticated && *passed < 4) {
             passUpTo(2, joinBytes(m_imap->capabilities(), 24));
             passUpTo(3, m_config.username.isEmpty() ? tr("no sign-in needed (PREAUTH)")
-                                                    : tr("signed in as %1").arg(m_config.username));
+                                                    : tr("signed in as %1 with %2")
+                                                          .arg(m_config.username, QString::fromLatin1(m_imap->authMechanism())));
         }
     });
     ImapReply *open = m_imap->open();
@@ -212,6 +250,7 @@ void ConnectionTester::openSmtp()
         fail(stepName(Server::Smtp, tr("TLS and certificate")), tlsError);
         return serverDone(Server::Smtp);
     }
+    settings.tokenSource = m_tokenSource;
     m_smtp = new SmtpClient(settings, this);
     const QString endpoint = QStringLiteral("%1:%2").arg(settings.host).arg(settings.port);
 
@@ -249,7 +288,7 @@ void ConnectionTester::openSmtp()
         if (m_config.username.isEmpty())
             notice(stepName(Server::Smtp, steps[3]), tr("no username: mail is sent without signing in"));
         else
-            passUpTo(3, tr("signed in as %1").arg(m_config.username));
+            passUpTo(3, tr("signed in as %1 with %2").arg(m_config.username, QString::fromLatin1(m_smtp->authMechanism())));
         m_smtpReady = true;
         serverDone(Server::Smtp);
     });

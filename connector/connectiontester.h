@@ -9,10 +9,14 @@
 #include <QPointer>
 #include <QString>
 
+#include <memory>
+
 namespace machina {
 
+class BearerTokenSource;
 class EmailConnector;
 class ImapClient;
+class OAuthSignIn;
 class SmtpClient;
 
 /** One step of a connection test, as the settings dialog lists it. */
@@ -63,7 +67,9 @@ private:
  *
  * The test runs on its own sessions (the caller's connector is not touched)
  * and logs out politely at the end. A config without a password takes it from
- * the keychain, as the connector does. Nothing secret appears in a step.
+ * the keychain, as the connector does; with oauth2_provider the first step is
+ * the token (stored, or refreshed, and until when), and the authentication
+ * steps name the SASL mechanism. Nothing secret appears in a step.
  */
 class ConnectionTester : public QObject
 {
@@ -87,6 +93,8 @@ private:
     enum class Server { Imap, Smtp };
     void run();
     void resolvePassword();
+    /// oauth2_provider: the stored sign-in, refreshed when due (never the browser), as the step "OAuth token".
+    void resolveToken();
     void testServer(Server server);
     void lookedUp(Server server, const QString &host, const QStringList &addresses, const QString &error);
     void openImap();
@@ -110,6 +118,8 @@ private:
     ImapClient *m_imap = nullptr;
     SmtpClient *m_smtp = nullptr;
     EmailConnector *m_google = nullptr;
+    OAuthSignIn *m_oauth = nullptr;
+    std::shared_ptr<BearerTokenSource> m_tokenSource;
 };
 
 } // namespace machina

@@ -160,24 +160,37 @@ ConnectorReply *EmailConnector::connectToServers()
 
 ConnectorReply *EmailConnector::signInToGoogle(bool noBrowser)
 {
-    if (GmailBackend *g = gmail())
-        return g->signIn(noBrowser);
+    if (gmail())
+        return signIn(noBrowser);
     auto *reply = new ConnectorReply;
     reply->finish({Kind::Config, tr("gmail_credentials_file: not set; Google sign-in needs the client file.")});
     return reply;
 }
 
+ConnectorReply *EmailConnector::signIn(bool noBrowser)
+{
+    return m_backend->signIn(noBrowser);
+}
+
 void EmailConnector::setGoogleSignInTimeout(int ms)
 {
-    if (GmailBackend *g = gmail())
-        g->setSignInTimeout(ms);
+    setSignInTimeout(ms);
 }
 
 void EmailConnector::setGoogleSignInHint(const QString &hint)
 {
+    setSignInHint(hint);
+}
+
+void EmailConnector::setSignInTimeout(int ms)
+{
+    m_backend->setSignInTimeout(ms);
+}
+
+void EmailConnector::setSignInHint(const QString &hint)
+{
     m_googleSignInHint = hint;
-    if (GmailBackend *g = gmail())
-        g->setSignInHint(hint);
+    m_backend->setSignInHint(hint);
 }
 
 ConnectorReply *EmailConnector::disconnectFromServers()

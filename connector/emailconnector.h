@@ -69,6 +69,17 @@ public:
     void setGoogleSignInTimeout(int ms);
     /// How the user starts Google's sign-in in this program, for error sentences (default: the CLI command).
     void setGoogleSignInHint(const QString &hint);
+    /**
+     * The interactive OAuth sign-in of the account: Google for the Gmail API,
+     * or oauth2_provider's (Microsoft, Google, custom) for IMAP and SMTP. The
+     * system browser, or with @p noBrowser only authorizationUrlReady; the
+     * tokens go to the keychain. A Config error for a password account.
+     */
+    ConnectorReply *signIn(bool noBrowser);
+    /// How long signIn() waits for the browser to come back; 0 (the default): 5 minutes.
+    void setSignInTimeout(int ms);
+    /// How the user signs in again in this program, for error sentences (default: the CLI command).
+    void setSignInHint(const QString &hint);
     /// The keychain.
     CredentialStore *credentialStore() const { return m_credentials; }
 
@@ -238,7 +249,7 @@ Q_SIGNALS:
     void messageSent(const QString &messageId, const QStringList &recipients);
     /// The outbox changed (here or in another process).
     void outboxChanged();
-    /// Google sign-in wants this URL opened in a browser.
+    /// An OAuth sign-in wants this URL opened in a browser.
     void authorizationUrlReady(const QUrl &url);
     /// A new message is being handed to the listen() handler.
     void messageReceived(const machina::IncomingMessage &message);

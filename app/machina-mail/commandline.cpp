@@ -2,11 +2,11 @@
 
 #include "clicontext.h"
 #include "commands/checkcommand.h"
-#include "commands/gmaillogincommand.h"
 #include "commands/inboxcommand.h"
 #include "commands/listencommand.h"
 #include "commands/outboxcommand.h"
 #include "commands/sendcommand.h"
+#include "commands/signincommand.h"
 #include "commands/storepasswordcommand.h"
 #include "commands/testcommand.h"
 #include "commands/workordercommand.h"
@@ -35,7 +35,8 @@ const Command Commands[] = {
     {"inbox", InboxCommand::addOptions, InboxCommand::run},
     {"listen", ListenCommand::addOptions, ListenCommand::run},
     {"outbox", OutboxCommand::addOptions, OutboxCommand::run, 2},
-    {"gmail-login", GmailLoginCommand::addOptions, GmailLoginCommand::run},
+    {"gmail-login", SignInCommand::addOptions, SignInCommand::runGmail},
+    {"oauth-login", SignInCommand::addOptions, SignInCommand::runOAuth},
     {"store-password", StorePasswordCommand::addOptions, StorePasswordCommand::run},
     {"workorder", WorkOrderCommand::addOptions, WorkOrderCommand::run, 1},
     {"workorders", WorkOrdersCommand::addOptions, WorkOrdersCommand::run},
@@ -51,6 +52,7 @@ const char *const GeneralHelp =
     "  listen  Hand each new message to a handler (--reply-text or --exec) and send its reply.\n"
     "  outbox  List the outbox; 'outbox flush' sends what is queued; 'outbox retry|cancel ID'.\n"
     "  gmail-login     Sign in to Google (Gmail API mode); tokens go to the OS keychain.\n"
+    "  oauth-login     Sign in to the oauth2_provider (Microsoft 365, Google) for IMAP and SMTP; tokens go to the OS keychain.\n"
     "  store-password  Keep the account's password in the OS keychain (read from stdin).\n"
     "  workorder create  Claim a work-order id and notify a technician (--to), escalating if unacknowledged.\n"
     "  workorders      List the work orders (--json, --open), as the mail server has them.\n"
@@ -96,7 +98,7 @@ void addCommonOptions(QCommandLineParser &parser)
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("verbose"),
                       QStringLiteral("Print the protocol transcript to stderr (credentials are redacted).")});
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("send | check | test | inbox | listen | outbox | workorder | workorders | dispatch | gmail-login | store-password"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("send | check | test | inbox | listen | outbox | workorder | workorders | dispatch | gmail-login | oauth-login | store-password"));
 }
 
 } // namespace

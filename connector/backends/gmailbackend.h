@@ -40,9 +40,9 @@ public:
     void addHealthDetails(QVariantMap *details) const override;
 
     /// Google's sign-in in the system browser (or only authorizationUrlReady with @p noBrowser).
-    ConnectorReply *signIn(bool noBrowser);
-    void setSignInTimeout(int ms);
-    void setSignInHint(const QString &hint);
+    ConnectorReply *signIn(bool noBrowser) override;
+    void setSignInTimeout(int ms) override;
+    void setSignInHint(const QString &hint) override;
 
 private:
     ConnectorError prepareGoogle();

@@ -9,6 +9,9 @@
 #include "../messagesummary.h"
 #include "../mime/messagebuilder.h"
 #include "../mime/messageparser.h"
+#include "../oauth/mailoauthspec.h"
+#include "../oauth/oauthsignin.h"
+#include "../oauth/signintokensource.h"
 #include "../secrets/credentialstore.h"
 #include "../sendreply.h"
 #include "../sentcopyreply.h"
@@ -59,8 +62,65 @@ void ImapSmtpBackend::setSmtpRetryDelays(int baseMs, int maxMs)
     m_smtpRetryMaxMs = maxMs;
 }
 
+ConnectorError ImapSmtpBackend::prepareOAuth()
+{
+    if (m_oauth)
+        return {};
+    OAuthClientSpec spec;
+    if (const ConnectorError error = mailOAuthSpec(m_config, &spec))
+        return error;
+    m_oauth = new OAuthSignIn(spec, m_credentials, this);
+    // "Shortly before it expires": a session that logs in now has five minutes' grace.
+    m_oauth->setExpiryMargin(300);
+    if (m_signInTimeoutMs > 0)
+        m_oauth->setSignInTimeout(m_signInTimeoutMs);
+    if (!m_signInHint.isEmpty())
+        m_oauth->setSignInHint(m_signInHint);
+    connect(m_oauth, &OAuthSignIn::authorizationUrlReady, this, &MailBackend::authorizationUrlReady);
+    connect(m_oauth, &OAuthSignIn::tokensChanged, this, [this] {
+        if (m_oauth->tokens().expiresAt.isValid())
+            m_health->setTokenExpiry(m_oauth->tokens().expiresAt);
+    });
+    m_tokenSource = std::make_shared<SignInTokenSource>(m_oauth);
+    return {};
+}
+
+ConnectorReply *ImapSmtpBackend::signIn(bool noBrowser)
+{
+    if (!m_config.usesOAuth2())
+        return MailBackend::signIn(noBrowser);
+    if (const ConnectorError error = prepareOAuth()) {
+        auto *reply = new ConnectorReply;
+        reply->finish(error);
+        return reply;
+    }
+    m_oauth->setNoBrowser(noBrowser);
+    return m_oauth->signIn();
+}
+
+void ImapSmtpBackend::setSignInTimeout(int ms)
+{
+    m_signInTimeoutMs = ms;
+    if (m_oauth && ms > 0)
+        m_oauth->setSignInTimeout(ms);
+}
+
+void ImapSmtpBackend::setSignInHint(const QString &hint)
+{
+    m_signInHint = hint;
+    if (m_oauth && !hint.isEmpty())
+        m_oauth->setSignInHint(hint);
+}
+
 void ImapSmtpBackend::resolvePassword(QObject *context, const std::function<void(const ConnectorError &)> &then)
 {
+    if (m_config.usesOAuth2()) {
+        // No password: each session fetches its token when it logs in (SignInTokenSource).
+        const ConnectorError error = prepareOAuth();
+        m_passwordResolved = !error;
+        then(error);
+        return;
+    }
     if (m_passwordResolved || m_config.username.isEmpty() || !m_config.password.isEmpty()) {
         m_passwordResolved = true;
         then({});
@@ -93,7 +153,7 @@ void ImapSmtpBackend::resolvePassword(QObject *context, const std::function<void
         backend->m_passwordResolved = true;
         if (backend->m_smtp) {
             SmtpSettings settings;
-            if (!SmtpSettings::fromConfig(backend->m_config, &settings))
+            if (!backend->smtpSettings(&settings))
                 backend->m_smtp->setSettings(settings);
         }
         then({});
@@ -106,11 +166,33 @@ ConnectorError ImapSmtpBackend::imapSettings(ImapSettings *out) const
         return invalid;
     if (m_config.imapHost.isEmpty())
         return {Kind::Config, tr("imap_host: not set; receiving mail needs an IMAP server.")};
+    if (m_config.usesOAuth2()) {
+        if (!m_tokenSource)
+            return {Kind::Config, tr("oauth2_provider: the sign-in is not ready yet.")};
+        if (const ConnectorError error = ImapSettings::fromConfig(m_config, out))
+            return error;
+        out->password.clear();
+        out->tokenSource = m_tokenSource;
+        return {};
+    }
     if (!m_config.username.isEmpty() && m_config.password.isEmpty()) {
         return {Kind::Config, tr("password: no password for %1 (write password: ${EMAIL_PASSWORD} in the "
                                  "config and set that variable).").arg(m_config.username)};
     }
     return ImapSettings::fromConfig(m_config, out);
+}
+
+ConnectorError ImapSmtpBackend::smtpSettings(SmtpSettings *out) const
+{
+    if (const ConnectorError error = SmtpSettings::fromConfig(m_config, out))
+        return error;
+    if (m_config.usesOAuth2()) {
+        if (!m_tokenSource)
+            return {Kind::Config, tr("oauth2_provider: the sign-in is not ready yet.")};
+        out->password.clear();
+        out->tokenSource = m_tokenSource;
+    }
+    return {};
 }
 
 ConnectorError ImapSmtpBackend::ensureSmtp()
@@ -120,7 +202,7 @@ ConnectorError ImapSmtpBackend::ensureSmtp()
     if (m_smtp)
         return {};
     SmtpSettings settings;
-    if (const ConnectorError error = SmtpSettings::fromConfig(m_config, &settings))
+    if (const ConnectorError error = smtpSettings(&settings))
         return error;
     m_smtp = new SmtpClient(settings, this);
     connect(m_smtp, &SmtpClient::sessionOpened, this, [this] {
@@ -556,6 +638,13 @@ void ImapSmtpBackend::addHealthDetails(QVariantMap *details) const
     details->insert(QStringLiteral("security"), m_config.useTls ? QStringLiteral("implicit TLS") : QStringLiteral("STARTTLS"));
     if (!m_config.imapHost.isEmpty())
         details->insert(QStringLiteral("imap_server"), imapEndpoint());
+    if (m_config.usesOAuth2()) {
+        details->insert(QStringLiteral("oauth2_provider"), m_config.oauth2Provider);
+        if (m_smtp && !m_smtp->authMechanism().isEmpty())
+            details->insert(QStringLiteral("smtp_mechanism"), QString::fromLatin1(m_smtp->authMechanism()));
+        if (m_browser && !m_browser->authMechanism().isEmpty())
+            details->insert(QStringLiteral("imap_mechanism"), QString::fromLatin1(m_browser->authMechanism()));
+    }
 }
 
 } // namespace machina

@@ -6,13 +6,18 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <memory>
+
 namespace machina {
 
+class BearerTokenSource;
 class CachedListing;
 class ImapClient;
 class InboxMonitor;
+class OAuthSignIn;
 class SmtpClient;
 struct ImapSettings;
+struct SmtpSettings;
 
 /**
  * A mail server: SMTP for sending, IMAP for the rest. Its sessions:
@@ -30,6 +35,11 @@ struct ImapSettings;
  *
  * Each records its outcomes in the HealthTracker. A password missing from
  * the config is read from the keychain once, before the first session.
+ *
+ * With oauth2_provider set there is no password: every session signs in with
+ * a bearer token from one OAuthSignIn (tokens in the keychain), fetched fresh
+ * for each login and refreshed shortly before it expires or once after a
+ * server refused it. The browser opens only from signIn(), never behind a session.
  */
 class ImapSmtpBackend : public MailBackend
 {
@@ -57,6 +67,9 @@ public:
     ConnectorReply *probe() override;
     MessageId::Backend idKind() const override { return MessageId::Backend::Imap; }
     void addHealthDetails(QVariantMap *details) const override;
+    ConnectorReply *signIn(bool noBrowser) override;
+    void setSignInTimeout(int ms) override;
+    void setSignInHint(const QString &hint) override;
 
     /// The SMTP background reconnect's first delay and cap (tests make them short).
     void setSmtpRetryDelays(int baseMs, int maxMs);
@@ -64,6 +77,9 @@ public:
 private:
     void resolvePassword(QObject *context, const std::function<void(const ConnectorError &)> &then);
     ConnectorError imapSettings(ImapSettings *out) const;
+    ConnectorError smtpSettings(SmtpSettings *out) const;
+    /// The OAuth sign-in and token source, made once (oauth2_provider set); a Config error for an unusable client.
+    ConnectorError prepareOAuth();
     ConnectorError ensureSmtp();
     ImapClient *browser(ConnectorError *error);
     /// The cached listing over the browsing session; null without a cache or before the session exists.
@@ -85,6 +101,10 @@ private:
     SentCopier m_sentCopier;
     bool m_watched = false;
     bool m_passwordResolved = false;
+    OAuthSignIn *m_oauth = nullptr;
+    std::shared_ptr<BearerTokenSource> m_tokenSource;
+    int m_signInTimeoutMs = 0;
+    QString m_signInHint;
 
     bool m_keepSmtp = false;          ///< connectToServers() asked for the session; disconnect ends that
     QTimer m_smtpRetry;

@@ -1,10 +1,10 @@
 #include "mailbackend.h"
 
+#include "../connectorreply.h"
 #include "../imap/imapclient.h"
+#include "../sentcopyreply.h"
 
 #include <QPointer>
-
-#include "../sentcopyreply.h"
 
 namespace machina {
 
@@ -13,6 +13,16 @@ SentCopyReply *MailBackend::storeSentCopies(const QList<QByteArray> &messages)
     Q_UNUSED(messages);
     auto *reply = new SentCopyReply;
     reply->finish({ConnectorError::Kind::Config, tr("This account keeps no Sent copies of its own.")});
+    return reply;
+}
+
+ConnectorReply *MailBackend::signIn(bool noBrowser)
+{
+    Q_UNUSED(noBrowser);
+    auto *reply = new ConnectorReply;
+    reply->finish({ConnectorError::Kind::Config,
+                   tr("This account signs in with a password: set oauth2_provider (IMAP and SMTP) or "
+                      "gmail_credentials_file (the Gmail API) to sign in with OAuth.")});
     return reply;
 }
 

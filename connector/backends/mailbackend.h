@@ -93,6 +93,16 @@ public:
     virtual QString signedInAddress() const { return {}; }
     /// What health details the backend adds (servers, security, account).
     virtual void addHealthDetails(QVariantMap *details) const = 0;
+    /**
+     * The interactive OAuth sign-in (the system browser, or with @p noBrowser
+     * only authorizationUrlReady), its tokens stored in the keychain. A Config
+     * error for an account that signs in with a password.
+     */
+    virtual ConnectorReply *signIn(bool noBrowser);
+    /// How long signIn() waits for the browser; 0: the sign-in's own 5 minutes.
+    virtual void setSignInTimeout(int ms) { Q_UNUSED(ms) }
+    /// How a person signs in again in this program, for error sentences.
+    virtual void setSignInHint(const QString &hint) { Q_UNUSED(hint) }
 
     const ConnectorConfig &config() const { return m_config; }
 
@@ -100,7 +110,7 @@ Q_SIGNALS:
     /// The INBOX changed (see setInboxWatched()).
     void inboxChanged();
     void inboxWatchStatusChanged(const QString &status);
-    /// Google sign-in wants this URL opened in a browser.
+    /// An OAuth sign-in wants this URL opened in a browser.
     void authorizationUrlReady(const QUrl &url);
 
 protected:

@@ -44,6 +44,14 @@ const KeySpec Keys[] = {
     {"gmail_api_url", ValueType::String, &ConnectorConfig::gmailApiUrl},
     {"timeout", ValueType::Int, nullptr, &ConnectorConfig::timeout},
     {"canary_interval", ValueType::Int, nullptr, &ConnectorConfig::canaryInterval},
+    {"oauth2_provider", ValueType::String, &ConnectorConfig::oauth2Provider},
+    {"oauth2_client_id", ValueType::String, &ConnectorConfig::oauth2ClientId},
+    {"oauth2_client_secret_file", ValueType::String, &ConnectorConfig::oauth2ClientSecretFile},
+    {"oauth2_tenant", ValueType::String, &ConnectorConfig::oauth2Tenant},
+    {"oauth2_authority", ValueType::String, &ConnectorConfig::oauth2Authority},
+    {"oauth2_authorize_url", ValueType::String, &ConnectorConfig::oauth2AuthorizeUrl},
+    {"oauth2_token_url", ValueType::String, &ConnectorConfig::oauth2TokenUrl},
+    {"oauth2_scopes", ValueType::String, &ConnectorConfig::oauth2Scopes},
 };
 
 const KeySpec *findKey(const QString &name)
@@ -132,6 +140,98 @@ QString urlProblem(const QString &value)
     return {};
 }
 
+/// A Microsoft tenant: a GUID, a domain, or organizations / common / consumers.
+bool isTenantName(const QString &tenant)
+{
+    if (tenant.isEmpty() || tenant.size() > 253)
+        return false;
+    for (const QChar c : tenant) {
+        if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != QLatin1Char('.') && c != QLatin1Char('-'))
+            return false;
+    }
+    return true;
+}
+
+std::optional<Problem> oauth2Problem(const ConnectorConfig &config)
+{
+    const QString provider = config.oauth2Provider;
+    const std::pair<const char *, const QString *> others[] = {
+        {"oauth2_client_id", &config.oauth2ClientId},
+        {"oauth2_client_secret_file", &config.oauth2ClientSecretFile},
+        {"oauth2_authority", &config.oauth2Authority},
+        {"oauth2_authorize_url", &config.oauth2AuthorizeUrl},
+        {"oauth2_token_url", &config.oauth2TokenUrl},
+        {"oauth2_scopes", &config.oauth2Scopes},
+    };
+    if (provider.isEmpty()) {
+        for (const auto &[name, value] : others) {
+            if (!value->isEmpty())
+                return Problem{QString::fromLatin1(name), QStringLiteral("is set, but oauth2_provider is not (microsoft, google or custom)")};
+        }
+        return std::nullopt;
+    }
+    const QString providerKey = QStringLiteral("oauth2_provider");
+    const bool microsoft = provider == QLatin1String("microsoft");
+    const bool google = provider == QLatin1String("google");
+    const bool custom = provider == QLatin1String("custom");
+    if (!microsoft && !google && !custom)
+        return Problem{providerKey, QStringLiteral("%1 is not a provider we know (microsoft, google or custom)").arg(echo(providerKey, provider))};
+    if (config.isGmail()) {
+        return Problem{providerKey, QStringLiteral("cannot be used with gmail_credentials_file (that is the Gmail API mode, "
+                                                   "which signs in by itself); keep one of the two")};
+    }
+    if (config.username.trimmed().isEmpty())
+        return Problem{QStringLiteral("username"), QStringLiteral("is missing (OAuth sign-in needs the account's address)")};
+    if (config.oauth2ClientId.trimmed().isEmpty() && !(google && !config.oauth2ClientSecretFile.isEmpty())) {
+        return Problem{QStringLiteral("oauth2_client_id"),
+                       QStringLiteral("is missing (required with oauth2_provider: %1; the id of an app registered as a "
+                                      "desktop/mobile client)").arg(provider)};
+    }
+    if (microsoft && !config.oauth2ClientSecretFile.isEmpty()) {
+        return Problem{QStringLiteral("oauth2_client_secret_file"),
+                       QStringLiteral("is not used with oauth2_provider: microsoft (a desktop app is a public client with no secret)")};
+    }
+    if (!custom) {
+        for (const char *name : {"oauth2_authorize_url", "oauth2_token_url", "oauth2_scopes"}) {
+            const QString key = QString::fromLatin1(name);
+            for (const auto &[other, value] : others) {
+                if (key == QLatin1String(other) && !value->isEmpty())
+                    return Problem{key, QStringLiteral("is only for oauth2_provider: custom (%1 has its own)").arg(provider)};
+            }
+        }
+    } else {
+        const std::pair<const char *, const QString *> needed[] = {
+            {"oauth2_authorize_url", &config.oauth2AuthorizeUrl},
+            {"oauth2_token_url", &config.oauth2TokenUrl},
+            {"oauth2_scopes", &config.oauth2Scopes},
+        };
+        for (const auto &[name, value] : needed) {
+            if (value->trimmed().isEmpty())
+                return Problem{QString::fromLatin1(name), QStringLiteral("is missing (required with oauth2_provider: custom)")};
+        }
+        if (!config.oauth2Authority.isEmpty())
+            return Problem{QStringLiteral("oauth2_authority"),
+                           QStringLiteral("is not used with oauth2_provider: custom (give oauth2_authorize_url and oauth2_token_url)")};
+    }
+    if (!microsoft && config.oauth2Tenant != QLatin1String("organizations"))
+        return Problem{QStringLiteral("oauth2_tenant"), QStringLiteral("is only for oauth2_provider: microsoft")};
+    if (microsoft && !isTenantName(config.oauth2Tenant)) {
+        return Problem{QStringLiteral("oauth2_tenant"),
+                       QStringLiteral("%1 is not a tenant (organizations, common, consumers, a tenant id or a domain)")
+                           .arg(echo(QString(), config.oauth2Tenant))};
+    }
+    for (const char *name : {"oauth2_authority", "oauth2_authorize_url", "oauth2_token_url"}) {
+        for (const auto &[other, value] : others) {
+            if (qstrcmp(name, other) != 0 || value->isEmpty())
+                continue;
+            const QString what = urlProblem(*value);
+            if (!what.isEmpty())
+                return Problem{QString::fromLatin1(name), what};
+        }
+    }
+    return std::nullopt;
+}
+
 std::optional<Problem> firstProblem(const ConnectorConfig &config)
 {
     if (config.smtpHost.trimmed().isEmpty() && !config.isGmail()) {
@@ -154,7 +254,7 @@ std::optional<Problem> firstProblem(const ConnectorConfig &config)
     const QString what = urlProblem(config.gmailApiUrl);
     if (!what.isEmpty())
         return Problem{QStringLiteral("gmail_api_url"), what};
-    return std::nullopt;
+    return oauth2Problem(config);
 }
 
 int editDistance(const QString &a, const QString &b)

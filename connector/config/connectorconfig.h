@@ -28,10 +28,20 @@ struct ConnectorConfig
     QString gmailApiUrl = QStringLiteral("https://gmail.googleapis.com"); ///< gmail_api_url
     int timeout = 30;                 ///< timeout: seconds allowed for one network step
     int canaryInterval = 15;          ///< canary_interval: minutes between the console's end-to-end probes (0: never)
+    // OAuth 2.0 for IMAP and SMTP (XOAUTH2 / OAUTHBEARER); with a provider the password is not used.
+    QString oauth2Provider;           ///< oauth2_provider: microsoft, google or custom; empty: a password
+    QString oauth2ClientId;           ///< oauth2_client_id: a public client registered as a desktop app
+    QString oauth2ClientSecretFile;   ///< oauth2_client_secret_file: google's Desktop client file (optional)
+    QString oauth2Tenant = QStringLiteral("organizations"); ///< oauth2_tenant (microsoft)
+    QString oauth2Authority;          ///< oauth2_authority: base URL; empty: the provider's own
+    QString oauth2AuthorizeUrl;       ///< oauth2_authorize_url (custom)
+    QString oauth2TokenUrl;           ///< oauth2_token_url (custom)
+    QString oauth2Scopes;             ///< oauth2_scopes (custom): space-separated
     WorkOrderSettings workOrders;     ///< work_orders: ids, folder, deadlines, alarm rules, reply codes, roster
 
     QString effectiveFromAddress() const { return fromAddress.isEmpty() ? username : fromAddress; }
     bool isGmail() const { return !gmailCredentialsFile.isEmpty(); }
+    bool usesOAuth2() const { return !oauth2Provider.isEmpty(); }
 
     /// Checks the values themselves (ports, hosts, intervals); the loader calls it too.
     ConnectorError validate() const;

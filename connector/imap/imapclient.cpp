@@ -401,6 +401,10 @@ void ImapClient::startConnection()
     m_enableSent = false;
     m_highestModSeq = 0;
     m_startTlsDone = false;
+    m_bearer.clear();
+    m_fetchingToken = false;
+    m_bearerRetried = false;
+    ++m_connection;
     m_byeReceived = false;
     m_byeText.clear();
     m_tags.reset();
@@ -542,8 +546,7 @@ void ImapClient::continueOpening()
             }
             return runOpenStep(OpenStep::StartTls, std::make_unique<StartTlsTask>());
         }
-        return runOpenStep(OpenStep::Login, std::make_unique<LoginTask>(m_settings.username, m_settings.password,
-                                                                         m_settings.accessToken));
+        return startLogin();
     case State::Authenticated:
         // Only after authentication (RFC 5161 3.1), before SELECT: QRESYNC changes what SELECT may ask.
         if (!m_enableSent && hasCapability("QRESYNC")) {
@@ -569,6 +572,41 @@ void ImapClient::continueOpening()
     }
 }
 
+void ImapClient::startLogin()
+{
+    if (m_settings.tokenSource && m_bearer.isEmpty()) {
+        if (m_fetchingToken)
+            return;
+        // No step timer meanwhile: the token endpoint has its own timeout.
+        m_fetchingToken = true;
+        const quint64 connection = m_connection;
+        m_settings.tokenSource->fetch(this, [this, connection](const ConnectorError &error, const QString &token) {
+            if (connection != m_connection || m_state != State::NotAuthenticated)
+                return;   // that connection is gone already
+            m_fetchingToken = false;
+            if (error)
+                return failSession(error);
+            if (token.isEmpty())
+                return failSession({Kind::Auth, tr("No access token to sign in to %1 with.").arg(endpoint())});
+            m_bearer = token;
+            startLogin();
+        });
+        return;
+    }
+    LoginTask::Credentials credentials;
+    credentials.username = m_settings.username;
+    credentials.password = m_settings.password;
+    credentials.accessToken = m_settings.tokenSource ? m_bearer : m_settings.accessToken;
+    credentials.host = m_settings.host;
+    credentials.port = m_settings.port;
+    auto task = std::make_unique<LoginTask>(credentials);
+    LoginTask *login = task.get();
+    runOpenStep(OpenStep::Login, std::move(task));
+    // begin() has chosen; a refusal keeps the name for the message, a success for health.
+    if (m_openStep == OpenStep::Login && m_openTask.get() == login)
+        m_authMechanism = login->mechanism();
+}
+
 void ImapClient::runOpenStep(OpenStep step, std::unique_ptr<ImapTask> task)
 {
     retire(std::move(m_openTask));
@@ -581,6 +619,14 @@ void ImapClient::openStepFinished(const ConnectorError &error)
 {
     const OpenStep step = std::exchange(m_openStep, OpenStep::None);
     retire(std::move(m_openTask));
+    if (error && step == OpenStep::Login && error.kind() == Kind::Auth && m_settings.tokenSource && !m_bearerRetried) {
+        // A refused token: revoked early, or expired by the server's clock. One fresh one, same connection.
+        m_bearerRetried = true;
+        m_settings.tokenSource->refused(m_bearer);
+        m_bearer.clear();
+        qCDebug(lcImap) << "the server refused the access token; asking for a fresh one";
+        return startLogin();
+    }
     if (error)
         return failSession(error);
     switch (step) {

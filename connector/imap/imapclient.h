@@ -2,6 +2,7 @@
 
 #include "../config/connectorconfig.h"
 #include "../connectorreply.h"
+#include "../oauth/bearertokensource.h"
 #include "imapreply.h"
 #include "protocol/imapparser.h"
 #include "protocol/imapwriter.h"
@@ -28,7 +29,9 @@ struct ImapSettings
     bool implicitTls = true;       ///< true: TLS from the first byte; false: STARTTLS, required
     QString username;
     QString password;
-    QString accessToken;           ///< set: AUTHENTICATE XOAUTH2 instead of the password
+    QString accessToken;           ///< set: AUTHENTICATE OAUTHBEARER / XOAUTH2 instead of the password
+    /// set: a fresh bearer token for every login (OAuth accounts); wins over accessToken
+    std::shared_ptr<BearerTokenSource> tokenSource;
     QSslConfiguration tls;         ///< trust store; verification is always on
     int timeoutMs = 30000;         ///< for each step (connect, handshake, each command)
     QString mailbox = QStringLiteral("INBOX");
@@ -232,6 +235,8 @@ public:
     QString tlsProtocol() const;
     /// The server's certificate from the last handshake (null before one).
     QSslCertificate peerCertificate() const;
+    /// The SASL mechanism of the last successful login ("OAUTHBEARER", "PLAIN", ...); empty before one.
+    QByteArray authMechanism() const { return m_authMechanism; }
 
 Q_SIGNALS:
     void stateChanged(machina::ImapClient::State state);
@@ -293,6 +298,8 @@ private:
     void handleGreeting(const ImapResponse &response);
     void continueOpening();
     void runOpenStep(OpenStep step, std::unique_ptr<ImapTask> task);
+    /// The Login step: with a token source, the token is fetched first (a fresh one after a refusal).
+    void startLogin();
     void openStepFinished(const ConnectorError &error);
     void sessionOpened();
     void handleVanished(const ImapResponse &response);
@@ -342,6 +349,11 @@ private:
     std::optional<QList<QByteArray>> m_permanentFlags;   ///< PERMANENTFLAGS, when sent
     bool m_selectMissing = false;          ///< the SELECT found no such mailbox (SelectTask)
     bool m_startTlsDone = false;
+    QByteArray m_authMechanism;            ///< of the running or last successful login
+    QString m_bearer;                      ///< the token presented on this connection
+    bool m_fetchingToken = false;
+    bool m_bearerRetried = false;          ///< one more token after a refusal, once a connection
+    quint64 m_connection = 0;              ///< counts connections: a token fetched for an older one is dropped
     bool m_byeReceived = false;
     QByteArray m_byeText;
 };

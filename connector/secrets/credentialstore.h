@@ -37,7 +37,8 @@ private:
  *
  * Keys used by the connector:
  *   "password:<username>"          the SMTP/IMAP password of an account
- *   "google-oauth:<client_id>"     Google tokens (JSON) for one OAuth client
+ *   "google-oauth:<client_id>"     Google tokens (JSON) for one OAuth client (Gmail API)
+ *   "oauth2:<provider>:<client_id>:<username>"  IMAP/SMTP OAuth tokens (JSON) of an account
  */
 class CredentialStore : public QObject
 {
@@ -55,6 +56,10 @@ public:
 
     static QString passwordKey(const QString &username) { return QStringLiteral("password:") + username; }
     static QString googleTokenKey(const QString &clientId) { return QStringLiteral("google-oauth:") + clientId; }
+    static QString oauthTokenKey(const QString &provider, const QString &clientId, const QString &username)
+    {
+        return QStringLiteral("oauth2:%1:%2:%3").arg(provider, clientId, username);
+    }
 };
 
 } // namespace machina

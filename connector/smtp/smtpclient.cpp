@@ -28,20 +28,6 @@ ConnectorError SmtpSettings::fromConfig(const ConnectorConfig &config, SmtpSetti
 
 using Kind = ConnectorError::Kind;
 
-namespace {
-
-/// Google answers a failed XOAUTH2 with base64 JSON {"status":"401","schemes":...}.
-QString xoauthDetail(const QByteArray &challenge)
-{
-    const QByteArray json = QByteArray::fromBase64(challenge);
-    QString out;
-    for (char c : json)
-        out += (c >= 0x20 && c < 0x7f) ? QChar::fromLatin1(c) : QLatin1Char('?');
-    return out.left(200);
-}
-
-} // namespace
-
 SmtpClient::SmtpClient(const SmtpSettings &settings, QObject *parent)
     : QObject(parent), m_settings(settings), m_line(new SecureLineTransport(&lcSmtp, this))
 {
@@ -190,6 +176,10 @@ void SmtpClient::startConnection()
     m_greeting.clear();
     m_startTlsDone = false;
     m_authStep = AuthStep::None;
+    m_authMechanism.clear();
+    m_bearer.clear();
+    m_bearerRetried = false;
+    ++m_connection;
 
     // Connecting until TCP is up, then TlsHandshake (implicit TLS) or the greeting:
     // a refused port and a refused certificate are told apart by the state.
@@ -466,19 +456,21 @@ void SmtpClient::startAuth()
     }
     const QList<QByteArray> mechs = m_caps.authMechanisms();
     setState(State::Authenticating);
+    if (m_settings.tokenSource) {
+        fetchBearer();
+        return;
+    }
     if (!m_settings.accessToken.isEmpty()) {
-        if (!mechs.contains("XOAUTH2")) {
-            failConnection({Kind::Auth, tr("%1 does not offer AUTH XOAUTH2, needed for OAuth sign-in.").arg(endpoint())});
-            return;
-        }
-        m_authStep = AuthStep::XOAuth2Sent;
-        write("AUTH XOAUTH2 " + Sasl::xoauth2(m_settings.username, m_settings.accessToken) + "\r\n",
-              "AUTH XOAUTH2 <redacted>");
-    } else if (mechs.contains("PLAIN")) {
+        sendBearer(m_settings.accessToken);
+        return;
+    }
+    if (mechs.contains("PLAIN")) {
+        m_authMechanism = "PLAIN";
         m_authStep = AuthStep::PlainSent;
         write("AUTH PLAIN " + Sasl::plain(m_settings.username, m_settings.password) + "\r\n",
               "AUTH PLAIN <redacted>");
     } else if (mechs.contains("LOGIN")) {
+        m_authMechanism = "LOGIN";
         m_authStep = AuthStep::LoginUser;
         write("AUTH LOGIN\r\n");
     } else {
@@ -488,6 +480,53 @@ void SmtpClient::startAuth()
         return;
     }
     arm(QStringLiteral("AUTH"));
+}
+
+void SmtpClient::fetchBearer()
+{
+    // The step timer is not armed meanwhile: the token endpoint has its own timeout.
+    const quint64 connection = m_connection;
+    m_settings.tokenSource->fetch(this, [this, connection](const ConnectorError &error, const QString &token) {
+        if (connection != m_connection || m_state != State::Authenticating)
+            return;   // this connection is gone already
+        if (error)
+            return failConnection(error);
+        sendBearer(token);
+    });
+}
+
+void SmtpClient::sendBearer(const QString &token)
+{
+    const QList<QByteArray> mechs = m_caps.authMechanisms();
+    m_bearer = token;
+    m_authStep = AuthStep::BearerSent;
+    m_xoauthChallenge.clear();
+    if (mechs.contains("OAUTHBEARER")) {
+        m_authMechanism = "OAUTHBEARER";
+        write("AUTH OAUTHBEARER " + Sasl::oauthBearer(m_settings.username, m_settings.host, m_settings.port, token) + "\r\n",
+              "AUTH OAUTHBEARER <redacted>");
+    } else if (mechs.contains("XOAUTH2")) {
+        m_authMechanism = "XOAUTH2";
+        write("AUTH XOAUTH2 " + Sasl::xoauth2(m_settings.username, token) + "\r\n", "AUTH XOAUTH2 <redacted>");
+    } else {
+        const QString offered = mechs.isEmpty() ? tr("none") : QString::fromLatin1(mechs.join(' '));
+        failConnection({Kind::Auth, tr("%1 offers neither AUTH OAUTHBEARER nor XOAUTH2, needed for OAuth sign-in "
+                                       "(offered: %2).").arg(endpoint(), offered)});
+        return;
+    }
+    arm(QStringLiteral("AUTH"));
+}
+
+bool SmtpClient::retryBearer()
+{
+    if (!m_settings.tokenSource || m_bearerRetried)
+        return false;
+    m_bearerRetried = true;
+    m_settings.tokenSource->refused(m_bearer);
+    qCDebug(lcSmtp) << "the server refused the access token; asking for a fresh one";
+    m_authStep = AuthStep::None;
+    fetchBearer();
+    return true;
 }
 
 void SmtpClient::handleAuth(const SmtpReply &reply)
@@ -509,11 +548,13 @@ void SmtpClient::handleAuth(const SmtpReply &reply)
             write(m_settings.password.toUtf8().toBase64() + "\r\n", "<redacted>");
             arm(QStringLiteral("AUTH"));
             return;
-        case AuthStep::XOAuth2Sent:
-            // The error comes as a challenge; an empty answer gets the final reply (Google's XOAUTH2 protocol).
+        case AuthStep::BearerSent:
+            // A refused token comes as a base64 JSON challenge. The answer that gets the final
+            // reply: an empty line for XOAUTH2 (Google's and Microsoft's protocol), a lone
+            // %x01 for OAUTHBEARER (RFC 7628 3.2.3).
             m_xoauthChallenge = reply.lines.value(0);
-            m_authStep = AuthStep::XOAuth2Error;
-            write("\r\n");
+            m_authStep = AuthStep::BearerError;
+            write(m_authMechanism == "OAUTHBEARER" ? Sasl::oauthBearerErrorAck() + "\r\n" : QByteArray("\r\n"));
             arm(QStringLiteral("AUTH"));
             return;
         default:
@@ -522,9 +563,12 @@ void SmtpClient::handleAuth(const SmtpReply &reply)
             return;
         }
     }
+    const bool bearer = m_authStep == AuthStep::BearerSent || m_authStep == AuthStep::BearerError;
+    if (bearer && reply.codeClass() == 5 && retryBearer())
+        return;
     QString detail = reply.toDisplayString();
-    if (m_authStep == AuthStep::XOAuth2Error && !m_xoauthChallenge.isEmpty())
-        detail += QStringLiteral(" (%1)").arg(xoauthDetail(m_xoauthChallenge));
+    if (m_authStep == AuthStep::BearerError && !m_xoauthChallenge.isEmpty())
+        detail += QStringLiteral(" (%1)").arg(Sasl::challengeText(m_xoauthChallenge));
     m_authStep = AuthStep::None;
     const QString message = reply.codeClass() == 4
         ? tr("%1 could not check the credentials of %2 right now, try again later: %3")

@@ -2,6 +2,7 @@
 
 #include "../config/connectorconfig.h"
 #include "../connectorreply.h"
+#include "../oauth/bearertokensource.h"
 #include "../sendreply.h"
 #include "protocol/smtpreply.h"
 #include "protocol/smtpwriter.h"
@@ -11,6 +12,8 @@
 #include <QQueue>
 #include <QSslCertificate>
 #include <QSslConfiguration>
+
+#include <memory>
 
 
 namespace machina {
@@ -25,7 +28,9 @@ struct SmtpSettings
     bool implicitTls = true;       ///< true: TLS from the first byte; false: STARTTLS, required
     QString username;              ///< empty: no AUTH
     QString password;
-    QString accessToken;           ///< set: AUTH XOAUTH2 with this bearer token instead of the password
+    QString accessToken;           ///< set: AUTH OAUTHBEARER / XOAUTH2 with this bearer token instead of the password
+    /// set: a fresh bearer token for every login (OAuth accounts); wins over accessToken
+    std::shared_ptr<BearerTokenSource> tokenSource;
     QSslConfiguration tls;         ///< trust store; verification is always on
     int timeoutMs = 30000;         ///< for each step (connect, handshake, each reply)
 
@@ -98,6 +103,8 @@ public:
     /// The server's certificate from the last handshake (null before one).
     QSslCertificate peerCertificate() const;
     QString serverGreeting() const { return m_greeting; }
+    /// The SASL mechanism of the last successful login ("OAUTHBEARER", "PLAIN", ...); empty before one.
+    QByteArray authMechanism() const { return m_authMechanism; }
 
 Q_SIGNALS:
     void stateChanged(machina::SmtpClient::State state);
@@ -107,7 +114,7 @@ Q_SIGNALS:
     void sessionFailed(const machina::ConnectorError &error);
 
 private:
-    enum class AuthStep { None, PlainSent, LoginUser, LoginPassword, XOAuth2Sent, XOAuth2Error };
+    enum class AuthStep { None, PlainSent, LoginUser, LoginPassword, BearerSent, BearerError };
     enum class TxStep { Mail, Rcpt, Data354, Message250, Rset250 };
     enum class JobType { Open, Send, Noop, Close };
 
@@ -151,6 +158,10 @@ private:
     void handleEhlo(const SmtpReply &reply, bool wasHelo);
     void handleStartTls(const SmtpReply &reply);
     void startAuth();
+    void fetchBearer();
+    void sendBearer(const QString &token);
+    /// A refused bearer token: true when a fresh one is being fetched for a second try.
+    bool retryBearer();
     void handleAuth(const SmtpReply &reply);
     void sessionReady();
     void startTransaction();
@@ -168,6 +179,10 @@ private:
     std::optional<Job> m_current;
     AuthStep m_authStep = AuthStep::None;
     QByteArray m_xoauthChallenge;
+    QByteArray m_authMechanism;        ///< being tried, then the one that worked
+    QString m_bearer;                  ///< the token presented on this connection
+    bool m_bearerRetried = false;      ///< one more token after a refusal, once a connection
+    quint64 m_connection = 0;          ///< counts connections: a token fetched for an older one is dropped
     QString m_greeting;
     bool m_sessionReused = false;      ///< the current job runs on a session an earlier job opened
     bool m_startTlsDone = false;

@@ -631,7 +631,7 @@ void TestGoogleAuth::unacceptableUrlIsConfigError()
 
 void TestGoogleAuth::logsCarryNoSecrets()
 {
-    QLoggingCategory::setFilterRules(QStringLiteral("machina.gmail.debug=true"));
+    QLoggingCategory::setFilterRules(QStringLiteral("machina.oauth.debug=true"));
     clearLog();
 
     // Sign in, refresh, get revoked: everything that handles a secret.
@@ -659,7 +659,7 @@ void TestGoogleAuth::logsCarryNoSecrets()
     secrets.append(first.accessToken.right(20));
 
     const QString log = capturedLog();
-    QVERIFY2(log.contains(QStringLiteral("machina.gmail")), "machina.gmail debug output was expected");
+    QVERIFY2(log.contains(QStringLiteral("machina.oauth")), "machina.oauth debug output was expected");
     for (const QString &secret : std::as_const(secrets)) {
         QVERIFY(!secret.isEmpty());
         QVERIFY2(!log.contains(secret), qPrintable(QStringLiteral("a secret reached the log:\n") + log));

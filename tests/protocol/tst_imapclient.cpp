@@ -17,6 +17,7 @@
 using namespace machina;
 using Kind = ConnectorError::Kind;
 
+#include "scriptedtokensource.h"
 #include "sessiontestsupport.h"
 #include "watchedreply.h"
 
@@ -98,6 +99,8 @@ private Q_SLOTS:
     void authenticatePlainWithoutSaslIr();
     void loginWhenPlainNotOffered_data();
     void loginWhenPlainNotOffered();
+    void bearerRefusedThenFreshTokenOnTheSameConnection();
+    void bearerRefusedTwiceEndsTheSession();
     void untaggedResponsesDuringFetch();
     void byeMidSessionThenNewSession();
     void literalLimit_data();
@@ -247,6 +250,74 @@ void TestImapClient::authenticatePlainWithoutSaslIr()
     QCOMPARE(lines.at(2).line, plainResponse());
     // The SASL response waited for the "+".
     QCOMPARE(lines.at(2).serverWritesBefore, lines.at(1).serverWritesBefore + 1);
+}
+
+namespace {
+
+QByteArray bearer(const QByteArray &mechanism, quint16 port, const QByteArray &token)
+{
+    if (mechanism == "XOAUTH2")
+        return QByteArray("user=" + kUser.toUtf8() + "\x01" "auth=Bearer " + token + "\x01\x01").toBase64();
+    return QByteArray("n,a=" + kUser.toUtf8() + ",\x01host=127.0.0.1\x01port=" + QByteArray::number(port) + "\x01"
+                      "auth=Bearer " + token + "\x01\x01").toBase64();
+}
+
+} // namespace
+
+void TestImapClient::bearerRefusedThenFreshTokenOnTheSameConnection()
+{
+    ScriptedServer server(ScriptedServer::Mode::ImplicitTls);
+    QVERIFY(server.start());
+    const quint16 port = server.port();
+    server.addConnection(greeting("IMAP4rev1 SASL-IR AUTH=PLAIN AUTH=XOAUTH2 AUTH=OAUTHBEARER")
+                         + "C: a1 AUTHENTICATE OAUTHBEARER " + bearer("OAUTHBEARER", port, "stale") + "\n"
+                           "S: + eyJzdGF0dXMiOiJpbnZhbGlkX3Rva2VuIn0=\n"
+                           "C: AQ==\n"
+                           "S: a1 NO [AUTHENTICATIONFAILED] Authentication failed.\n"
+                           "C: a2 AUTHENTICATE OAUTHBEARER " + bearer("OAUTHBEARER", port, "fresh") + "\n"
+                           "S: a2 OK [CAPABILITY IMAP4rev1 IDLE] Logged in\n"
+                         + select("a3"));
+    auto tokens = std::make_shared<ScriptedTokenSource>(QStringList{QStringLiteral("stale"), QStringLiteral("fresh")});
+    ImapSettings s = settings(server);
+    s.password.clear();
+    s.tokenSource = tokens;
+    ImapClient client(s);
+    Watched open(client.open());
+    VERIFY_OK(open);
+    VERIFY_SERVER_COMPLETE(server);
+    QCOMPARE(tokens->refusals, QStringList{QStringLiteral("stale")});
+    QCOMPARE(client.authMechanism(), QByteArray("OAUTHBEARER"));
+}
+
+void TestImapClient::bearerRefusedTwiceEndsTheSession()
+{
+    // XOAUTH2 only: the error challenge gets an empty line. After the second refusal: an Auth error, no third try.
+    ScriptedServer server(ScriptedServer::Mode::ImplicitTls);
+    QVERIFY(server.start());
+    const quint16 port = server.port();
+    server.addConnection(greeting("IMAP4rev1 SASL-IR AUTH=XOAUTH2")
+                         + "C: a1 AUTHENTICATE XOAUTH2 " + bearer("XOAUTH2", port, "one") + "\n"
+                           "S: + eyJzdGF0dXMiOiI0MDEifQ==\n"
+                           "C:\n"
+                           "S: a1 NO [AUTHENTICATIONFAILED] Invalid credentials\n"
+                           "C: a2 AUTHENTICATE XOAUTH2 " + bearer("XOAUTH2", port, "two") + "\n"
+                           "S: + eyJzdGF0dXMiOiI0MDEifQ==\n"
+                           "C:\n"
+                           "S: a2 NO [AUTHENTICATIONFAILED] Invalid credentials\n"
+                           "C?: a3 LOGOUT\n");
+    auto tokens = std::make_shared<ScriptedTokenSource>(QStringList{QStringLiteral("one"), QStringLiteral("two"),
+                                                                    QStringLiteral("three")});
+    ImapSettings s = settings(server);
+    s.password.clear();
+    s.tokenSource = tokens;
+    ImapClient client(s);
+    Watched open(client.open());
+    VERIFY_ERROR(open, ConnectorError::Kind::Auth);
+    const QString message = open->error().message();
+    QVERIFY2(message.contains(QStringLiteral("Invalid credentials")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral(R"({"status":"401"})")), qPrintable(message));
+    QCOMPARE(tokens->refusals, QStringList{QStringLiteral("one")});
+    QCOMPARE(tokens->fetches, 2);
 }
 
 void TestImapClient::loginWhenPlainNotOffered_data()

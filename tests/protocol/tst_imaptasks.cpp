@@ -204,7 +204,9 @@ void TestImapTasks::task_data()
     const QString pass = QStringLiteral("pa55");
     const QByteArray plain = QByteArray("\0ann@machina.test\0pa55", 22).toBase64();
     const auto login = [=](const QString &token) {
-        return TaskFactory([=](ImapReply *) { return std::make_unique<LoginTask>(user, pass, token); });
+        return TaskFactory([=](ImapReply *) {
+            return std::make_unique<LoginTask>(LoginTask::Credentials{user, pass, token, QStringLiteral("imap.machina.test"), 993});
+        });
     };
     const auto noReply = [](auto make) { return TaskFactory([make](ImapReply *) { return make(); }); };
 
@@ -223,12 +225,25 @@ void TestImapTasks::task_data()
         << "failed:Auth" << QList<quint32>{} << 0;
     QTest::addRow("login: LOGINDISABLED without PLAIN writes nothing")
         << login({}) << QByteArrayList{"LOGINDISABLED"} << QByteArray() << "failed:Auth" << QList<quint32>{} << 0;
+    // A refused token ends the task only (finished:Auth): the session may try a fresh one.
     QTest::addRow("login: XOAUTH2 error challenge answered with an empty line")
         << login(QStringLiteral("tok")) << QByteArrayList{"AUTH=XOAUTH2", "SASL-IR"}
         << "C: a1 AUTHENTICATE XOAUTH2 " + QByteArray("user=ann@machina.test\x01" "auth=Bearer tok\x01\x01").toBase64()
                + "\nS: + eyJzdGF0dXMiOiI0MDAifQ==\nC:\nS: a1 NO [AUTHENTICATIONFAILED] Invalid credentials\n"
-        << "failed:Auth" << QList<quint32>{} << 0;
-    QTest::addRow("login: XOAUTH2 not offered")
+        << "finished:Auth" << QList<quint32>{} << 0;
+    QTest::addRow("login: OAUTHBEARER preferred, with host and port (RFC 7628)")
+        << login(QStringLiteral("tok")) << QByteArrayList{"AUTH=XOAUTH2", "AUTH=OAUTHBEARER", "SASL-IR"}
+        << "C: a1 AUTHENTICATE OAUTHBEARER "
+               + QByteArray("n,a=ann@machina.test,\x01host=imap.machina.test\x01port=993\x01" "auth=Bearer tok\x01\x01").toBase64()
+               + "\nS: a1 OK Logged in\n"
+        << "finished" << QList<quint32>{} << 0;
+    QTest::addRow("login: OAUTHBEARER error challenge answered with a lone 0x01")
+        << login(QStringLiteral("tok")) << QByteArrayList{"AUTH=OAUTHBEARER"}
+        << "C: a1 AUTHENTICATE OAUTHBEARER\nS: +\nC: "
+               + QByteArray("n,a=ann@machina.test,\x01host=imap.machina.test\x01port=993\x01" "auth=Bearer tok\x01\x01").toBase64()
+               + "\nS: + eyJzdGF0dXMiOiJpbnZhbGlkX3Rva2VuIn0=\nC: AQ==\nS: a1 NO [AUTHENTICATIONFAILED] Authentication failed.\n"
+        << "finished:Auth" << QList<quint32>{} << 0;
+    QTest::addRow("login: neither OAUTHBEARER nor XOAUTH2 offered")
         << login(QStringLiteral("tok")) << QByteArrayList{"AUTH=PLAIN"} << QByteArray() << "failed:Auth" << QList<quint32>{} << 0;
 
     QTest::addRow("select: OK")

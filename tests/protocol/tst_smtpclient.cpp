@@ -18,6 +18,7 @@
 using namespace machina;
 using Kind = ConnectorError::Kind;
 
+#include "scriptedtokensource.h"
 #include "sessiontestsupport.h"
 #include "watchedreply.h"
 
@@ -86,6 +87,8 @@ private Q_SLOTS:
     void implicitTlsAuthPlainAndDotStuffing();
     void authLoginWhenPlainNotOffered();
     void xoauth2FailureAnswersChallenge();
+    void oauthBearerRefusedThenFreshToken();
+    void oauthBearerRefusedTwiceIsAnAuthError();
     void badPasswordIsAuthError();
     void pipeliningSendsEnvelopeInOneBatch();
     void refusedRecipientResets_data();
@@ -238,12 +241,81 @@ void TestSmtpClient::authLoginWhenPlainNotOffered()
     QCOMPARE(QByteArray::fromBase64(server.commands(1).at(3)), kPassword.toUtf8());
 }
 
+namespace {
+
+QByteArray bearerResponse(quint16 port, const QString &token)
+{
+    return QByteArray("n,a=" + kUser.toUtf8() + ",\x01host=127.0.0.1\x01port=" + QByteArray::number(port)
+                      + "\x01" "auth=Bearer " + token.toUtf8() + "\x01\x01").toBase64();
+}
+
+const QByteArray kBearerChallenge = QByteArray(R"({"status":"invalid_token","scope":"mail"})").toBase64();
+
+} // namespace
+
+void TestSmtpClient::oauthBearerRefusedThenFreshToken()
+{
+    // OAUTHBEARER is preferred to XOAUTH2; a refused token is answered with %x01
+    // (RFC 7628 3.2.3), then one fresh token is tried on the same connection.
+    ScriptedServer server(ScriptedServer::Mode::ImplicitTls);
+    QVERIFY(server.start());
+    server.addConnection(greetAndEhlo({"AUTH PLAIN XOAUTH2 OAUTHBEARER"})
+                         + "C: AUTH OAUTHBEARER " + bearerResponse(server.port(), QStringLiteral("stale-token")) + "\n"
+                           "S: 334 " + kBearerChallenge + "\n"
+                           "C: AQ==\n"
+                           "S: 535 5.7.8 Error: authentication failed\n"
+                           "C: AUTH OAUTHBEARER " + bearerResponse(server.port(), QStringLiteral("fresh-token")) + "\n"
+                           "S: 235 2.7.0 Authentication successful\n");
+
+    auto tokens = std::make_shared<ScriptedTokenSource>(QStringList{QStringLiteral("stale-token"), QStringLiteral("fresh-token")});
+    SmtpSettings s = settings(server);
+    s.password.clear();
+    s.tokenSource = tokens;
+    SmtpClient client(s);
+    Watched open(client.open());
+    VERIFY_OK(open);
+    VERIFY_SERVER_COMPLETE(server);
+    QCOMPARE(tokens->refusals, QStringList{QStringLiteral("stale-token")});
+    QCOMPARE(tokens->fetches, 2);
+    QCOMPARE(client.authMechanism(), QByteArray("OAUTHBEARER"));
+}
+
+void TestSmtpClient::oauthBearerRefusedTwiceIsAnAuthError()
+{
+    ScriptedServer server(ScriptedServer::Mode::ImplicitTls);
+    QVERIFY(server.start());
+    server.addConnection(greetAndEhlo({"AUTH XOAUTH2 OAUTHBEARER"})
+                         + "C: AUTH OAUTHBEARER " + bearerResponse(server.port(), QStringLiteral("one")) + "\n"
+                           "S: 334 " + kBearerChallenge + "\n"
+                           "C: AQ==\n"
+                           "S: 535 5.7.8 Error: authentication failed\n"
+                           "C: AUTH OAUTHBEARER " + bearerResponse(server.port(), QStringLiteral("two")) + "\n"
+                           "S: 334 " + kBearerChallenge + "\n"
+                           "C: AQ==\n"
+                           "S: 535 5.7.8 Error: authentication failed\n"
+                           "C?: QUIT\n");
+
+    auto tokens = std::make_shared<ScriptedTokenSource>(QStringList{QStringLiteral("one"), QStringLiteral("two")});
+    SmtpSettings s = settings(server);
+    s.password.clear();
+    s.tokenSource = tokens;
+    SmtpClient client(s);
+    Watched open(client.open());
+    VERIFY_ERROR(open, Kind::Auth);
+    const QString message = open->error().message();
+    QVERIFY2(message.contains(QStringLiteral("535 5.7.8")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("invalid_token")), qPrintable(message));
+    QVERIFY2(!message.contains(QString::fromLatin1(bearerResponse(server.port(), QStringLiteral("two")))), qPrintable(message));
+    QCOMPARE(tokens->refusals, (QStringList{QStringLiteral("one")}));   // once a connection, not a loop
+    VERIFY_SERVER_COMPLETE(server);
+}
+
 void TestSmtpClient::xoauth2FailureAnswersChallenge()
 {
     const QByteArray challenge =
         QByteArray(R"({"status":"401","schemes":"Bearer","scope":"https://mail.google.com/"})").toBase64();
     ScriptedServer server(ScriptedServer::Mode::ImplicitTls);
-    server.addConnection(greetAndEhlo({"AUTH LOGIN PLAIN XOAUTH2 PLAIN-CLIENTTOKEN OAUTHBEARER XOAUTH"})
+    server.addConnection(greetAndEhlo({"AUTH LOGIN PLAIN XOAUTH2 PLAIN-CLIENTTOKEN XOAUTH"})
                          + "C: AUTH XOAUTH2 " + xoauth2Response() + "\n"
                            "S: 334 " + challenge + "\n"
                            "C:\n"   // the empty answer that asks for the final reply (Google's XOAUTH2 protocol)

@@ -145,6 +145,7 @@ void TestCliCommands::helpShowsTheCommandsOptions_data()
                            << list("--send-to-self");
     QTest::newRow("listen") << u8("listen") << list("--once|--reply-text <TEXT>|--exec <CMD>|--no-idle") << list("--to");
     QTest::newRow("gmail-login") << u8("gmail-login") << list("--no-browser|(\"Open: URL\")") << list("--once");
+    QTest::newRow("oauth-login") << u8("oauth-login") << list("--no-browser|(\"Open: URL\")") << list("--once");
     QTest::newRow("store-password") << u8("store-password") << list("--username <U>|--delete") << list("--exec");
 }
 
@@ -217,7 +218,7 @@ void TestCliCommands::badPortNamesFileLineAndKey_data()
 {
     QTest::addColumn<QStringList>("args");
     for (const char *args : {"check", "test", "send|--to=a@machina.test|--text=x", "inbox", "listen|--once|--reply-text=ok",
-                             "gmail-login|--no-browser", "store-password"})
+                             "gmail-login|--no-browser", "oauth-login|--no-browser", "store-password"})
         QTest::newRow(args) << list(args);
 }
 

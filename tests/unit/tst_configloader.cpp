@@ -48,6 +48,14 @@ Fields fields(const ConnectorConfig &config)
         {"gmail_api_url", config.gmailApiUrl.toUtf8()},
         {"timeout", QByteArray::number(config.timeout)},
         {"effective_from_address", config.effectiveFromAddress().toUtf8()},
+        {"oauth2_provider", config.oauth2Provider.toUtf8()},
+        {"oauth2_client_id", config.oauth2ClientId.toUtf8()},
+        {"oauth2_client_secret_file", config.oauth2ClientSecretFile.toUtf8()},
+        {"oauth2_tenant", config.oauth2Tenant.toUtf8()},
+        {"oauth2_authority", config.oauth2Authority.toUtf8()},
+        {"oauth2_authorize_url", config.oauth2AuthorizeUrl.toUtf8()},
+        {"oauth2_token_url", config.oauth2TokenUrl.toUtf8()},
+        {"oauth2_scopes", config.oauth2Scopes.toUtf8()},
     };
 }
 
@@ -69,6 +77,14 @@ Fields expectedFields(const QByteArrayList &overrides)
         {"gmail_api_url", "https://gmail.googleapis.com"},
         {"timeout", "30"},
         {"effective_from_address", ""},
+        {"oauth2_provider", ""},
+        {"oauth2_client_id", ""},
+        {"oauth2_client_secret_file", ""},
+        {"oauth2_tenant", "organizations"},
+        {"oauth2_authority", ""},
+        {"oauth2_authorize_url", ""},
+        {"oauth2_token_url", ""},
+        {"oauth2_scopes", ""},
     };
     for (const QByteArray &entry : overrides) {
         const qsizetype eq = entry.indexOf('=');
@@ -392,6 +408,64 @@ void TestConfigLoader::load_data()
     QTest::addRow("email is a value") << QByteArray("connectors:\n  email: smtp.example.com\n") << noEnv << none
                                       << QStringLiteral("config.yaml:2: email: expected a map of settings, found a "
                                                         "single value");
+    // --- OAuth 2.0 for IMAP and SMTP --------------------------------------------------------
+    const QByteArray ms = "smtp_host: smtp.office365.com\nusername: ops@plant.example\noauth2_provider: microsoft\n";
+    QTest::addRow("oauth2 microsoft")
+        << email(ms + "oauth2_client_id: 11111111-2222-3333-4444-555555555555\noauth2_tenant: plant.example")
+        << noEnv
+        << QByteArrayList{"smtp_host=smtp.office365.com", "username=ops@plant.example",
+                          "effective_from_address=ops@plant.example", "oauth2_provider=microsoft",
+                          "oauth2_client_id=11111111-2222-3333-4444-555555555555", "oauth2_tenant=plant.example"}
+        << ok;
+    QTest::addRow("oauth2 custom")
+        << email("smtp_host: h\nusername: u@x.test\noauth2_provider: custom\noauth2_client_id: c\n"
+                 "oauth2_authorize_url: https://idp.test/authorize\noauth2_token_url: http://127.0.0.1:9/token\n"
+                 "oauth2_scopes: offline_access mail")
+        << noEnv
+        << QByteArrayList{"smtp_host=h", "username=u@x.test", "effective_from_address=u@x.test", "oauth2_provider=custom",
+                          "oauth2_client_id=c", "oauth2_authorize_url=https://idp.test/authorize",
+                          "oauth2_token_url=http://127.0.0.1:9/token", "oauth2_scopes=offline_access mail"}
+        << ok;
+    QTest::addRow("oauth2 unknown provider") << email(QByteArray(ms).replace("microsoft", "yahoo") + "oauth2_client_id: c") << noEnv << none
+                                             << QStringLiteral("config.yaml:5: oauth2_provider: \"yahoo\" is not a provider we "
+                                                               "know (microsoft, google or custom)");
+    QTest::addRow("oauth2 with gmail_credentials_file")
+        << email("username: u@x.test\ngmail_credentials_file: /c.json\noauth2_provider: google\noauth2_client_id: c")
+        << noEnv << none
+        << QStringLiteral("config.yaml:5: oauth2_provider: cannot be used with gmail_credentials_file (that is the Gmail API "
+                          "mode, which signs in by itself); keep one of the two");
+    QTest::addRow("oauth2 without client id")
+        << email("smtp_host: h\nusername: u@x.test\noauth2_provider: microsoft") << noEnv << none
+        << QStringLiteral("config.yaml:2: oauth2_client_id: is missing (required with oauth2_provider: microsoft; the id "
+                          "of an app registered as a desktop/mobile client)");
+    QTest::addRow("oauth2 without username")
+        << email("smtp_host: h\noauth2_provider: microsoft\noauth2_client_id: c") << noEnv << none
+        << QStringLiteral("config.yaml:2: username: is missing (OAuth sign-in needs the account's address)");
+    QTest::addRow("oauth2 custom without URLs")
+        << email("smtp_host: h\nusername: u@x.test\noauth2_provider: custom\noauth2_client_id: c") << noEnv << none
+        << QStringLiteral("config.yaml:2: oauth2_authorize_url: is missing (required with oauth2_provider: custom)");
+    QTest::addRow("oauth2 key without provider") << email("smtp_host: h\noauth2_client_id: c") << noEnv << none
+                                                 << QStringLiteral("config.yaml:4: oauth2_client_id: is set, but oauth2_provider "
+                                                                   "is not (microsoft, google or custom)");
+    QTest::addRow("oauth2 plain http authority")
+        << email("smtp_host: h\nusername: u@x.test\noauth2_provider: microsoft\noauth2_client_id: c\n"
+                 "oauth2_authority: http://login.example.com")
+        << noEnv << none
+        << QStringLiteral("config.yaml:7: oauth2_authority: \"http://login.example.com\" uses plain http, which is "
+                          "allowed only for a loopback host (127.0.0.0/8, ::1, localhost); use https");
+    QTest::addRow("oauth2 bad tenant")
+        << email("smtp_host: h\nusername: u@x.test\noauth2_provider: microsoft\noauth2_client_id: c\noauth2_tenant: a/b")
+        << noEnv << none
+        << QStringLiteral("config.yaml:7: oauth2_tenant: \"a/b\" is not a tenant (organizations, common, consumers, a "
+                          "tenant id or a domain)");
+    QTest::addRow("oauth2 secret file with microsoft")
+        << email(ms + "oauth2_client_id: c\noauth2_client_secret_file: /s.json") << noEnv << none
+        << QStringLiteral("config.yaml:7: oauth2_client_secret_file: is not used with oauth2_provider: microsoft (a "
+                          "desktop app is a public client with no secret)");
+    QTest::addRow("oauth2 scopes for microsoft")
+        << email(ms + "oauth2_client_id: c\noauth2_scopes: mail") << noEnv << none
+        << QStringLiteral("config.yaml:7: oauth2_scopes: is only for oauth2_provider: custom (microsoft has its own)");
+
     QTest::addRow("syntax error") << QByteArray("connectors:\n  email:\n    smtp_host: a\n   bad: x\n") << noEnv << none
                                   << QStringLiteral("config.yaml:4: syntax error: end of map not found");
 }

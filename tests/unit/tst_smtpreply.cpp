@@ -226,6 +226,13 @@ void TestSmtpReply::saslEncodings()
              QByteArray("\0tech@machina.test\0s3cret", 25));
     QCOMPARE(QByteArray::fromBase64(Sasl::xoauth2(QStringLiteral("a@b.test"), QStringLiteral("ya29.tok"))),
              QByteArray("user=a@b.test\x01" "auth=Bearer ya29.tok\x01\x01"));
+    // RFC 7628 3.1, with the saslname escapes of RFC 5801 for ',' and '='.
+    QCOMPARE(QByteArray::fromBase64(Sasl::oauthBearer(QStringLiteral("a,b=c@d.test"), QStringLiteral("imap.d.test"), 993,
+                                                      QStringLiteral("EwB.tok"))),
+             QByteArray("n,a=a=2Cb=3Dc@d.test,\x01host=imap.d.test\x01port=993\x01" "auth=Bearer EwB.tok\x01\x01"));
+    QCOMPARE(Sasl::oauthBearerErrorAck(), QByteArray("AQ=="));
+    const QByteArray challenge = QByteArray(R"({"status":"invalid_token","scope":"mail"})").toBase64();
+    QCOMPARE(Sasl::challengeText(challenge), QStringLiteral(R"({"status":"invalid_token","scope":"mail"})"));
 }
 
 QTEST_APPLESS_MAIN(TestSmtpReply)

@@ -310,6 +310,12 @@ ImapCommand authenticatePlain(const QByteArray &tag, const QString &user, const 
     return authenticate(tag, "PLAIN", Sasl::plain(user, password), saslIr);
 }
 
+ImapCommand authenticateOAuthBearer(const QByteArray &tag, const QString &user, const QString &host, quint16 port,
+                                    const QString &accessToken, bool saslIr)
+{
+    return authenticate(tag, "OAUTHBEARER", Sasl::oauthBearer(user, host, port, accessToken), saslIr);
+}
+
 ImapCommand authenticateXOAuth2(const QByteArray &tag, const QString &user, const QString &accessToken, bool saslIr)
 {
     return authenticate(tag, "XOAUTH2", Sasl::xoauth2(user, accessToken), saslIr);

@@ -132,7 +132,10 @@ ImapCommand login(const QByteArray &tag, const QString &user, const QString &pas
 /// RFC 4616 PLAIN; with SASL-IR (RFC 4959) in one line, else after the "+".
 ImapCommand authenticatePlain(const QByteArray &tag, const QString &user, const QString &password,
                               bool saslIr);
-/// Google's XOAUTH2. On failure the server sends "+ <base64 JSON>": answer with "\r\n".
+/// RFC 7628 OAUTHBEARER. On failure the server sends "+ <base64 JSON>": answer with base64 %x01.
+ImapCommand authenticateOAuthBearer(const QByteArray &tag, const QString &user, const QString &host, quint16 port,
+                                    const QString &accessToken, bool saslIr);
+/// Google's and Microsoft's XOAUTH2. On failure the server sends "+ <base64 JSON>": answer with "\r\n".
 ImapCommand authenticateXOAuth2(const QByteArray &tag, const QString &user, const QString &accessToken,
                                 bool saslIr);
 /// RFC 3501 6.3.1, with "(CONDSTORE)" (RFC 7162 3.1.8) when asked.

@@ -1,26 +1,47 @@
 #include "logintask.h"
 
+#include "../../protocol/sasl.h"
+
 namespace machina {
 
-LoginTask::LoginTask(const QString &username, const QString &password, const QString &accessToken)
-    : m_username(username), m_password(password), m_accessToken(accessToken)
+LoginTask::LoginTask(const Credentials &credentials) : m_credentials(credentials)
 {
+}
+
+QByteArray LoginTask::mechanism() const
+{
+    switch (m_mechanism) {
+    case Mechanism::OAuthBearer: return "OAUTHBEARER";
+    case Mechanism::XOAuth2: return "XOAUTH2";
+    case Mechanism::Plain: return "PLAIN";
+    case Mechanism::Login: return "LOGIN";
+    }
+    return {};
 }
 
 void LoginTask::start()
 {
     using Kind = ConnectorError::Kind;
     const bool saslIr = host().hasCapability("SASL-IR");
-    if (!m_accessToken.isEmpty()) {
-        if (!host().hasCapability("AUTH=XOAUTH2"))
-            return host().sessionFailed({Kind::Auth, tr("%1 does not offer AUTHENTICATE XOAUTH2.").arg(host().endpoint())});
+    const Credentials &c = m_credentials;
+    if (!c.accessToken.isEmpty()) {
+        if (host().hasCapability("AUTH=OAUTHBEARER")) {
+            m_mechanism = Mechanism::OAuthBearer;
+            host().sendCommand(ImapWriter::authenticateOAuthBearer(host().nextTag(), c.username, c.host, c.port,
+                                                                   c.accessToken, saslIr));
+            return;
+        }
+        if (!host().hasCapability("AUTH=XOAUTH2")) {
+            return host().sessionFailed({Kind::Auth, tr("%1 offers neither AUTHENTICATE OAUTHBEARER nor XOAUTH2, "
+                                                        "needed for OAuth sign-in.").arg(host().endpoint())});
+        }
         m_mechanism = Mechanism::XOAuth2;
-        host().sendCommand(ImapWriter::authenticateXOAuth2(host().nextTag(), m_username, m_accessToken, saslIr));
+        host().sendCommand(ImapWriter::authenticateXOAuth2(host().nextTag(), c.username, c.accessToken, saslIr));
         return;
     }
     if (host().hasCapability("AUTH=PLAIN")) {
         m_mechanism = Mechanism::Plain;
-        host().sendCommand(ImapWriter::authenticatePlain(host().nextTag(), m_username, m_password, saslIr));
+        host().sendCommand(ImapWriter::authenticatePlain(host().nextTag(), c.username, c.password, saslIr));
         return;
     }
     if (host().hasCapability("LOGINDISABLED"))
@@ -29,23 +50,36 @@ void LoginTask::start()
                                  : host().hasCapability("LITERAL-") ? ImapLiteralMode::LiteralMinus
                                                                     : ImapLiteralMode::Synchronizing;
     m_mechanism = Mechanism::Login;
-    host().sendCommand(ImapWriter::login(host().nextTag(), m_username, m_password, mode));
+    host().sendCommand(ImapWriter::login(host().nextTag(), c.username, c.password, mode));
 }
 
 void LoginTask::continuation(const ImapResponse &response)
 {
-    if (m_mechanism != Mechanism::XOAuth2)
-        return ImapTask::continuation(response);
-    // A refused token comes as a base64 JSON challenge; an empty line gets the tagged NO.
-    host().writeLine("\r\n", {}, QStringLiteral("AUTHENTICATE"));
+    if (m_mechanism == Mechanism::XOAuth2) {
+        // A refused token comes as a base64 JSON challenge; an empty line gets the tagged NO.
+        m_challenge = response.text;
+        return host().writeLine("\r\n", {}, QStringLiteral("AUTHENTICATE"));
+    }
+    if (m_mechanism == Mechanism::OAuthBearer) {
+        // RFC 7628 3.2.3: the client answers the error challenge with a lone %x01.
+        m_challenge = response.text;
+        return host().writeLine(Sasl::oauthBearerErrorAck() + "\r\n", {}, QStringLiteral("AUTHENTICATE"));
+    }
+    ImapTask::continuation(response);
 }
 
 void LoginTask::tagged(const ImapResponse &response)
 {
     if (response.isStatus(ImapCondition::Ok))
         return host().taskFinished();
-    host().sessionFailed({ConnectorError::Kind::Auth, tr("%1 refused the credentials of %2: %3")
-                                                          .arg(host().endpoint(), m_username, printable(response.text))});
+    QString said = printable(response.text);
+    if (!m_challenge.isEmpty())
+        said += QStringLiteral(" (%1)").arg(Sasl::challengeText(m_challenge));
+    const ConnectorError refused(ConnectorError::Kind::Auth, tr("%1 refused the credentials of %2: %3")
+                                                                 .arg(host().endpoint(), m_credentials.username, said));
+    if (!m_credentials.accessToken.isEmpty())
+        return host().taskFinished(refused);   // the session may try a fresh token
+    host().sessionFailed(refused);
 }
 
 } // namespace machina

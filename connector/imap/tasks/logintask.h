@@ -7,30 +7,44 @@
 namespace machina {
 
 /**
- * Authentication, by what the server offers: AUTHENTICATE XOAUTH2 when a
- * token is given, else AUTHENTICATE PLAIN (RFC 4616, with SASL-IR when
- * offered, RFC 4959), else LOGIN (RFC 3501 6.2.3) with the literal form the
- * server supports. Refused credentials end the session with an Auth error.
+ * Authentication, by what the server offers: with a bearer token
+ * AUTHENTICATE OAUTHBEARER (RFC 7628) when offered, else XOAUTH2; with a
+ * password AUTHENTICATE PLAIN (RFC 4616, with SASL-IR when offered, RFC
+ * 4959), else LOGIN (RFC 3501 6.2.3) with the literal form the server
+ * supports. Refused credentials are an Auth error: a refused password ends
+ * the session; a refused token ends the task with the error, so the session
+ * can try once more with a fresh token on the same connection.
  *
- *     start --> Sent --"+" (XOAUTH2 error challenge): empty line--> Sent --tagged--> done
+ *     start --> Sent --"+" (bearer error challenge): empty line (XOAUTH2)
+ *                                   or base64 %x01 (OAUTHBEARER)--> Sent --tagged--> done
  */
 class LoginTask : public ImapTask
 {
 public:
-    LoginTask(const QString &username, const QString &password, const QString &accessToken);
+    struct Credentials
+    {
+        QString username;
+        QString password;
+        QString accessToken;   ///< set: a bearer login
+        QString host;          ///< for OAUTHBEARER's host= and port=
+        quint16 port = 0;
+    };
+
+    explicit LoginTask(const Credentials &credentials);
 
     void continuation(const ImapResponse &response) override;
     void tagged(const ImapResponse &response) override;
+    /// What was tried: "OAUTHBEARER", "XOAUTH2", "PLAIN" or "LOGIN".
+    QByteArray mechanism() const;
 
 protected:
     void start() override;
 
 private:
-    enum class Mechanism { XOAuth2, Plain, Login };
-    QString m_username;
-    QString m_password;
-    QString m_accessToken;
+    enum class Mechanism { OAuthBearer, XOAuth2, Plain, Login };
+    Credentials m_credentials;
     Mechanism m_mechanism = Mechanism::Plain;
+    QByteArray m_challenge;   ///< a bearer error challenge, for the message
 };
 
 } // namespace machina
