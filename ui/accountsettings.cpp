@@ -32,6 +32,14 @@ ConnectorConfig AccountSettings::load(QSettings &settings)
     config.gmailApiUrl = settings.value(key("gmail_api_url"), config.gmailApiUrl).toString();
     config.timeout = settings.value(key("timeout"), config.timeout).toInt();
     config.canaryInterval = settings.value(key("canary_interval"), config.canaryInterval).toInt();
+    config.oauth2Provider = settings.value(key("oauth2_provider"), config.oauth2Provider).toString();
+    config.oauth2ClientId = settings.value(key("oauth2_client_id"), config.oauth2ClientId).toString();
+    config.oauth2ClientSecretFile = settings.value(key("oauth2_client_secret_file"), config.oauth2ClientSecretFile).toString();
+    config.oauth2Tenant = settings.value(key("oauth2_tenant"), config.oauth2Tenant).toString();
+    config.oauth2Authority = settings.value(key("oauth2_authority"), config.oauth2Authority).toString();
+    config.oauth2AuthorizeUrl = settings.value(key("oauth2_authorize_url"), config.oauth2AuthorizeUrl).toString();
+    config.oauth2TokenUrl = settings.value(key("oauth2_token_url"), config.oauth2TokenUrl).toString();
+    config.oauth2Scopes = settings.value(key("oauth2_scopes"), config.oauth2Scopes).toString();
     settings.endGroup();
     return config;
 }
@@ -52,6 +60,15 @@ void AccountSettings::save(QSettings &settings, const ConnectorConfig &config)
     settings.setValue(key("gmail_api_url"), config.gmailApiUrl);
     settings.setValue(key("timeout"), config.timeout);
     settings.setValue(key("canary_interval"), config.canaryInterval);
+    // OAuth: where to sign in; the tokens themselves live in the keychain only.
+    settings.setValue(key("oauth2_provider"), config.oauth2Provider);
+    settings.setValue(key("oauth2_client_id"), config.oauth2ClientId);
+    settings.setValue(key("oauth2_client_secret_file"), config.oauth2ClientSecretFile);
+    settings.setValue(key("oauth2_tenant"), config.oauth2Tenant);
+    settings.setValue(key("oauth2_authority"), config.oauth2Authority);
+    settings.setValue(key("oauth2_authorize_url"), config.oauth2AuthorizeUrl);
+    settings.setValue(key("oauth2_token_url"), config.oauth2TokenUrl);
+    settings.setValue(key("oauth2_scopes"), config.oauth2Scopes);
     // Passwords belong to the keychain only; never leave one behind here.
     settings.remove(key("password"));
     settings.endGroup();

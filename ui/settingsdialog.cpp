@@ -4,6 +4,7 @@
 #include "alarmseverity.h"
 #include "connectiontester.h"
 #include "emailconnector.h"
+#include "oauthsettingspanel.h"
 #include "secrets/credentialstore.h"
 
 #include <QButtonGroup>
@@ -122,6 +123,8 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     addRow(tr("IMAP po&rt:"), m_imapPort, m_imapPort);
     addRow(tr("&User name:"), m_username, m_username);
     addRow(tr("&Password:"), m_password, m_password);
+    m_oauth = new OAuthSettingsPanel;
+    serverForm->addRow(m_oauth);
     addRow(tr("&From address:"), m_fromAddress, m_fromAddress);
     serverForm->addRow(QString(), m_useTls);
     serverForm->addRow(QString(), tlsHint);
@@ -190,12 +193,19 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     layout->addWidget(m_buttons);
 
     // Tab order follows the reading order of the form.
-    QWidget *order[] = {m_serverMode, m_googleMode, m_smtpHost, m_smtpPort, m_imapHost, m_imapPort,
-                        m_username, m_password, m_fromAddress, m_useTls, m_pollInterval, m_caFile,
-                        m_caBrowse, m_timeout, m_canaryInterval, m_clientFile, m_clientBrowse, m_signIn, m_cancelSignIn, m_testButton,
-                        m_sendToSelf, m_testResults, m_buttons};
-    for (size_t i = 1; i < std::size(order); ++i)
+    QList<QWidget *> order = {m_serverMode, m_googleMode, m_smtpHost, m_smtpPort, m_imapHost, m_imapPort,
+                              m_username, m_password};
+    order += m_oauth->focusChain();
+    order += {m_fromAddress, m_useTls, m_pollInterval, m_caFile, m_caBrowse, m_timeout, m_canaryInterval, m_clientFile,
+              m_clientBrowse, m_signIn, m_cancelSignIn, m_testButton, m_sendToSelf, m_testResults, m_buttons};
+    for (qsizetype i = 1; i < order.size(); ++i)
         setTabOrder(order[i - 1], order[i]);
+    m_oauth->setConfigSource([this] { return config(); });
+    m_oauth->setUrlOpener([this](const QUrl &url) { m_urlOpener(url); });
+    connect(m_oauth, &OAuthSettingsPanel::changed, this, [this] {
+        m_password->setEnabled(!m_oauth->usesOAuth());
+        updateValidation();
+    });
 
     connect(m_serverMode, &QRadioButton::toggled, this, [this](bool server) {
         m_pages->setCurrentIndex(server ? 0 : 1);
@@ -242,6 +252,8 @@ void SettingsDialog::setConfig(const ConnectorConfig &config)
     m_timeout->setValue(config.timeout);
     m_canaryInterval->setValue(config.canaryInterval);
     m_clientFile->setText(config.gmailCredentialsFile);
+    m_oauth->setFrom(config);
+    m_password->setEnabled(!m_oauth->usesOAuth());
     m_gmailApiUrl = config.gmailApiUrl;
     setMode(config.isGmail() ? Mode::Google : Mode::MailServer);
     updateValidation();
@@ -265,12 +277,16 @@ ConnectorConfig SettingsDialog::config() const
     // The client file is what selects Gmail API mode, so it only counts in Google mode.
     config.gmailCredentialsFile = mode() == Mode::Google ? m_clientFile->text().trimmed() : QString();
     config.gmailApiUrl = m_gmailApiUrl;
+    if (mode() == Mode::MailServer)
+        m_oauth->applyTo(&config);
+    if (config.usesOAuth2())
+        config.password.clear();   // not used with OAuth: never stored either
     return config;
 }
 
 QString SettingsDialog::password() const
 {
-    return m_password->text();
+    return config().usesOAuth2() ? QString() : m_password->text();
 }
 
 SettingsDialog::Mode SettingsDialog::mode() const
@@ -359,8 +375,10 @@ void SettingsDialog::startConnectionTest()
         return;
     clearTestResults();
     ConnectorConfig config = this->config();
-    config.password = password();
-    m_test = ConnectionTester::start(config, m_sendToSelf->isChecked(), tr("“Sign in with Google”"));
+    if (!config.usesOAuth2())
+        config.password = password();
+    m_test = ConnectionTester::start(config, m_sendToSelf->isChecked(),
+                                     config.usesOAuth2() ? OAuthSettingsPanel::signInHint() : tr("“Sign in with Google”"));
     m_test->setParent(this); // closing the dialog ends the test
     m_testButton->setEnabled(false);
     m_testButton->setText(tr("Testing…"));
@@ -438,6 +456,12 @@ void SettingsDialog::cancelGoogleSignIn()
 void SettingsDialog::clearTestResults()
 {
     m_testResults->clear();
+}
+
+void SettingsDialog::setSignInTimeout(int ms)
+{
+    m_signInTimeoutMs = ms;
+    m_oauth->setSignInTimeout(ms);
 }
 
 CredentialReply *SettingsDialog::storePassword(CredentialStore &store, const ConnectorConfig &config,

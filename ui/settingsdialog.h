@@ -24,10 +24,13 @@ class ConnectorReply;
 class CredentialReply;
 class CredentialStore;
 class EmailConnector;
+class OAuthSettingsPanel;
 
 /**
  * The account settings: either a mail server (every reference parameter of
- * SMTP/IMAP) or a Google account (the OAuth client file and a sign-in button).
+ * SMTP/IMAP, signing in with a password or with OAuth 2.0, see
+ * OAuthSettingsPanel) or a Google account for the Gmail API (the OAuth client
+ * file and a sign-in button).
  * Values are checked with ConnectorConfig::validate(); the problem, naming the
  * key, is shown inline and OK stays disabled while there is one. On accept the
  * caller saves config() with AccountSettings and the password with
@@ -83,7 +86,9 @@ public:
     void setUrlOpener(std::function<void(const QUrl &)> opener) { m_urlOpener = std::move(opener); }
     /// How long the sign-in waits for the browser to come back, in ms; 0 (the default): the
     /// connector's 5 minutes. Tests shorten it; nothing in the dialog offers it.
-    void setSignInTimeout(int ms) { m_signInTimeoutMs = ms; }
+    void setSignInTimeout(int ms);
+    /// How a mail-server account signs in: a password or OAuth 2.0 (Microsoft 365, Google, other).
+    OAuthSettingsPanel *oauthPanel() const { return m_oauth; }
 
     /// Writes @p password under CredentialStore::passwordKey(config.username).
     static CredentialReply *storePassword(CredentialStore &store, const ConnectorConfig &config,
@@ -111,6 +116,7 @@ private:
     QSpinBox *m_imapPort = nullptr;
     QLineEdit *m_username = nullptr;
     QLineEdit *m_password = nullptr;
+    OAuthSettingsPanel *m_oauth = nullptr;
     QLineEdit *m_fromAddress = nullptr;
     QCheckBox *m_useTls = nullptr;
     QSpinBox *m_pollInterval = nullptr;

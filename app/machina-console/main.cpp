@@ -233,9 +233,12 @@ int main(int argc, char *argv[])
     }
 
     // The connector is replaced when the settings change (applied without a restart).
-    const QString signInHint = QStringLiteral("“Sign in with Google” in File > Settings");
+    const auto signInHint = [](const ConnectorConfig &account) {
+        return account.usesOAuth2() ? QCoreApplication::translate("main", "“Sign in” in File > Settings")
+                                    : QCoreApplication::translate("main", "“Sign in with Google” in File > Settings");
+    };
     auto *connector = new EmailConnector(config, &app);
-    connector->setGoogleSignInHint(signInHint);
+    connector->setSignInHint(signInHint(config));
     // Before the window: it starts its activity log from the store's.
     const QString storeWarning = openAccountStore(connector);
     MainWindow window(connector, &settings);
@@ -290,7 +293,7 @@ int main(int argc, char *argv[])
     const auto applySettings = [&](ConnectorConfig changed) {
         QPointer<EmailConnector> old = window.connector();
         auto *next = new EmailConnector(changed, &app);
-        next->setGoogleSignInHint(signInHint);
+        next->setSignInHint(signInHint(changed));
         stopWorkOrders(window, tracker);
         if (old) {
             QObject::disconnect(old, nullptr, &tray, nullptr);

@@ -8,10 +8,12 @@
 // Config error. Each is skipped in the other's environment.
 
 #include "accountsettings.h"
+#include "oauthsettingspanel.h"
 #include "secrets/credentialstore.h"
 #include "settingsdialog.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QLabel>
@@ -110,6 +112,7 @@ private Q_SLOTS:
     void passwordEcho();
     void buddiesAndMnemonics();
     void signalsAndTestResults();
+    void oauthProviderChoice();
     void accountSettingsRoundTrip();
     void accountSettingsDefaults();
     void keychainErrorKeepsFields();
@@ -246,7 +249,8 @@ void TestSettingsDialog::buddiesAndMnemonics()
         QVERIFY2(label->text().contains(QLatin1Char('&')), qPrintable(label->text()));
         ++withBuddy;
     }
-    QCOMPARE(withBuddy, 12); // 11 server fields (use_tls is a checkbox) + the client file
+    // 11 server fields (use_tls is a checkbox), 7 of the OAuth sign-in, the client file
+    QCOMPARE(withBuddy, 19);
 
     // Keyboard: Alt+G switches to the Google page, Alt+M back.
     dialog.show();
@@ -255,6 +259,82 @@ void TestSettingsDialog::buddiesAndMnemonics()
     QTRY_COMPARE(dialog.mode(), SettingsDialog::Mode::Google);
     QTest::keyClick(&dialog, Qt::Key_M, Qt::AltModifier);
     QTRY_COMPARE(dialog.mode(), SettingsDialog::Mode::MailServer);
+}
+
+void TestSettingsDialog::oauthProviderChoice()
+{
+    SettingsDialog dialog;
+    ConnectorConfig config = fullConfig();
+    dialog.setConfig(config);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    auto *provider = dialog.oauthPanel()->findChild<QComboBox *>();
+    QVERIFY(provider);
+    const auto field = [&dialog](const QString &name) -> QLineEdit * {
+        const QList<QLineEdit *> edits = dialog.findChildren<QLineEdit *>();
+        for (QLineEdit *edit : edits) {
+            if (edit->accessibleName() == name)
+                return edit;
+        }
+        const QList<QLabel *> labels = dialog.findChildren<QLabel *>();
+        for (QLabel *label : labels) {
+            if (label->text().remove(QLatin1Char('&')) == name + QLatin1Char(':'))
+                return qobject_cast<QLineEdit *>(label->buddy());
+        }
+        return nullptr;
+    };
+    QLineEdit *clientId = field(QStringLiteral("Client ID"));
+    QLineEdit *tenant = field(QStringLiteral("Azure tenant"));
+    QVERIFY(clientId && tenant);
+    QVERIFY(!clientId->isVisible());   // a password account shows no OAuth fields
+
+    // Keyboard: Alt+A to the choice, Down to Microsoft 365.
+    QTest::keyClick(&dialog, Qt::Key_A, Qt::AltModifier);
+    QTRY_VERIFY(provider->hasFocus());
+    QTest::keyClick(provider, Qt::Key_Down);
+    QCOMPARE(provider->currentData().toString(), QStringLiteral("microsoft"));
+    QVERIFY(clientId->isVisible() && tenant->isVisible());
+    QVERIFY(!field(QStringLiteral("Token URL"))->isVisible());
+    // No client id yet: OK is off and the message names the key.
+    QVERIFY2(dialog.validationError().startsWith(QStringLiteral("oauth2_client_id:")), qPrintable(dialog.validationError()));
+    QVERIFY(!okButton(dialog)->isEnabled());
+
+    QTest::keyClick(&dialog, Qt::Key_D, Qt::AltModifier);
+    QTRY_VERIFY(clientId->hasFocus());
+    QTest::keyClicks(clientId, QStringLiteral("11111111-2222-3333-4444-555555555555"));
+    tenant->setText(QStringLiteral("plant.example"));
+    QVERIFY2(dialog.validationError().isEmpty(), qPrintable(dialog.validationError()));
+    QVERIFY(okButton(dialog)->isEnabled());
+    const ConnectorConfig chosen = dialog.config();
+    QCOMPARE(chosen.oauth2Provider, QStringLiteral("microsoft"));
+    QCOMPARE(chosen.oauth2ClientId, QStringLiteral("11111111-2222-3333-4444-555555555555"));
+    QCOMPARE(chosen.oauth2Tenant, QStringLiteral("plant.example"));
+    // With OAuth the password is neither used nor handed on to be stored.
+    QVERIFY(chosen.password.isEmpty());
+    QVERIFY(dialog.password().isEmpty());
+    const QList<QLineEdit *> edits = dialog.findChildren<QLineEdit *>();
+    QVERIFY(std::any_of(edits.cbegin(), edits.cend(), [](const QLineEdit *edit) {
+        return edit->echoMode() == QLineEdit::Password && !edit->isEnabled();
+    }));
+
+    // The settings file keeps where to sign in, and gives it back.
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+    AccountSettings::save(settings, chosen);
+    const ConnectorConfig loaded = AccountSettings::load(settings);
+    QCOMPARE(loaded.oauth2Provider, chosen.oauth2Provider);
+    QCOMPARE(loaded.oauth2ClientId, chosen.oauth2ClientId);
+    QCOMPARE(loaded.oauth2Tenant, chosen.oauth2Tenant);
+    SettingsDialog again;
+    again.setConfig(loaded);
+    QCOMPARE(again.config().oauth2Provider, QStringLiteral("microsoft"));
+    QCOMPARE(again.config().oauth2Tenant, QStringLiteral("plant.example"));
+
+    // Back to a password: no OAuth key is left behind.
+    provider->setCurrentIndex(0);
+    QVERIFY(!dialog.config().usesOAuth2());
+    QVERIFY(dialog.config().oauth2ClientId.isEmpty());
+    QCOMPARE(dialog.password(), config.password);
 }
 
 void TestSettingsDialog::signalsAndTestResults()
