@@ -4,29 +4,16 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLoggingCategory>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSet>
-#include <QSignalSpy>
 #include <QStringDecoder>
-#include <QTcpServer>
-#include <QTcpSocket>
 
 #include <algorithm>
-#include <memory>
 
 using namespace Qt::Literals::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcFakeGoogle, "machina.test.fakegoogle", QtWarningMsg)
-
 namespace {
-
-constexpr qsizetype MaxHeaderBytes = 64 * 1024;
-constexpr qsizetype MaxBodyBytes = 64 * 1024 * 1024; // Gmail's own limit for a sent message is 35 MB
 
 // Google's wording, from the Gmail "Resolve errors" guide and replies seen in the wild.
 const QString InvalidCredentials = u"Request had invalid authentication credentials. Expected OAuth 2 access token, "
@@ -35,27 +22,6 @@ const QString InvalidCredentials = u"Request had invalid authentication credenti
 const QString MissingCredentials = u"Request is missing required authentication credential. Expected OAuth 2 access "
                                    u"token, login cookie or other valid authentication credential. See "
                                    u"https://developers.google.com/identity/sign-in/web/devconsole-project."_s;
-
-QByteArray reasonPhrase(int status)
-{
-    switch (status) {
-    case 200: return "OK";
-    case 302: return "Found";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 411: return "Length Required";
-    case 413: return "Payload Too Large";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 501: return "Not Implemented";
-    case 503: return "Service Unavailable";
-    default: return "Status";
-    }
-}
 
 QByteArray randomBase64Url(int bytes)
 {
@@ -253,67 +219,6 @@ QStringList stringArray(const QJsonValue &value, bool *ok)
 
 } // namespace
 
-// ---- Params and Request ----
-
-QString FakeGoogle::Params::value(const QString &name) const
-{
-    for (const auto &item : items) {
-        if (item.first == name)
-            return item.second;
-    }
-    return {};
-}
-
-QStringList FakeGoogle::Params::values(const QString &name) const
-{
-    QStringList out;
-    for (const auto &item : items) {
-        if (item.first == name)
-            out.append(item.second);
-    }
-    return out;
-}
-
-bool FakeGoogle::Params::contains(const QString &name) const
-{
-    return std::any_of(items.begin(), items.end(), [&](const auto &item) { return item.first == name; });
-}
-
-FakeGoogle::Params FakeGoogle::Params::parse(QByteArrayView encoded)
-{
-    Params params;
-    for (QByteArray pair : encoded.toByteArray().split('&')) {
-        if (pair.isEmpty())
-            continue;
-        pair.replace('+', ' '); // as Google reads query strings and form bodies
-        const qsizetype eq = pair.indexOf('=');
-        const QByteArray name = eq < 0 ? pair : pair.left(eq);
-        const QByteArray value = eq < 0 ? QByteArray() : pair.mid(eq + 1);
-        params.items.append({QString::fromUtf8(QByteArray::fromPercentEncoding(name)),
-                             QString::fromUtf8(QByteArray::fromPercentEncoding(value))});
-    }
-    return params;
-}
-
-QByteArray FakeGoogle::Request::header(QByteArrayView name) const
-{
-    for (const auto &h : headers) {
-        if (QByteArrayView(h.first).compare(name, Qt::CaseInsensitive) == 0)
-            return h.second;
-    }
-    return {};
-}
-
-// ---- the server ----
-
-struct FakeGoogle::Connection
-{
-    int index = 0;
-    QTcpSocket *socket = nullptr;
-    QByteArray buffer;
-    bool closing = false;
-};
-
 QString FakeGoogle::scopeSend() { return u"https://www.googleapis.com/auth/gmail.send"_s; }
 QString FakeGoogle::scopeModify() { return u"https://www.googleapis.com/auth/gmail.modify"_s; }
 QString FakeGoogle::scopeReadonly() { return u"https://www.googleapis.com/auth/gmail.readonly"_s; }
@@ -321,34 +226,31 @@ QString FakeGoogle::scopeFullMail() { return u"https://mail.google.com/"_s; }
 
 FakeGoogle::FakeGoogle(QObject *parent)
     : QObject(parent),
-      m_server(new QTcpServer(this)),
+      m_server(new LoopbackHttpServer("FakeGoogle", this)),
       m_clientId(u"123456789012-fakegoogle0machina0test.apps.googleusercontent.com"_s),
       m_clientSecret(u"GOCSPX-FakeGoogle-"_s + QString::fromLatin1(randomBase64Url(12)))
 {
-    connect(m_server, &QTcpServer::newConnection, this, &FakeGoogle::onNewConnection);
+    m_server->setHandler([this](Request &request) {
+        m_requests.append(request);
+        const qsizetype index = m_requests.size() - 1;
+        const Reply reply = route(request);
+        m_requests[index].status = reply.drop ? 0 : reply.status;
+        return reply;
+    });
+    connect(m_server, &LoopbackHttpServer::requestHandled, this,
+            [this](const Request &request) { Q_EMIT requestHandled(request.path, request.status); });
 }
 
-FakeGoogle::~FakeGoogle()
-{
-    for (auto it = m_connections.begin(); it != m_connections.end(); ++it) {
-        QObject::disconnect(it.key(), nullptr, this, nullptr);
-        it.key()->abort();
-        delete it.key();
-        delete it.value();
-    }
-    m_connections.clear();
-}
+FakeGoogle::~FakeGoogle() = default;
 
 bool FakeGoogle::listen()
 {
-    if (!m_server->listen(QHostAddress::LocalHost, 0)) {
-        qWarning("FakeGoogle: cannot listen on 127.0.0.1: %s", qPrintable(m_server->errorString()));
-        return false;
-    }
-    return true;
+    return m_server->listen();
 }
 
-quint16 FakeGoogle::port() const { return m_server->serverPort(); }
+quint16 FakeGoogle::port() const { return m_server->port(); }
+
+int FakeGoogle::connectionCount() const { return m_server->connectionCount(); }
 
 QUrl FakeGoogle::baseUrl() const
 {
@@ -391,69 +293,23 @@ QByteArray FakeGoogle::clientSecretsJson() const
 
 // ---- the browser ----
 
-namespace {
-
-constexpr int BrowserHopTimeoutMs = 10000;
-
-struct BrowserHop
-{
-    bool answered = false;
-    int status = 0;
-    QNetworkReply::NetworkError error = QNetworkReply::NoError;
-    QByteArray location;
-    QByteArray body;
-};
-
-/// One GET that does not follow redirects, as a browser's single hop.
-BrowserHop browserGet(QNetworkAccessManager *browser, const QUrl &url)
-{
-    QNetworkRequest request(url);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setTransferTimeout(BrowserHopTimeoutMs);
-    std::unique_ptr<QNetworkReply> reply(browser->get(request));
-    if (!reply->isFinished()) {
-        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
-        if (!finished.wait(BrowserHopTimeoutMs))
-            return {};
-    }
-    return {true, reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->error(),
-            reply->rawHeader("Location"), reply->readAll()};
-}
-
-} // namespace
-
 bool FakeGoogle::playBrowser(QNetworkAccessManager *browser, const QUrl &authorizationUrl, QString *error,
                              const std::function<QByteArray(const QByteArray &location)> &rewriteRedirect) const
 {
-    auto fail = [error](const QString &why) {
-        if (error)
-            *error = why;
-        return false;
-    };
     const QUrl consentScreen = authUri();
-    if (authorizationUrl.scheme() != consentScreen.scheme() || authorizationUrl.host() != consentScreen.host()
-        || authorizationUrl.port() != consentScreen.port() || authorizationUrl.path() != consentScreen.path()) {
-        return fail(u"the authorization URL %1 is not this fake's consent screen %2"_s.arg(
-            authorizationUrl.toString(QUrl::RemoveQuery), consentScreen.toString()));
-    }
-    const BrowserHop consent = browserGet(browser, authorizationUrl);
-    if (!consent.answered)
-        return fail(u"the consent screen did not answer within %1 ms"_s.arg(BrowserHopTimeoutMs));
-    if (consent.status != 302 || consent.location.isEmpty()) {
-        return fail(u"the consent screen answered %1 (network error %2), not a redirect: %3"_s.arg(consent.status)
-                        .arg(int(consent.error))
-                        .arg(QString::fromUtf8(consent.body.left(300))));
-    }
-    const QByteArray location = rewriteRedirect ? rewriteRedirect(consent.location) : consent.location;
-    const QUrl callback = QUrl::fromEncoded(location, QUrl::StrictMode);
-    if (callback.scheme() != u"http"_s || callback.host() != u"127.0.0.1"_s || callback.path() != u"/oauth2callback"_s)
-        return fail(u"the consent screen redirected to %1, not to a loopback /oauth2callback"_s.arg(QString::fromUtf8(location)));
-    const BrowserHop landed = browserGet(browser, callback);
-    if (!landed.answered)
-        return fail(u"the loopback handler did not answer within %1 ms"_s.arg(BrowserHopTimeoutMs));
-    if (landed.status != 200)
-        return fail(u"the loopback handler answered %1 (network error %2)"_s.arg(landed.status).arg(int(landed.error)));
-    return true;
+    LoopbackBrowser::SignIn signIn;
+    signIn.isConsentScreen = [consentScreen](const QUrl &url) {
+        return url.scheme() == consentScreen.scheme() && url.host() == consentScreen.host()
+            && url.port() == consentScreen.port() && url.path() == consentScreen.path();
+    };
+    signIn.consentScreenName = u"this fake's consent screen "_s + consentScreen.toString();
+    signIn.isCallback = [](const QUrl &callback) {
+        return callback.scheme() == u"http"_s && callback.host() == u"127.0.0.1"_s
+            && callback.path() == u"/oauth2callback"_s;
+    };
+    signIn.callbackName = u"a loopback /oauth2callback"_s;
+    signIn.rewriteRedirect = rewriteRedirect;
+    return LoopbackBrowser::play(browser, authorizationUrl, signIn, error);
 }
 
 // ---- controls ----
@@ -524,135 +380,6 @@ void FakeGoogle::clearRecords()
     m_modifyCalls.clear();
     m_codeGrants = 0;
     m_refreshGrants = 0;
-}
-
-// ---- HTTP/1.1 ----
-
-void FakeGoogle::onNewConnection()
-{
-    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
-        auto *c = new Connection;
-        c->index = ++m_connectionCount;
-        c->socket = socket;
-        m_connections.insert(socket, c);
-        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
-        // Queued: a connection may be dropped while its request is being handled.
-        connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
-            if (Connection *gone = m_connections.take(socket)) {
-                delete gone;
-                socket->deleteLater();
-            }
-        }, Qt::QueuedConnection);
-    }
-}
-
-void FakeGoogle::onReadyRead(QTcpSocket *socket)
-{
-    Connection *c = m_connections.value(socket);
-    if (!c)
-        return;
-    c->buffer += socket->readAll();
-    while (!c->closing && processOne(c)) {
-    }
-}
-
-bool FakeGoogle::processOne(Connection *c)
-{
-    const qsizetype headerEnd = c->buffer.indexOf("\r\n\r\n");
-    if (headerEnd < 0) {
-        if (c->buffer.size() > MaxHeaderBytes)
-            send(c, {431, {}, "header too large\n", false}, true);
-        return false;
-    }
-    const QList<QByteArray> lines = c->buffer.left(headerEnd).split('\n');
-    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-    if (requestLine.size() != 3 || !requestLine[2].startsWith("HTTP/1.")) {
-        send(c, {400, {}, "malformed request line\n", false}, true);
-        return false;
-    }
-
-    Request request;
-    request.connection = c->index;
-    request.method = requestLine[0];
-    request.target = requestLine[1];
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lines[i].trimmed();
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0) {
-            send(c, {400, {}, "malformed header line\n", false}, true);
-            return false;
-        }
-        request.headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
-    }
-    if (!request.header("Transfer-Encoding").isEmpty()) {
-        // Qt's QNetworkAccessManager always sends Content-Length for HTTP/1.1 uploads.
-        send(c, {501, {}, "FakeGoogle does not read chunked request bodies\n", false}, true);
-        return false;
-    }
-    qsizetype length = 0;
-    if (const QByteArray cl = request.header("Content-Length"); !cl.isEmpty()) {
-        bool ok = false;
-        length = cl.toLongLong(&ok);
-        if (!ok || length < 0) {
-            send(c, {400, {}, "bad Content-Length\n", false}, true);
-            return false;
-        }
-        if (length > MaxBodyBytes) {
-            send(c, {413, {}, "body too large\n", false}, true);
-            return false;
-        }
-    }
-    const qsizetype total = headerEnd + 4 + length;
-    if (c->buffer.size() < total)
-        return false; // wait for the rest of the body
-    request.body = c->buffer.mid(headerEnd + 4, length);
-    c->buffer.remove(0, total);
-
-    const qsizetype question = request.target.indexOf('?');
-    request.path = QString::fromUtf8(QByteArray::fromPercentEncoding(request.target.left(question < 0 ? request.target.size() : question)));
-    if (question >= 0)
-        request.query = Params::parse(QByteArrayView(request.target).sliced(question + 1));
-
-    const QByteArray connection = request.header("Connection").toLower();
-    const bool close = connection.contains("close")
-        || (requestLine[2] == "HTTP/1.0" && !connection.contains("keep-alive"));
-
-    m_requests.append(request);
-    const qsizetype index = m_requests.size() - 1;
-    const Reply reply = route(request);
-    m_requests[index].status = reply.drop ? 0 : reply.status;
-    qCDebug(lcFakeGoogle).noquote() << c->index << "C:" << request.method << request.path << "S:" << reply.status;
-
-    if (reply.drop) {
-        c->closing = true;
-        c->socket->abort();
-    } else {
-        send(c, reply, close);
-    }
-    Q_EMIT requestHandled(request.path, m_requests.value(index).status);
-    return !c->closing;
-}
-
-void FakeGoogle::send(Connection *c, const Reply &reply, bool close)
-{
-    QByteArray out = "HTTP/1.1 " + QByteArray::number(reply.status) + ' ' + reasonPhrase(reply.status) + "\r\n";
-    bool hasType = false;
-    for (const auto &h : reply.headers) {
-        hasType = hasType || h.first.compare("Content-Type", Qt::CaseInsensitive) == 0;
-        out += h.first + ": " + h.second + "\r\n";
-    }
-    if (!hasType)
-        out += "Content-Type: text/plain; charset=UTF-8\r\n";
-    out += "Content-Length: " + QByteArray::number(reply.body.size()) + "\r\n";
-    out += "Server: FakeGoogle\r\n";
-    if (close)
-        out += "Connection: close\r\n";
-    out += "\r\n" + reply.body;
-    c->socket->write(out);
-    if (close) {
-        c->closing = true;
-        c->socket->disconnectFromHost();
-    }
 }
 
 // ---- routing ----

@@ -10,12 +10,12 @@
 #include <QStringList>
 #include <QUrl>
 
+#include "loopbackhttp.h"
+
 #include <functional>
 #include <optional>
 
 class QNetworkAccessManager;
-class QTcpServer;
-class QTcpSocket;
 
 /**
  * A local stand-in for Google's OAuth 2.0 endpoints and the Gmail REST API,
@@ -57,28 +57,9 @@ public:
     };
 
     /// Decoded name=value pairs of a query string or form body, in order ('+' is a space).
-    struct Params
-    {
-        QList<QPair<QString, QString>> items;
-        QString value(const QString &name) const;          ///< the first, or a null QString
-        QStringList values(const QString &name) const;
-        bool contains(const QString &name) const;
-        static Params parse(QByteArrayView encoded);
-    };
-
+    using Params = HttpParams;
     /// One HTTP request as it arrived, and the status it got.
-    struct Request
-    {
-        int connection = 0;         ///< 1-based, in accept order
-        QByteArray method;
-        QByteArray target;          ///< as sent: "/gmail/v1/users/me/messages?q=is%3Aunread..."
-        QString path;               ///< percent-decoded, without the query
-        Params query;
-        QList<QPair<QByteArray, QByteArray>> headers;  ///< names as sent
-        QByteArray body;
-        int status = 0;             ///< what the fake answered (0: connection dropped)
-        QByteArray header(QByteArrayView name) const;  ///< case-insensitive; the first one
-    };
+    using Request = HttpRequest;
 
     /// One visit of the consent screen.
     struct AuthRequest
@@ -200,7 +181,7 @@ public:
     QList<ModifyCall> modifyCalls() const { return m_modifyCalls; }
     QList<Message> messages() const;                               ///< the mailbox, oldest first
     std::optional<Message> message(const QString &id) const;
-    int connectionCount() const { return m_connectionCount; }
+    int connectionCount() const;
     /// Forgets the recorded requests and calls (not the mailbox or the tokens).
     void clearRecords();
 
@@ -209,14 +190,7 @@ Q_SIGNALS:
     void requestHandled(const QString &path, int status);
 
 private:
-    struct Connection;
-    struct Reply
-    {
-        int status = 200;
-        QList<QPair<QByteArray, QByteArray>> headers;
-        QByteArray body;
-        bool drop = false;          ///< close without answering
-    };
+    using Reply = HttpReply;
     struct Code
     {
         QString clientId, redirectUri, codeChallenge;
@@ -245,11 +219,6 @@ private:
         quint64 sequence = 0;
     };
 
-    void onNewConnection();
-    void onReadyRead(QTcpSocket *socket);
-    bool processOne(Connection *c);
-    void send(Connection *c, const Reply &reply, bool close);
-
     Reply route(Request &request);
     Reply handleAuth(const Request &request);
     Reply handleToken(const Request &request);
@@ -267,9 +236,7 @@ private:
     StoredMessage *find(const QString &id);
     QByteArray messageJson(const StoredMessage &stored, const QString &format, const QStringList &metadataHeaders) const;
 
-    QTcpServer *m_server = nullptr;
-    QHash<QTcpSocket *, Connection *> m_connections;
-    int m_connectionCount = 0;
+    LoopbackHttpServer *m_server = nullptr;
 
     QString m_clientId;
     QString m_clientSecret;

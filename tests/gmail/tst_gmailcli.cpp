@@ -6,6 +6,7 @@
 //   MACHINA_KEYCHAIN_MODE=keyring  (under with-keyring.sh) gmail-login, check, send, inbox, listen; a "web" client file
 //   MACHINA_KEYCHAIN_MODE=no-bus   no session bus: check refuses with a keychain message
 
+#include "clirun.h"
 #include "fakegoogle.h"
 #include "mime/messageparser.h"
 
@@ -22,56 +23,11 @@
 
 #include <memory>
 
+using namespace clitest;
 using namespace machina;
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-
-constexpr int CliTimeoutMs = 20000;
-
-struct CliRun
-{
-    bool finished = false;
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-/// Starts the CLI; the caller waits (the fake needs this event loop running meanwhile).
-void startCli(QProcess *process, const QStringList &args)
-{
-    process->setProcessChannelMode(QProcess::SeparateChannels);
-    process->start(qEnvironmentVariable("MACHINA_MAIL"), args);
-}
-
-/// Runs the CLI to its end without blocking the event loop.
-CliRun runCli(const QStringList &args)
-{
-    QProcess process;
-    QSignalSpy done(&process, &QProcess::finished);
-    startCli(&process, args);
-    CliRun run;
-    if (!process.waitForStarted(5000)) {
-        run.err = u"could not start $MACHINA_MAIL: "_s + process.errorString();
-        return run;
-    }
-    if (done.isEmpty() && !done.wait(CliTimeoutMs)) {
-        process.kill();
-        process.waitForFinished(2000);
-        run.err = u"timed out: "_s + QString::fromUtf8(process.readAllStandardError());
-        return run;
-    }
-    run.finished = true;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
-
-QByteArray describe(const CliRun &run)
-{
-    return u"exit %1\n--- stdout\n%2--- stderr\n%3"_s.arg(run.exitCode).arg(run.out, run.err).toUtf8();
-}
 
 bool writeFile(const QString &path, const QByteArray &data)
 {

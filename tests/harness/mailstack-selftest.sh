@@ -10,7 +10,9 @@
 # refused without AUTH; unknown recipient refused; a message from supervisor reaches
 # technician's Maildir/new within 10 s and shows in IMAP; the submission port offers
 # STARTTLS, no AUTH before TLS, AUTH after it; IMAPS LOGIN (good and bad password),
-# IMAP STARTTLS; stop leaves no process and no listener behind.
+# IMAP STARTTLS; no bearer-token mechanism (XOAUTH2, OAUTHBEARER) offered without
+# --oauth2-introspection (tests/oauth/tst_fakeidentityplatform checks them with it);
+# stop leaves no process and no listener behind.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -205,6 +207,7 @@ for v in MAILSTACK_DIR MAILSTACK_HOST MAILSTACK_SMTPS_PORT MAILSTACK_SUBMISSION_
     check "$v is set" test -n "${!v:-}"
 done
 check "env file holds no password" no grep -qi pass "$DIR/env"
+check "env file names no introspection URL" no grep -q MAILSTACK_OAUTH2_INTROSPECTION "$DIR/env"
 check "Maildir of technician exists" test -d "$MAILSTACK_MAIL_ROOT/technician/Maildir/new"
 
 section "processes and listeners"
@@ -248,6 +251,7 @@ smtp_read || RCODE=timeout
 check "greeting 220" test "$RCODE" = 220
 smtp "EHLO selftest.localhost"
 check "EHLO 250 offers AUTH PLAIN" grep -qE '^250.AUTH( .*)? PLAIN' <<<"$RTEXT"
+check "EHLO offers no XOAUTH2 or OAUTHBEARER (no --oauth2-introspection)" lacks 'XOAUTH2|OAUTHBEARER' "$RTEXT"
 smtp "MAIL FROM:<supervisor@$D>"
 smtp "RCPT TO:<technician@$D>"
 check "RCPT without AUTH refused (5xx), got $RCODE" test "${RCODE:0:1}" = 5
@@ -324,6 +328,7 @@ conn_open plain "$MAILSTACK_IMAP_PORT"
 check "IMAP greeting" imap_greeting
 imap b1 CAPABILITY
 check "IMAP offers STARTTLS" grep -q 'STARTTLS' <<<"$RTEXT"
+check "IMAP offers no XOAUTH2 or OAUTHBEARER (no --oauth2-introspection)" lacks 'XOAUTH2|OAUTHBEARER' "$RTEXT"
 imap b2 LOGOUT
 conn_close
 conn_open starttls-imap "$MAILSTACK_IMAP_PORT"

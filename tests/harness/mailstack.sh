@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # mailstack.sh: a private, throwaway mail stack on loopback for tests and demos.
 #
-#   mailstack.sh start  DIR [--users "supervisor technician alarm"]
+#   mailstack.sh start  DIR [--users "supervisor technician alarm"] [--oauth2-introspection URL]
 #   mailstack.sh stop   DIR
 #   mailstack.sh status DIR
 #   mailstack.sh restart-dovecot DIR   (same ports; drops every IMAP session)
@@ -32,7 +32,18 @@
 # MAILSTACK_SUBMISSION_PORT, MAILSTACK_UNTRUSTED_SMTPS_PORT, MAILSTACK_IMAPS_PORT,
 # MAILSTACK_IMAP_PORT, MAILSTACK_CA_FILE, MAILSTACK_UNTRUSTED_CA_FILE,
 # MAILSTACK_DOMAIN (machina.test), MAILSTACK_USERS, MAILSTACK_MAIL_ROOT and
-# MAILSTACK_DOVEADM ("doveadm -c DIR/dovecot/dovecot.conf"). No passwords.
+# MAILSTACK_DOVEADM ("doveadm -c DIR/dovecot/dovecot.conf"), and
+# MAILSTACK_OAUTH2_INTROSPECTION when started with that option. No passwords.
+#
+# --oauth2-introspection URL (http:// or https://, no blanks or quotes) also lets
+# users log in with OAuth 2.0 bearer tokens: Dovecot offers XOAUTH2 and
+# OAUTHBEARER besides PLAIN and LOGIN, and its oauth2 passdb
+# (DIR/dovecot/dovecot-oauth2.conf.ext) POSTs token=... to URL (RFC 7662
+# introspection) for each such login, accepting the token when the JSON answer
+# has "active": true and "username" equal to the login name. Passwords still
+# go to the password file only, tokens to URL only. Postfix authenticates
+# through Dovecot, so SMTPS and submission (after STARTTLS) offer both
+# mechanisms too. Without the option nothing of this is configured.
 #
 # TEST-ONLY CREDENTIALS: every user NAME logs in as NAME@machina.test with the
 # password NAME-pass (e.g. supervisor@machina.test / supervisor-pass). They are
@@ -89,7 +100,7 @@ note() { echo "$PROG: $*"; }
 
 usage() {
     cat >&2 <<EOF
-usage: $PROG start DIR [--users "NAME ..."]
+usage: $PROG start DIR [--users "NAME ..."] [--oauth2-introspection URL]
        $PROG stop DIR
        $PROG status DIR
        $PROG restart-dovecot DIR
@@ -328,7 +339,7 @@ ssl_cert = <$CA_DIR/server.pem
 ssl_key = <$CA_DIR/server.key
 ssl_min_protocol = TLSv1.2
 disable_plaintext_auth = yes
-auth_mechanisms = plain login
+auth_mechanisms = plain login$OAUTH2_MECHANISMS
 auth_failure_delay = 0
 auth_username_format = %Lu
 
@@ -344,9 +355,9 @@ mail_plugins =
 
 passdb {
   driver = passwd-file
-  args = scheme=SHA512-CRYPT username_format=%Lu $USERS_FILE
+$PASSWD_MECHANISMS  args = scheme=SHA512-CRYPT username_format=%Lu $USERS_FILE
 }
-userdb {
+${OAUTH2_PASSDB}userdb {
   driver = passwd-file
   args = username_format=%Lu $USERS_FILE
 }
@@ -397,6 +408,35 @@ service auth {
   }
 }
 EOF
+}
+
+# With --oauth2-introspection: the oauth2 passdb's settings, and the pieces of
+# dovecot.conf that write_dovecot_conf puts in (all empty without it).
+write_oauth2_conf() {
+    OAUTH2_MECHANISMS="" PASSWD_MECHANISMS="" OAUTH2_PASSDB=""
+    [ -n "$OAUTH2_URL" ] || return 0
+    OAUTH2_MECHANISMS=" xoauth2 oauthbearer"
+    # Bearer tokens never go to the password file, passwords never to the introspection URL.
+    PASSWD_MECHANISMS="  mechanisms = plain login"$'\n'
+    OAUTH2_PASSDB="passdb {
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = $OAUTH2_CONF
+}
+"
+    cat >"$OAUTH2_CONF.tmp" <<EOF
+# Throwaway Dovecot oauth2 passdb settings written by mailstack.sh; regenerated on every start.
+# RFC 7662 token introspection: POST token=... to the URL; the token is good when the
+# answer says "active": true and its "username" is the login name (lowercased: %Lu).
+introspection_mode = post
+introspection_url = $OAUTH2_URL
+username_attribute = username
+active_attribute = active
+active_value = true
+EOF
+    chmod 0644 "$OAUTH2_CONF.tmp"
+    mv "$OAUTH2_CONF.tmp" "$OAUTH2_CONF"
+    [ "$OAUTH2_CONF" = "$DOVECOT_DIR/dovecot-oauth2.conf.ext" ] || ln -sfn "$OAUTH2_CONF" "$DOVECOT_DIR/dovecot-oauth2.conf.ext"
 }
 
 write_users() {
@@ -546,6 +586,9 @@ MAILSTACK_USERS="$USERS"
 MAILSTACK_MAIL_ROOT=$(printf '%q' "$MAIL_ROOT")
 MAILSTACK_DOVEADM="doveadm -c $DOVECOT_CONF"
 EOF
+    if [ -n "$OAUTH2_URL" ]; then
+        printf 'MAILSTACK_OAUTH2_INTROSPECTION=%q\n' "$OAUTH2_URL" >>"$ENV_FILE.tmp"
+    fi
     mv "$ENV_FILE.tmp" "$ENV_FILE"
 }
 
@@ -687,6 +730,11 @@ do_start() {
     fi
     [[ $USERS =~ ^[a-z0-9._-]+(\ [a-z0-9._-]+)*$ ]] \
         || die "--users wants lowercase names separated by single spaces: '$USERS'"
+    # It ends up in a Dovecot setting, where blanks and quotes break.
+    if [ -n "$OAUTH2_URL" ]; then
+        [[ $OAUTH2_URL =~ ^https?://[^[:space:]\'\"\\]+$ ]] \
+            || die "--oauth2-introspection wants an http:// or https:// URL without blanks or quotes: '$OAUTH2_URL'"
+    fi
 
     do_stop >/dev/null
     phase "checked, stopped an old stack"
@@ -735,10 +783,12 @@ do_start() {
     if [ "$base" = "$DIR" ]; then
         RUN_DIR=$DOVECOT_DIR/run
         USERS_FILE=$DOVECOT_DIR/users
+        OAUTH2_CONF=$DOVECOT_DIR/dovecot-oauth2.conf.ext
         VMAP=$POSTFIX_DIR/virtual_mailboxes
     else
         RUN_DIR=$base/dovecot-run
         USERS_FILE=$base/users
+        OAUTH2_CONF=$base/dovecot-oauth2.conf.ext
         VMAP=$base/virtual_mailboxes
         install -d -m 0755 "$RUN_DIR"
         ln -sfn "$RUN_DIR" "$DOVECOT_DIR/run"
@@ -752,6 +802,7 @@ do_start() {
 
     TAKEN_PORTS=""
     write_users
+    write_oauth2_conf
     phase "users and Maildirs made"
 
     start_dovecot
@@ -865,8 +916,11 @@ ACTION=$1
 set_paths "$2"
 shift 2
 USERS="supervisor technician alarm"
+OAUTH2_URL=""
 while [ $# -gt 0 ]; do
     case $1 in
+        --oauth2-introspection) [ $# -ge 2 ] || usage; OAUTH2_URL=$2; shift 2 ;;
+        --oauth2-introspection=*) OAUTH2_URL=${1#--oauth2-introspection=}; shift ;;
         --users) [ $# -ge 2 ] || usage; read -ra names <<<"$2"; USERS="${names[*]}"; shift 2 ;;
         --users=*) read -ra names <<<"${1#--users=}"; USERS="${names[*]}"; shift ;;
         *) usage ;;

@@ -105,10 +105,11 @@ bool runMailStackScript(const QStringList &args, int timeoutMs, QByteArray *outp
 
 } // namespace
 
-bool PrivateMailStack::start(const QString &users, QString *error)
+bool PrivateMailStack::start(const QString &users, QString *error, const QStringList &extraArgs)
 {
     QByteArray output;
-    if (!runMailStackScript({QStringLiteral("start"), m_dir, QStringLiteral("--users"), users}, 120000, &output)) {
+    const QStringList args = QStringList{QStringLiteral("start"), m_dir, QStringLiteral("--users"), users} + extraArgs;
+    if (!runMailStackScript(args, 120000, &output)) {
         *error = QString::fromUtf8(output);
         return false;
     }

@@ -59,8 +59,9 @@ class PrivateMailStack
 public:
     explicit PrivateMailStack(const QString &dir) : m_dir(dir) {}
 
-    /// Starts it (from scratch) with @p users; false with the script's output or the reason in @p error.
-    bool start(const QString &users, QString *error);
+    /// Starts it (from scratch) with @p users and @p extraArgs after them (e.g. {"--oauth2-introspection", URL});
+    /// false with the script's output or the reason in @p error.
+    bool start(const QString &users, QString *error, const QStringList &extraArgs = {});
     /// mailstack.sh ACTION DIR (stop-postfix, start-postfix, stop-dovecot, start-dovecot, stop...);
     /// true when it succeeded, else the script's output is logged.
     bool run(const QString &action) const;

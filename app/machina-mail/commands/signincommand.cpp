@@ -35,7 +35,7 @@ int signIn(CliContext &context, const QString &provider)
         return exitCodeFor(error);
     }
     context.wait(connector->connectToServers());
-    const QString account = connector->healthCheck().details.value(QStringLiteral("account")).toString();
+    const QString account = connector->accountAddress();
     const QString signedIn = account.isEmpty()
         ? QCoreApplication::translate("machina::cli::SignInCommand", "Signed in to %1.").arg(provider)
         : QCoreApplication::translate("machina::cli::SignInCommand", "Signed in to %1 as %2.").arg(provider, account);
