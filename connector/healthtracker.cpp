@@ -120,6 +120,14 @@ HealthTracker::Verdict HealthTracker::judge(const Record &r, const QString &part
     return {};
 }
 
+void HealthTracker::setTokenRefreshProblem(const ConnectorError &error)
+{
+    const bool changedNow = error.kind() != m_tokenRefreshProblem.kind() || error.message() != m_tokenRefreshProblem.message();
+    m_tokenRefreshProblem = error;
+    if (changedNow)
+        Q_EMIT changed();
+}
+
 ConnectorHealth HealthTracker::health() const
 {
     ConnectorHealth health;
@@ -146,6 +154,10 @@ ConnectorHealth HealthTracker::health() const
             continue;
         health.status = std::max(health.status, v.status);
         problems.append(v.message);
+    }
+    if (m_tokenRefreshProblem) {
+        health.status = std::max(health.status, Status::Degraded);
+        problems.append(tr("The sign-in token could not be refreshed: %1").arg(m_tokenRefreshProblem.message()));
     }
     if (health.status != Status::Healthy) {
         health.message = problems.join(QLatin1Char(' '));
@@ -194,6 +206,8 @@ ConnectorHealth HealthTracker::health() const
         d.insert(QStringLiteral("last_successful_poll"), m_lastPoll.toString(Qt::ISODate));
     if (m_tokenExpiry.isValid())
         d.insert(QStringLiteral("token_expiry"), m_tokenExpiry.toString(Qt::ISODate));
+    if (m_tokenRefreshProblem)
+        d.insert(QStringLiteral("token_refresh_error"), m_tokenRefreshProblem.message());
     if (lastFailure) {
         d.insert(QStringLiteral("last_error"), lastFailure->lastError.message());
         d.insert(QStringLiteral("last_error_kind"), ConnectorError::kindName(lastFailure->lastError.kind()));

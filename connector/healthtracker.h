@@ -55,6 +55,12 @@ public:
     void recordSend();
     void recordPoll();
     void setTokenExpiry(const QDateTime &expiry) { m_tokenExpiry = expiry; }
+    /**
+     * The last OAuth token refresh failed for a reason that passes (the identity
+     * provider unreachable, a timeout): Degraded, with the reason, while the
+     * sessions still work on the token they have. None clears it.
+     */
+    void setTokenRefreshProblem(const ConnectorError &error);
 
     /// Whether the session's newest outcome is that it is up.
     bool isUp(Session session) const;
@@ -96,6 +102,7 @@ private:
     QDateTime m_lastPoll;
     int m_sent = 0;
     QDateTime m_tokenExpiry;
+    ConnectorError m_tokenRefreshProblem;
 };
 
 } // namespace machina

@@ -81,7 +81,15 @@ ConnectorError ImapSmtpBackend::prepareOAuth()
         if (m_oauth->tokens().expiresAt.isValid())
             m_health->setTokenExpiry(m_oauth->tokens().expiresAt);
     });
-    m_tokenSource = std::make_shared<SignInTokenSource>(m_oauth);
+    auto source = std::make_shared<SignInTokenSource>(m_oauth);
+    source->setObserver([health = QPointer<HealthTracker>(m_health)](const ConnectorError &error) {
+        if (!health)
+            return;
+        const bool passing = error.kind() == Kind::Network || error.kind() == Kind::Timeout;
+        // A refusal (revoked grant) is the sessions' Auth error, not a passing trouble.
+        health->setTokenRefreshProblem(passing ? error : ConnectorError());
+    });
+    m_tokenSource = source;
     return {};
 }
 

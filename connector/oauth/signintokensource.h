@@ -21,10 +21,13 @@ public:
 
     void fetch(QObject *context, const Handler &then) override;
     void refused(const QString &accessToken) override;
+    /// Told the outcome of every fetch (none: a token was handed out), for health.
+    void setObserver(std::function<void(const ConnectorError &error)> observer) { m_observer = std::move(observer); }
 
 private:
     QPointer<OAuthSignIn> m_signIn;
     QString m_refused;
+    std::function<void(const ConnectorError &error)> m_observer;
 };
 
 } // namespace machina

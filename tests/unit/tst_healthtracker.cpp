@@ -45,6 +45,7 @@ private Q_SLOTS:
     void gmailIsOneSession();
     void forgottenSessionsDoNotCount();
     void detailsCarryEachSession();
+    void tokenRefreshTroubleIsDegraded();
 };
 
 void TestHealthTracker::nothingTriedIsNotConnected()
@@ -70,6 +71,32 @@ void TestHealthTracker::sendingUpIsHealthy()
     QCOMPARE(t.health().message,
              QStringLiteral("Connected to SMTP 127.0.0.1:465 (TLSv1.3); receiving from IMAP 127.0.0.1:993 (TLSv1.2)."));
     QVERIFY(t.isUp(Session::Smtp));
+}
+
+void TestHealthTracker::tokenRefreshTroubleIsDegraded()
+{
+    HealthTracker t;
+    mailServer(t);
+    t.succeeded(Session::Smtp, QStringLiteral("TLSv1.3"), farAway());
+    const QDateTime expiry = QDateTime::fromSecsSinceEpoch(1900000000, Qt::UTC);
+    t.setTokenExpiry(expiry);
+    QCOMPARE(t.health().status, Status::Healthy);
+    QCOMPARE(t.health().details.value(QStringLiteral("token_expiry")).toString(), expiry.toString(Qt::ISODate));
+
+    QSignalSpy changed(&t, &HealthTracker::changed);
+    const ConnectorError unreachable(ConnectorError::Kind::Network,
+                                     QStringLiteral("could not reach Microsoft's token endpoint at login.test"));
+    t.setTokenRefreshProblem(unreachable);
+    QCOMPARE(changed.size(), 1);
+    const ConnectorHealth h = t.health();
+    QCOMPARE(h.status, Status::Degraded);
+    QVERIFY2(h.message.contains(QStringLiteral("token could not be refreshed: could not reach Microsoft's")), qPrintable(h.message));
+    QCOMPARE(h.details.value(QStringLiteral("token_refresh_error")).toString(), unreachable.message());
+
+    t.setTokenRefreshProblem({});   // the next refresh worked
+    QCOMPARE(changed.size(), 2);
+    QCOMPARE(t.health().status, Status::Healthy);
+    QVERIFY(!t.health().details.contains(QStringLiteral("token_refresh_error")));
 }
 
 void TestHealthTracker::receivingDownNamesImapOnly()
