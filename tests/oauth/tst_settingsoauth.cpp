@@ -61,6 +61,7 @@ private Q_SLOTS:
 
     void signInStoresTokens();
     void cancelEndsSignIn();
+    void missingScopeIsNamed();
     void noKeychainNoBrowser();
 
 private:
@@ -159,6 +160,28 @@ void TestSettingsOAuth::cancelEndsSignIn()
     QString error;
     QVERIFY(!m_idp->playBrowser(&browser, m_opened.first(), &error));
     QCOMPARE(m_idp->authorizationCodeGrants(), 0);
+}
+
+void TestSettingsOAuth::missingScopeIsNamed()
+{
+    if (const QString wrong = wrongEnvironment(QStringLiteral("keyring")); !wrong.isEmpty())
+        QFAIL(qPrintable(wrong));
+    // The person unticks SMTP.Send on the consent screen: the sign-in fails naming it.
+    m_idp->setConsent(FakeIdentityPlatform::Consent::GrantFewerScopes);
+    setUpDialog();
+    OAuthSettingsPanel *panel = m_dialog->oauthPanel();
+    QSignalSpy finished(panel, &OAuthSettingsPanel::signInFinished);
+    panel->startSignIn();
+    QTRY_COMPARE_WITH_TIMEOUT(m_opened.size(), 1, SignInWaitMs);
+    QNetworkAccessManager browser;
+    QString error;
+    QVERIFY2(m_idp->playBrowser(&browser, m_opened.first(), &error), qPrintable(error));
+    QVERIFY(finished.size() == 1 || finished.wait(SignInWaitMs));
+    const ConnectorError result = finished.first().first().value<ConnectorError>();
+    QCOMPARE(result.kind(), ConnectorError::Kind::Auth);
+    QVERIFY2(result.message().contains(FakeIdentityPlatform::scopeSmtp()), qPrintable(result.message()));
+    QVERIFY2(!result.message().contains(FakeIdentityPlatform::scopeImap()), qPrintable(result.message()));
+    QVERIFY2(panel->status().startsWith(QStringLiteral("Not signed in: ")), qPrintable(panel->status()));
 }
 
 void TestSettingsOAuth::noKeychainNoBrowser()
