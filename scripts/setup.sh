@@ -12,7 +12,7 @@ packages=(
     # build
     build-essential cmake ninja-build ccache pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-networkauth-dev qt6-svg-dev
-    libqt6sql6-sqlite qt6-l10n-tools
+    libqt6sql6-sqlite qt6-l10n-tools qt6-translations-l10n python3
     libgmime-3.0-dev libyaml-cpp-dev qtkeychain-qt6-dev
     # fuzzing and sanitizers with clang
     clang libclang-rt-14-dev

@@ -11,6 +11,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 preset="${MACHINA_PRESET:-asan}"
+# The tests compare the programs' English texts: no language of the caller's
+# reaches them (Qt follows LANGUAGE even under LC_ALL=C). The translations
+# test sets LANGUAGE itself.
+unset LANGUAGE LC_ALL LC_MESSAGES
+export LANG=C.UTF-8
 start=$(date +%s)
 
 bash scripts/setup.sh

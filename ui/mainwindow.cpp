@@ -689,7 +689,7 @@ void MainWindow::sendFrom(Dialog *dialog, const SendTexts &texts)
         if (reply->error() && reply->isQueued()) {
             // Not a failure: the outbox keeps it and sends it when the server answers.
             logActivity(texts.queued.arg(subject, reply->error().message()));
-            statusBar()->showMessage(tr("\"%1\" is in the outbox and will be sent when the server answers.").arg(subject),
+            statusBar()->showMessage(MainWindow::tr("\"%1\" is in the outbox and will be sent when the server answers.").arg(subject),
                                      10000);
             if (guard) {
                 guard->setSending(false);

@@ -2,6 +2,7 @@
 
 #include "config/connectorconfig.h"
 #include "emailconnector.h"
+#include "i18n/translations.h"
 #include "accountsettings.h"
 #include "mainwindow.h"
 #include "notifytechniciandialog.h"
@@ -158,16 +159,24 @@ int main(int argc, char *argv[])
             return 0;
         }
         if (arg == "--help" || arg == "-h") {
-            std::printf("Usage: machina-console [--config FILE]\n"
-                        "Maintenance supervisor's mail console.\n\n"
-                        "  --config FILE  Open the account in this connector config (YAML).\n"
-                        "                 Default: $MACHINA_CONFIG, else ~/.config/machina-console/config.yaml\n"
-                        "  -v, --version  Print the version.\n"
-                        "  -h, --help     Print this help.\n");
+            // A QCoreApplication (no display needed) for the translations only.
+            QCoreApplication core(argc, argv);
+            installTranslations(&core, QStringLiteral("machina-console"));
+            QTextStream(stdout)
+                << QCoreApplication::translate("main", "Usage: %1").arg(QStringLiteral("machina-console [--config FILE]"))
+                << '\n'
+                << QCoreApplication::translate("main", "Maintenance supervisor's mail console.") << "\n\n"
+                << "  --config FILE  " << QCoreApplication::translate("main", "Open the account in this connector config (YAML).")
+                << "\n                 "
+                << QCoreApplication::translate("main", "Default: $MACHINA_CONFIG, else %1")
+                       .arg(QStringLiteral("~/.config/machina-console/config.yaml"))
+                << "\n  -v, --version  " << QCoreApplication::translate("main", "Print the version.")
+                << "\n  -h, --help     " << QCoreApplication::translate("main", "Print this help.") << '\n';
             return 0;
         }
     }
     QApplication app(argc, argv);
+    installTranslations(&app, QStringLiteral("machina-console"));
     QApplication::setApplicationName(QStringLiteral("machina-console"));
     QApplication::setOrganizationName(QStringLiteral("machina"));
     QApplication::setApplicationDisplayName(QStringLiteral("Machina Console"));
@@ -176,10 +185,10 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/machina-console.svg")));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Maintenance supervisor's mail console."));
+    parser.setApplicationDescription(QCoreApplication::translate("main", "Maintenance supervisor's mail console."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption({QStringLiteral("config"), QStringLiteral("Open the account in this connector config (YAML)."),
+    parser.addOption({QStringLiteral("config"), QCoreApplication::translate("main", "Open the account in this connector config (YAML)."),
                       QStringLiteral("FILE")});
     parser.process(app);
 
@@ -199,17 +208,18 @@ int main(int argc, char *argv[])
         const ConfigLoader::Result loaded = ConfigLoader::loadFile(path);
         if (!loaded.config) {
             QMessageBox::critical(nullptr, QStringLiteral("Machina Console"),
-                                  QStringLiteral("The account in %1 could not be opened:\n\n%2")
+                                  QCoreApplication::translate("main", "The account in %1 could not be opened:\n\n%2")
                                       .arg(path, loaded.error.message()));
             return 2;
         }
         config = *loaded.config;
     } else if (AccountSettings::hasAccount(settings)) {
         config = AccountSettings::load(settings); // the password is in the keychain
-        path = QStringLiteral("the saved account");
+        //: Completes "Opening %1" in the activity log.
+        path = QCoreApplication::translate("main", "the saved account");
     } else {
         SettingsDialog dialog;
-        dialog.setWindowTitle(QStringLiteral("Machina Console: set up your account"));
+        dialog.setWindowTitle(QCoreApplication::translate("main", "Machina Console: set up your account"));
         if (dialog.exec() != QDialog::Accepted)
             return 0;
         config = dialog.config();
@@ -223,13 +233,15 @@ int main(int argc, char *argv[])
                 loop.exec();
             if (stored->error()) {
                 QMessageBox::warning(nullptr, QStringLiteral("Machina Console"),
-                                     QStringLiteral("The password could not be kept in the system keychain:\n\n%1\n\n"
-                                                    "It is used for this session only.")
+                                     QCoreApplication::translate("main",
+                                                                 "The password could not be kept in the system keychain:\n\n%1\n\n"
+                                                                 "It is used for this session only.")
                                          .arg(stored->error().message()));
             }
             delete stored;
         }
-        path = QStringLiteral("the new account");
+        //: Completes "Opening %1" in the activity log.
+        path = QCoreApplication::translate("main", "the new account");
     }
 
     // The connector is replaced when the settings change (applied without a restart).
@@ -272,9 +284,10 @@ int main(int argc, char *argv[])
         QObject::connect(connected, &ConnectorReply::finished, &window, [&window, connected] {
             connected->deleteLater();
             if (connected->error())
-                window.logActivity(QStringLiteral("Sending is not available: %1").arg(connected->error().message()), true);
+                window.logActivity(
+                    QCoreApplication::translate("main", "Sending is not available: %1").arg(connected->error().message()), true);
             else
-                window.logActivity(QStringLiteral("Connected for sending."));
+                window.logActivity(QCoreApplication::translate("main", "Connected for sending."));
         });
     };
     QObject::connect(&tray, &TrayHealth::showRequested, &window, [&window] {
@@ -312,12 +325,13 @@ int main(int argc, char *argv[])
                 old->deleteLater();
             });
         }
-        window.logActivity(QStringLiteral("Settings applied: %1").arg(changed.effectiveFromAddress().isEmpty()
-                                                                          ? QStringLiteral("Google account")
-                                                                          : changed.effectiveFromAddress()));
+        window.logActivity(QCoreApplication::translate("main", "Settings applied: %1")
+                               .arg(changed.effectiveFromAddress().isEmpty()
+                                        ? QCoreApplication::translate("main", "Google account")
+                                        : changed.effectiveFromAddress()));
         if (!parser.value(QStringLiteral("config")).isEmpty() || !qEnvironmentVariableIsEmpty("MACHINA_CONFIG"))
-            window.logActivity(QStringLiteral("Saved as the console's account; this run was started with a config "
-                                              "file, which takes precedence at the next start."));
+            window.logActivity(QCoreApplication::translate("main", "Saved as the console's account; this run was started "
+                                                                   "with a config file, which takes precedence at the next start."));
         connectForSending(next);
     };
     auto *keychain = new CredentialStore(&app);
@@ -339,14 +353,16 @@ int main(int argc, char *argv[])
             stored->deleteLater();
             window.settingsAction()->setEnabled(true);
             if (stored->error())
-                window.logActivity(QStringLiteral("The password was not kept in the keychain (it is used for this "
-                                                  "session only): %1").arg(stored->error().message()), true);
+                window.logActivity(QCoreApplication::translate("main", "The password was not kept in the keychain (it is "
+                                                                       "used for this session only): %1")
+                                       .arg(stored->error().message()),
+                                   true);
             applySettings(changed);
         });
     });
 
     window.show();
-    window.logActivity(QStringLiteral("Opening %1").arg(path));
+    window.logActivity(QCoreApplication::translate("main", "Opening %1").arg(path));
     warnAboutStore(window, storeWarning);
     connectForSending(connector);
     window.refresh();

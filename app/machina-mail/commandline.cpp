@@ -12,6 +12,7 @@
 #include "commands/workordercommand.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QTextStream>
 
@@ -43,25 +44,71 @@ const Command Commands[] = {
     {"dispatch", DispatchCommand::addOptions, DispatchCommand::run},
 };
 
-const char *const GeneralHelp =
-    "Commands:\n"
-    "  send    Send a plain-text message, with attachments if any.\n"
-    "  check   Connect and print the connector's health as JSON (--canary: a probe mail end to end).\n"
-    "  test    Walk the connection step by step (lookup, TCP, TLS, capabilities, sign-in, INBOX, IDLE).\n"
-    "  inbox   List the INBOX (newest first): uid, date, sender, subject, seen, attachments.\n"
-    "  listen  Hand each new message to a handler (--reply-text or --exec) and send its reply.\n"
-    "  outbox  List the outbox; 'outbox flush' sends what is queued; 'outbox retry|cancel ID'.\n"
-    "  gmail-login     Sign in to Google (Gmail API mode); tokens go to the OS keychain.\n"
-    "  oauth-login     Sign in to the oauth2_provider (Microsoft 365, Google) for IMAP and SMTP; tokens go to the OS keychain.\n"
-    "  store-password  Keep the account's password in the OS keychain (read from stdin).\n"
-    "  workorder create  Claim a work-order id and notify a technician (--to), escalating if unacknowledged.\n"
-    "  workorders      List the work orders (--json, --open), as the mail server has them.\n"
-    "  dispatch        Run the work-order tracker without a window until SIGTERM or SIGINT.\n"
-    "\n"
-    "Run 'machina-mail COMMAND --help' for a command's options.\n"
-    "\n"
-    "Exit codes: 0 success; 1 failure or unhealthy; 2 usage or config error;\n"
-    "3 authentication failed; 4 network or TLS failure; 5 rejected by the server.\n";
+/// A line of the list of commands: the command's column as printed, and what the command does.
+struct CommandHelp
+{
+    const char *column;
+    const char *text;
+};
+
+const CommandHelp CommandHelps[] = {
+    {"  send    ",
+     QT_TRANSLATE_NOOP("machina::cli::CommandLine",
+                       "Send a plain-text message, with attachments if any.")},
+    {"  check   ",
+     QT_TRANSLATE_NOOP("machina::cli::CommandLine",
+                       "Connect and print the connector's health as JSON (--canary: a probe mail end to end).")},
+    {"  test    ",
+     QT_TRANSLATE_NOOP("machina::cli::CommandLine",
+                       "Walk the connection step by step (lookup, TCP, TLS, capabilities, sign-in, INBOX, IDLE).")},
+    {"  inbox   ",
+     QT_TRANSLATE_NOOP("machina::cli::CommandLine",
+                       "List the INBOX (newest first): uid, date, sender, subject, seen, attachments.")},
+    {"  listen  ",
+     QT_TRANSLATE_NOOP("machina::cli::CommandLine",
+                       "Hand each new message to a handler (--reply-text or --exec) and send its reply.")},
+    {"  outbox  ",
+     QT_TRANSLATE_NOOP("machina::cli::CommandLine",
+                       "List the outbox; 'outbox flush' sends what is queued; 'outbox retry|cancel ID'.")},
+    {"  gmail-login     ",
+     QT_TRANSLATE_NOOP("machina::cli::CommandLine",
+                       "Sign in to Google (Gmail API mode); tokens go to the OS keychain.")},
+    {"  oauth-login     ",
+     QT_TRANSLATE_NOOP("machina::cli::CommandLine",
+                       "Sign in to the oauth2_provider (Microsoft 365, Google) for IMAP and SMTP; "
+                       "tokens go to the OS keychain.")},
+    {"  store-password  ",
+     QT_TRANSLATE_NOOP("machina::cli::CommandLine",
+                       "Keep the account's password in the OS keychain (read from stdin).")},
+    {"  workorder create  ",
+     QT_TRANSLATE_NOOP("machina::cli::CommandLine",
+                       "Claim a work-order id and notify a technician (--to), escalating if "
+                       "unacknowledged.")},
+    {"  workorders      ",
+     QT_TRANSLATE_NOOP("machina::cli::CommandLine",
+                       "List the work orders (--json, --open), as the mail server has them.")},
+    {"  dispatch        ",
+     QT_TRANSLATE_NOOP("machina::cli::CommandLine",
+                       "Run the work-order tracker without a window until SIGTERM or SIGINT.")},
+};
+
+/// What --help adds without a command: the commands (their names as typed, untranslated) and the exit codes.
+QString generalHelp()
+{
+    QString help = QCoreApplication::translate("machina::cli::CommandLine", "Commands:") + u'\n';
+    for (const CommandHelp &line : CommandHelps)
+        help += QLatin1String(line.column) + QCoreApplication::translate("machina::cli::CommandLine", line.text) + u'\n';
+    help += u'\n'
+            + QCoreApplication::translate("machina::cli::CommandLine",
+                                          "Run 'machina-mail COMMAND --help' for a command's options.")
+            + QStringLiteral("\n\n")
+            //: Keep the numbers: scripts branch on them. Break the lines where it reads well.
+            + QCoreApplication::translate("machina::cli::CommandLine",
+                                          "Exit codes: 0 success; 1 failure or unhealthy; 2 usage or config error;\n"
+                                          "3 authentication failed; 4 network or TLS failure; 5 rejected by the server.")
+            + u'\n';
+    return help;
+}
 
 /// The first argument that is neither an option nor the value of --config:
 /// needed before parsing, since it decides which options exist.
@@ -90,14 +137,19 @@ const Command *commandNamed(const QString &name)
 
 void addCommonOptions(QCommandLineParser &parser)
 {
-    parser.setApplicationDescription(QStringLiteral("Send mail through the Machina connector."));
+    parser.setApplicationDescription(
+        QCoreApplication::translate("machina::cli::CommandLine", "Send mail through the Machina connector."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({{QStringLiteral("c"), QStringLiteral("config")},
-                      QStringLiteral("Connector config (YAML). Default: $MACHINA_CONFIG, else %1.").arg(defaultConfigPath()),
+                      QCoreApplication::translate("machina::cli::CommandLine",
+                                                  "Connector config (YAML). Default: $MACHINA_CONFIG, else %1.")
+                          .arg(defaultConfigPath()),
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("verbose"),
-                      QStringLiteral("Print the protocol transcript to stderr (credentials are redacted).")});
+                      QCoreApplication::translate("machina::cli::CommandLine",
+                                                  "Print the protocol transcript to stderr (credentials are redacted).")});
+    // The command words: not translated.
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("send | check | test | inbox | listen | outbox | workorder | workorders | dispatch | gmail-login | oauth-login | store-password"));
 }
 
@@ -127,12 +179,13 @@ int runCommandLine(CliContext &context)
         QTextStream &out = help ? context.out() : context.err();
         out << parser.helpText();
         if (name.isEmpty())
-            out << '\n' << GeneralHelp;
+            out << '\n' << generalHelp();
         out << Qt::flush;
         return help ? ExitOk : ExitUsage;
     }
     if (parser.positionalArguments().size() > 1 + (command ? command->maxArguments : 0)) {
-        context.printError(QStringLiteral("unexpected arguments: %1").arg(parser.positionalArguments().mid(1).join(QLatin1Char(' '))));
+        context.printError(QCoreApplication::translate("machina::cli::CommandLine", "unexpected arguments: %1")
+                               .arg(parser.positionalArguments().mid(1).join(QLatin1Char(' '))));
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("verbose")))
@@ -140,7 +193,8 @@ int runCommandLine(CliContext &context)
 
     if (command)
         return command->run(context);
-    context.printError(QStringLiteral("unknown command '%1' (try --help)").arg(name));
+    context.printError(
+        QCoreApplication::translate("machina::cli::CommandLine", "unknown command '%1' (try --help)").arg(name));
     return ExitUsage;
 }
 

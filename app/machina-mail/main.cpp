@@ -5,6 +5,7 @@
 
 #include "clicontext.h"
 #include "commandline.h"
+#include "i18n/translations.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -14,6 +15,7 @@
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    machina::installTranslations(&app, QStringLiteral("machina-mail"));
     QCoreApplication::setApplicationName(QStringLiteral("machina-mail"));
     QCoreApplication::setOrganizationName(QStringLiteral("machina"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MACHINA_VERSION));

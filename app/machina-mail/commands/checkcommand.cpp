@@ -46,8 +46,8 @@ void CheckCommand::addOptions(QCommandLineParser &parser)
 {
     // --config and --verbose are everyone's; check always prints JSON, so it has no --json.
     parser.addOption({QStringLiteral("canary"),
-                      QStringLiteral("Also send a probe to the account itself, time its arrival over IMAP and remove it "
-                                     "(\"canary\": {\"latency_ms\": N} in the JSON).")});
+                      tr("Also send a probe to the account itself, time its arrival over IMAP and remove it "
+                         "(\"canary\": {\"latency_ms\": N} in the JSON).")});
 }
 
 int CheckCommand::run(CliContext &context)

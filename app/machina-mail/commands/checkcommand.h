@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 class QCommandLineParser;
 
 namespace machina::cli {
@@ -15,6 +17,8 @@ class CliContext;
  */
 class CheckCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(machina::cli::CheckCommand)
+
 public:
     /// Adds this command's options; called only when it is the command given.
     static void addOptions(QCommandLineParser &parser);

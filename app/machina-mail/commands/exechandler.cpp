@@ -19,9 +19,9 @@ HandlerResult resultOf(QProcess *process, int code, QProcess::ExitStatus status)
     const QString out = QString::fromUtf8(process->readAllStandardOutput());
     const QString err = QString::fromUtf8(process->readAllStandardError()).trimmed();
     if (status != QProcess::NormalExit)
-        return HandlerResult::failed(QStringLiteral("the handler was killed or crashed"));
+        return HandlerResult::failed(QCoreApplication::translate("machina::cli::ExecHandler", "the handler was killed or crashed"));
     if (code != 0) {
-        return HandlerResult::failed(QStringLiteral("the handler exited with %1%2")
+        return HandlerResult::failed(QCoreApplication::translate("machina::cli::ExecHandler", "the handler exited with %1%2")
                                          .arg(code)
                                          .arg(err.isEmpty() ? QString() : QStringLiteral(": ") + err.left(200)));
     }
@@ -93,7 +93,7 @@ void ExecHandler::runNext()
                      });
     QObject::connect(process, &QProcess::errorOccurred, &m_scope, [complete](QProcess::ProcessError e) {
         if (e == QProcess::FailedToStart)
-            complete(HandlerResult::failed(QStringLiteral("/bin/sh could not be started")));
+            complete(HandlerResult::failed(tr("/bin/sh could not be started")));
     });
     process->start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), m_command});
     process->write(job.json);

@@ -3,6 +3,7 @@
 #include "incomingmessage.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QJsonValue>
 #include <QObject>
 #include <QQueue>
@@ -19,6 +20,8 @@ namespace machina::cli {
  */
 class ExecHandler
 {
+    Q_DECLARE_TR_FUNCTIONS(machina::cli::ExecHandler)
+
 public:
     explicit ExecHandler(const QString &command);
 

@@ -48,11 +48,11 @@ QString summaryRow(const MessageSummary &m)
 
 void InboxCommand::addOptions(QCommandLineParser &parser)
 {
-    parser.addOption({QStringLiteral("unseen"), QStringLiteral("Only unseen messages.")});
-    parser.addOption({QStringLiteral("limit"), QStringLiteral("At most N messages, the newest (default 50; 0: all)."), QStringLiteral("N"), QStringLiteral("50")});
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print a JSON array instead of a table.")});
+    parser.addOption({QStringLiteral("unseen"), tr("Only unseen messages.")});
+    parser.addOption({QStringLiteral("limit"), tr("At most N messages, the newest (default 50; 0: all)."), QStringLiteral("N"), QStringLiteral("50")});
+    parser.addOption({QStringLiteral("json"), tr("Print a JSON array instead of a table.")});
     parser.addOption({QStringLiteral("offline"),
-                      QStringLiteral("List what the local cache holds, without the network (the last listing's rows).")});
+                      tr("List what the local cache holds, without the network (the last listing's rows).")});
 }
 
 int InboxCommand::run(CliContext &context)
@@ -60,7 +60,7 @@ int InboxCommand::run(CliContext &context)
     bool limitOk = false;
     const int limit = context.parser().value(QStringLiteral("limit")).toInt(&limitOk);
     if (!limitOk || limit < 0) {
-        context.printError(QStringLiteral("inbox: --limit takes a whole number >= 0"));
+        context.printError(tr("inbox: --limit takes a whole number >= 0"));
         return ExitUsage;
     }
     if (!context.loadConfig())
@@ -79,8 +79,7 @@ int InboxCommand::run(CliContext &context)
         return exitCodeFor(error);
     }
     if (offline && listed.isEmpty() && !connector->messageCache()->mailboxState(QStringLiteral("INBOX")).known) {
-        context.err() << QCoreApplication::translate("machina::cli::InboxCommand",
-                                                     "machina-mail: nothing is cached yet; run inbox once without --offline.")
+        context.err() << tr("machina-mail: nothing is cached yet; run inbox once without --offline.")
                       << Qt::endl;
     }
     QTextStream &out = context.out();
@@ -91,8 +90,14 @@ int InboxCommand::run(CliContext &context)
             rows.append(summaryJson(m));
         out << QJsonDocument(rows).toJson(QJsonDocument::Indented);
     } else {
-        out << QStringLiteral("%1  %2  %3  %4  %5\n").arg(QStringLiteral("UID"), 6).arg(QStringLiteral("DATE"), -16)
-                   .arg(QStringLiteral("FROM"), -30).arg(QStringLiteral("S A"), -3).arg(QStringLiteral("SUBJECT"));
+        // The column headers; a translation longer than its column only shifts the header line.
+        out << QStringLiteral("%1  %2  %3  %4  %5\n")
+                   .arg(tr("UID", "column header"), 6)
+                   .arg(tr("DATE", "column header"), -16)
+                   .arg(tr("FROM", "column header"), -30)
+                   //: Over two one-letter columns: N (not seen) and @ (attachments).
+                   .arg(tr("S A", "column header"), -3)
+                   .arg(tr("SUBJECT", "column header"));
         for (const MessageSummary &m : std::as_const(listed))
             out << summaryRow(m);
     }

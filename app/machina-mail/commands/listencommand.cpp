@@ -19,23 +19,26 @@ namespace {
 /// One line on stderr per message: what its handler (and reply) came to.
 QString handledLine(const IncomingMessage &m, const HandlerResult &r)
 {
-    const QString outcome = !r.handled              ? QStringLiteral("not handled (%1), left unseen").arg(r.failure)
-                            : r.replyText.isEmpty() ? QStringLiteral("handled, no reply")
-                                                    : QStringLiteral("handled, replied");
-    return QStringLiteral("machina-mail: ") + m.backendId + QStringLiteral(" from ") + m.from.address
-           + QStringLiteral(": ") + outcome;
+    const QString outcome =
+        !r.handled              ? QCoreApplication::translate("machina::cli::ListenCommand", "not handled (%1), left unseen").arg(r.failure)
+        : r.replyText.isEmpty() ? QCoreApplication::translate("machina::cli::ListenCommand", "handled, no reply")
+                                : QCoreApplication::translate("machina::cli::ListenCommand", "handled, replied");
+    //: %1 is the message's id, %2 its sender, %3 what came of it ("handled, replied").
+    return QStringLiteral("machina-mail: ")
+           + QCoreApplication::translate("machina::cli::ListenCommand", "%1 from %2: %3").arg(m.backendId, m.from.address, outcome);
 }
 
 } // namespace
 
 void ListenCommand::addOptions(QCommandLineParser &parser)
 {
-    parser.addOption({QStringLiteral("once"), QStringLiteral("Handle what is unseen now, then exit (0: every handler succeeded).")});
-    parser.addOption({QStringLiteral("reply-text"), QStringLiteral("Answer every message with TEXT."), QStringLiteral("TEXT")});
-    parser.addOption({QStringLiteral("exec"), QStringLiteral("Run CMD (through sh) per message, the message as JSON on stdin; "
-                                                             "its stdout is the reply (empty: none); a non-zero exit leaves the message unseen."),
+    parser.addOption({QStringLiteral("once"), tr("Handle what is unseen now, then exit (0: every handler succeeded).")});
+    parser.addOption({QStringLiteral("reply-text"), tr("Answer every message with TEXT."), QStringLiteral("TEXT")});
+    parser.addOption({QStringLiteral("exec"),
+                      tr("Run CMD (through sh) per message, the message as JSON on stdin; "
+                         "its stdout is the reply (empty: none); a non-zero exit leaves the message unseen."),
                       QStringLiteral("CMD")});
-    parser.addOption({QStringLiteral("no-idle"), QStringLiteral("Poll every poll_interval even when the server offers IDLE.")});
+    parser.addOption({QStringLiteral("no-idle"), tr("Poll every poll_interval even when the server offers IDLE.")});
 }
 
 int ListenCommand::run(CliContext &context)
@@ -43,7 +46,7 @@ int ListenCommand::run(CliContext &context)
     const bool hasText = context.isSet(QStringLiteral("reply-text"));
     const bool hasExec = context.isSet(QStringLiteral("exec"));
     if (hasText == hasExec) {
-        context.printError(QStringLiteral("listen: give exactly one of --reply-text TEXT or --exec CMD"));
+        context.printError(tr("listen: give exactly one of --reply-text TEXT or --exec CMD"));
         return ExitUsage;
     }
     if (!context.loadConfig())
@@ -61,8 +64,8 @@ int ListenCommand::run(CliContext &context)
             context.printError(error.message());
             return exitCodeFor(error);
         }
-        err << "machina-mail: sending is not available yet (" << error.message()
-            << "); replies wait until it is" << Qt::endl;
+        err << "machina-mail: " << tr("sending is not available yet (%1); replies wait until it is").arg(error.message())
+            << Qt::endl;
     }
 
     // Context of every connection below and parent of the signal notifier:
@@ -119,7 +122,7 @@ int ListenCommand::run(CliContext &context)
     if (!options.once)
         onStopSignals(&scope, [connector, &err] {
             // LOGOUT and QUIT, then listen's reply finishes.
-            err << "machina-mail: stopping" << Qt::endl;
+            err << "machina-mail: " << tr("stopping") << Qt::endl;
             ConnectorReply *stopped = connector->stopListening();
             QObject::connect(stopped, &ConnectorReply::finished, stopped, &QObject::deleteLater);
         });
@@ -130,8 +133,8 @@ int ListenCommand::run(CliContext &context)
         context.printError(error.message());
         return exitCodeFor(error);
     }
-    err << "machina-mail: " << received << " received, " << handled << " handled, " << failed << " left unseen"
-        << Qt::endl;
+    err << "machina-mail: "
+        << tr("%1 received, %2 handled, %3 left unseen").arg(received).arg(handled).arg(failed) << Qt::endl;
     return failed == 0 ? ExitOk : ExitFailure;
 }
 

@@ -58,9 +58,14 @@ int list(CliContext &context, Outbox *outbox)
         out << QJsonDocument(rows).toJson(QJsonDocument::Indented) << Qt::flush;
         return ExitOk;
     }
-    out << QStringLiteral("%1  %2  %3  %4  %5  %6\n").arg(QStringLiteral("ID"), 5).arg(QStringLiteral("STATE"), -9)
-               .arg(QStringLiteral("TRIES"), 5).arg(QStringLiteral("CREATED"), -16).arg(QStringLiteral("TO"), -30)
-               .arg(QStringLiteral("SUBJECT"));
+    // The column headers; a translation longer than its column only shifts the header line.
+    out << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
+               .arg(QCoreApplication::translate("machina::cli::OutboxCommand", "ID", "column header"), 5)
+               .arg(QCoreApplication::translate("machina::cli::OutboxCommand", "STATE", "column header"), -9)
+               .arg(QCoreApplication::translate("machina::cli::OutboxCommand", "TRIES", "column header"), 5)
+               .arg(QCoreApplication::translate("machina::cli::OutboxCommand", "CREATED", "column header"), -16)
+               .arg(QCoreApplication::translate("machina::cli::OutboxCommand", "TO", "column header"), -30)
+               .arg(QCoreApplication::translate("machina::cli::OutboxCommand", "SUBJECT", "column header"));
     for (const OutboxEntry &e : entries) {
         out << QStringLiteral("%1  %2  %3  %4  %5  %6\n").arg(e.id, 5).arg(OutboxEntry::stateName(e.state), -9)
                    .arg(e.attempts, 5).arg(e.created.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), -16)
@@ -92,7 +97,11 @@ int flush(CliContext &context)
         context.printError(error.message());
         return exitCodeFor(error) == ExitUsage ? ExitUsage : ExitFailure;
     }
-    context.out() << "Sent " << sent << ", failed " << failed << ", still queued " << queued << Qt::endl;
+    context.out() << QCoreApplication::translate("machina::cli::OutboxCommand", "Sent %1, failed %2, still queued %3")
+                         .arg(sent)
+                         .arg(failed)
+                         .arg(queued)
+                  << Qt::endl;
     if (!lastError.isEmpty() && (unreachable || failed > 0 || queued > 0))
         context.printError(lastError);
     if (queued > 0)
@@ -104,13 +113,16 @@ int change(CliContext &context, Outbox *outbox, const QString &action, const QSt
 {
     const std::optional<OutboxEntry> entry = outbox->find(key);
     if (!entry) {
-        context.printError(QStringLiteral("outbox %1: no entry %2 (give its Message-ID or its number from 'outbox')").arg(action, key));
+        context.printError(QCoreApplication::translate("machina::cli::OutboxCommand",
+                                                       "outbox %1: no entry %2 (give its Message-ID or its number from 'outbox')")
+                               .arg(action, key));
         return ExitUsage;
     }
     const ConnectorError error = action == QLatin1String("retry") ? outbox->retry(entry->id) : outbox->cancel(entry->id);
     if (error) {
-        context.printError(QStringLiteral("outbox %1: <%2> is %3: %4").arg(action, entry->messageId,
-                                                                          OutboxEntry::stateName(entry->state), error.message()));
+        //: %1 retry or cancel, %2 the Message-ID, %3 the entry's state (queued, sent...): commands and states stay as they are.
+        context.printError(QCoreApplication::translate("machina::cli::OutboxCommand", "outbox %1: <%2> is %3: %4")
+                               .arg(action, entry->messageId, OutboxEntry::stateName(entry->state), error.message()));
         return error.kind() == ConnectorError::Kind::Store ? ExitFailure : ExitUsage;
     }
     context.out() << (action == QLatin1String("retry") ? "Queued <" : "Cancelled <") << entry->messageId << ">" << Qt::endl;
@@ -121,8 +133,8 @@ int change(CliContext &context, Outbox *outbox, const QString &action, const QSt
 
 void OutboxCommand::addOptions(QCommandLineParser &parser)
 {
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print a JSON array instead of a table.")});
-    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("(none): list | flush | retry ID | cancel ID"),
+    parser.addOption({QStringLiteral("json"), tr("Print a JSON array instead of a table.")});
+    parser.addPositionalArgument(QStringLiteral("action"), tr("(none): list | flush | retry ID | cancel ID"),
                                  QStringLiteral("[flush | retry ID | cancel ID]"));
 }
 
@@ -132,7 +144,7 @@ int OutboxCommand::run(CliContext &context)
     const QString action = args.value(0);
     const bool needsId = action == QLatin1String("retry") || action == QLatin1String("cancel");
     if (!(args.isEmpty() || (action == QLatin1String("flush") && args.size() == 1) || (needsId && args.size() == 2))) {
-        context.printError(QStringLiteral("outbox: use 'outbox', 'outbox flush', 'outbox retry ID' or 'outbox cancel ID'"));
+        context.printError(tr("outbox: use 'outbox', 'outbox flush', 'outbox retry ID' or 'outbox cancel ID'"));
         return ExitUsage;
     }
     if (!context.loadConfig())

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 class QCommandLineParser;
 
 namespace machina::cli {
@@ -15,6 +17,8 @@ class CliContext;
  */
 class OutboxCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(machina::cli::OutboxCommand)
+
 public:
     static void addOptions(QCommandLineParser &parser);
     static int run(CliContext &context);

@@ -28,14 +28,16 @@ QString messageText(CliContext &context, bool *ok)
     const bool opened = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
                                                    : file.open(QIODevice::ReadOnly);
     if (!opened) {
-        context.printError(QStringLiteral("--text-file: cannot read %1: %2").arg(path, file.errorString()));
+        context.printError(QCoreApplication::translate("machina::cli::SendCommand", "--text-file: cannot read %1: %2")
+                               .arg(path, file.errorString()));
         return {};
     }
     const QByteArray bytes = file.readAll();
     auto decoder = QStringDecoder(QStringDecoder::Utf8);
     const QString text = decoder(bytes);
     if (decoder.hasError()) {
-        context.printError(QStringLiteral("--text-file: %1 is not UTF-8 text").arg(path));
+        context.printError(
+            QCoreApplication::translate("machina::cli::SendCommand", "--text-file: %1 is not UTF-8 text").arg(path));
         return {};
     }
     *ok = true;
@@ -46,13 +48,13 @@ QString messageText(CliContext &context, bool *ok)
 
 void SendCommand::addOptions(QCommandLineParser &parser)
 {
-    parser.addOption({QStringLiteral("to"), QStringLiteral("Recipient address; repeat for more."), QStringLiteral("ADDR")});
-    parser.addOption({QStringLiteral("subject"), QStringLiteral("Subject (default \"Machina Notification\")."), QStringLiteral("S")});
-    parser.addOption({QStringLiteral("text"), QStringLiteral("Message text."), QStringLiteral("T")});
-    parser.addOption({QStringLiteral("text-file"), QStringLiteral("Read the message text from F (- for stdin)."), QStringLiteral("F")});
-    parser.addOption({QStringLiteral("attach"), QStringLiteral("Attach FILE; repeat for more."), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("queue"), QStringLiteral("Only queue the message in the outbox (no network); "
-                                                              "'outbox flush', the console or listen send it.")});
+    parser.addOption({QStringLiteral("to"), tr("Recipient address; repeat for more."), QStringLiteral("ADDR")});
+    parser.addOption({QStringLiteral("subject"), tr("Subject (default \"Machina Notification\")."), QStringLiteral("S")});
+    parser.addOption({QStringLiteral("text"), tr("Message text."), QStringLiteral("T")});
+    parser.addOption({QStringLiteral("text-file"), tr("Read the message text from F (- for stdin)."), QStringLiteral("F")});
+    parser.addOption({QStringLiteral("attach"), tr("Attach FILE; repeat for more."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("queue"), tr("Only queue the message in the outbox (no network); "
+                                                  "'outbox flush', the console or listen send it.")});
 }
 
 int SendCommand::run(CliContext &context)
@@ -60,11 +62,11 @@ int SendCommand::run(CliContext &context)
     const QCommandLineParser &parser = context.parser();
     const QStringList to = parser.values(QStringLiteral("to"));
     if (to.isEmpty()) {
-        context.printError(QStringLiteral("send: give at least one --to ADDR"));
+        context.printError(tr("send: give at least one --to ADDR"));
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("text")) == parser.isSet(QStringLiteral("text-file"))) {
-        context.printError(QStringLiteral("send: give exactly one of --text T or --text-file F"));
+        context.printError(tr("send: give exactly one of --text T or --text-file F"));
         return ExitUsage;
     }
     bool textOk = false;
@@ -97,8 +99,8 @@ int SendCommand::run(CliContext &context)
     const ConnectorConfig config = connector->config();
     const bool senderFromAccount = config.isGmail() && config.effectiveFromAddress().isEmpty();
     if (senderFromAccount && queueOnly) {
-        context.printError(QStringLiteral("send --queue: the sender is not known without the network; set from_address "
-                                          "(or username) in the config"));
+        context.printError(tr("send --queue: the sender is not known without the network; set from_address "
+                              "(or username) in the config"));
         return ExitUsage;
     }
     if (senderFromAccount) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 class QCommandLineParser;
 
 namespace machina::cli {
@@ -13,6 +15,8 @@ class CliContext;
  */
 class SendCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(machina::cli::SendCommand)
+
 public:
     /// Adds this command's options; called only when it is the command given.
     static void addOptions(QCommandLineParser &parser);

@@ -51,7 +51,7 @@ int signIn(CliContext &context, const QString &provider)
 
 void SignInCommand::addOptions(QCommandLineParser &parser)
 {
-    parser.addOption({QStringLiteral("no-browser"), QStringLiteral("Print the sign-in URL (\"Open: URL\") instead of opening a browser.")});
+    parser.addOption({QStringLiteral("no-browser"), tr("Print the sign-in URL (\"Open: URL\") instead of opening a browser.")});
 }
 
 int SignInCommand::runGmail(CliContext &context)

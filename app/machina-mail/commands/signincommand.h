@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 class QCommandLineParser;
 
 namespace machina::cli {
@@ -17,6 +19,8 @@ class CliContext;
  */
 class SignInCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(machina::cli::SignInCommand)
+
 public:
     /// Adds this command's options; called only when it is the command given.
     static void addOptions(QCommandLineParser &parser);

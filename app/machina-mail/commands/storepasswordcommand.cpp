@@ -20,7 +20,7 @@ QByteArray readSecretLine(QTextStream &err)
     const bool tty = ::isatty(STDIN_FILENO);
     termios saved{};
     if (tty) {
-        err << "Password: " << Qt::flush;
+        err << QCoreApplication::translate("machina::cli::StorePasswordCommand", "Password: ") << Qt::flush;
         ::tcgetattr(STDIN_FILENO, &saved);
         termios quiet = saved;
         quiet.c_lflag &= ~tcflag_t(ECHO);
@@ -44,8 +44,8 @@ QByteArray readSecretLine(QTextStream &err)
 
 void StorePasswordCommand::addOptions(QCommandLineParser &parser)
 {
-    parser.addOption({QStringLiteral("username"), QStringLiteral("The account (default: username from the config)."), QStringLiteral("U")});
-    parser.addOption({QStringLiteral("delete"), QStringLiteral("Remove the stored password instead.")});
+    parser.addOption({QStringLiteral("username"), tr("The account (default: username from the config)."), QStringLiteral("U")});
+    parser.addOption({QStringLiteral("delete"), tr("Remove the stored password instead.")});
 }
 
 int StorePasswordCommand::run(CliContext &context)
@@ -58,7 +58,7 @@ int StorePasswordCommand::run(CliContext &context)
         username = context.connector()->config().username;
     }
     if (username.isEmpty()) {
-        context.printError(QStringLiteral("store-password: no username (give --username or set username in the config)"));
+        context.printError(tr("store-password: no username (give --username or set username in the config)"));
         return ExitUsage;
     }
     CredentialStore store;
@@ -68,20 +68,20 @@ int StorePasswordCommand::run(CliContext &context)
             context.printError(error.message());
             return exitCodeFor(error);
         }
-        context.out() << "Removed the password of " << username << " from the keychain." << Qt::endl;
+        context.out() << tr("Removed the password of %1 from the keychain.").arg(username) << Qt::endl;
         return ExitOk;
     }
     const QByteArray secret = readSecretLine(context.err());
     if (secret.isEmpty()) {
-        context.printError(QStringLiteral("store-password: the password is empty; nothing stored"));
+        context.printError(tr("store-password: the password is empty; nothing stored"));
         return ExitUsage;
     }
     if (const ConnectorError error = context.wait(store.writeSecret(key, secret))) {
         context.printError(error.message());
         return exitCodeFor(error);
     }
-    context.out() << "Stored the password of " << username << " in the keychain (service "
-                  << CredentialStore::serviceName() << ")." << Qt::endl;
+    context.out() << tr("Stored the password of %1 in the keychain (service %2).").arg(username, CredentialStore::serviceName())
+                  << Qt::endl;
     return ExitOk;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 class QCommandLineParser;
 
 namespace machina::cli {
@@ -12,6 +14,8 @@ class CliContext;
  */
 class StorePasswordCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(machina::cli::StorePasswordCommand)
+
 public:
     /// Adds this command's options; called only when it is the command given.
     static void addOptions(QCommandLineParser &parser);

@@ -24,12 +24,30 @@ QString outcomeName(ConnectionTestStep::Outcome outcome)
                                         : QStringLiteral("notice");
 }
 
+/// The mark a step's line starts with, six columns wide: "ok", "FAILED" or "note".
+QString outcomeMark(ConnectionTestStep::Outcome outcome)
+{
+    using Outcome = ConnectionTestStep::Outcome;
+    switch (outcome) {
+    case Outcome::Passed:
+        //: Starts the line of a step that passed; six letters at most.
+        return QCoreApplication::translate("machina::cli::TestCommand", "ok").leftJustified(6);
+    case Outcome::Failed:
+        //: Starts the line of a step that failed; six letters at most.
+        return QCoreApplication::translate("machina::cli::TestCommand", "FAILED").leftJustified(6);
+    case Outcome::Notice:
+        break;
+    }
+    //: Starts the line of a step that only notes something; six letters at most.
+    return QCoreApplication::translate("machina::cli::TestCommand", "note").leftJustified(6);
+}
+
 } // namespace
 
 void TestCommand::addOptions(QCommandLineParser &parser)
 {
-    parser.addOption({QStringLiteral("send-to-self"), QStringLiteral("Also send a test message to the account's own address.")});
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print the steps as a JSON array.")});
+    parser.addOption({QStringLiteral("send-to-self"), tr("Also send a test message to the account's own address.")});
+    parser.addOption({QStringLiteral("json"), tr("Print the steps as a JSON array.")});
 }
 
 // One line per step as it ends ("ok", "FAILED", "note") so a slow step shows
@@ -44,10 +62,8 @@ int TestCommand::run(CliContext &context)
     QObject::connect(reply, &ConnectionTestReply::stepFinished, &context.app(), [json, &out](const ConnectionTestStep &step) {
         if (json)
             return;
-        using Outcome = ConnectionTestStep::Outcome;
-        const char *mark = step.outcome == Outcome::Passed ? "ok    " : step.outcome == Outcome::Failed ? "FAILED" : "note  ";
-        out << mark << ' ' << step.name << (step.detail.isEmpty() ? QString() : QStringLiteral(": ") + step.detail)
-            << Qt::endl;
+        out << outcomeMark(step.outcome) << ' ' << step.name
+            << (step.detail.isEmpty() ? QString() : QStringLiteral(": ") + step.detail) << Qt::endl;
     });
     QList<ConnectionTestStep> steps;
     QObject::connect(reply, &ConnectorReply::finished, &context.app(), [&steps, reply] { steps = reply->steps(); });

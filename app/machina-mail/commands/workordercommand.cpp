@@ -27,8 +27,10 @@ std::unique_ptr<WorkOrderTracker> makeTracker(CliContext &context, const char *c
 {
     EmailConnector *connector = context.connector();
     if (connector->config().isGmail()) {
-        context.printError(QStringLiteral("%1: work orders need an IMAP account; the Gmail API mode has no folders "
-                                          "to share them in").arg(QLatin1String(command)));
+        context.printError(QCoreApplication::translate("machina::cli::WorkOrderCommand",
+                                                       "%1: work orders need an IMAP account; the Gmail API mode has "
+                                                       "no folders to share them in")
+                               .arg(QLatin1String(command)));
         return nullptr;
     }
     auto tracker = std::make_unique<WorkOrderTracker>(connector, connector->config().workOrders);
@@ -48,27 +50,26 @@ void printTable(QTextStream &out, const QList<WorkOrder> &orders)
 
 void WorkOrderCommand::addOptions(QCommandLineParser &parser)
 {
-    parser.addOption({QStringLiteral("to"), QStringLiteral("The technician to notify: an address, or a name from the roster."),
+    parser.addOption({QStringLiteral("to"), tr("The technician to notify: an address, or a name from the roster."),
                       QStringLiteral("ADDR|NAME")});
     parser.addOption({QStringLiteral("escalate-to"),
-                      QStringLiteral("Who is notified next when nobody acknowledges in time; repeat for more, in order."),
+                      tr("Who is notified next when nobody acknowledges in time; repeat for more, in order."),
                       QStringLiteral("ADDR|NAME")});
     parser.addOption({QStringLiteral("ack-within"),
-                      QStringLiteral("Time to acknowledge (90s, 10m, 2h); default by priority: critical 5m, high 15m, "
-                                     "normal 60m, low 4h."),
+                      tr("Time to acknowledge (90s, 10m, 2h); default by priority: critical 5m, high 15m, "
+                         "normal 60m, low 4h."),
                       QStringLiteral("DURATION")});
-    parser.addOption({QStringLiteral("asset"), QStringLiteral("The asset tag (P-201)."), QStringLiteral("A")});
-    parser.addOption({QStringLiteral("summary"), QStringLiteral("What is wrong, in a line."), QStringLiteral("S")});
-    parser.addOption({QStringLiteral("priority"), QStringLiteral("low, normal, high or critical (default normal, or the "
-                                                                 "alarm's)."),
+    parser.addOption({QStringLiteral("asset"), tr("The asset tag (P-201)."), QStringLiteral("A")});
+    parser.addOption({QStringLiteral("summary"), tr("What is wrong, in a line."), QStringLiteral("S")});
+    parser.addOption({QStringLiteral("priority"), tr("low, normal, high or critical (default normal, or the alarm's)."),
                       QStringLiteral("P")});
     parser.addOption({QStringLiteral("from-message"),
-                      QStringLiteral("Take asset, summary and priority from this alarm mail (an id as 'inbox --json' "
-                                     "prints it); its text is quoted."),
+                      tr("Take asset, summary and priority from this alarm mail (an id as 'inbox --json' "
+                         "prints it); its text is quoted."),
                       QStringLiteral("ID")});
-    parser.addOption({QStringLiteral("attach"), QStringLiteral("Attach FILE to the notification; repeat for more."),
+    parser.addOption({QStringLiteral("attach"), tr("Attach FILE to the notification; repeat for more."),
                       QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("queue"), QStringLiteral("Return once the notification is queued in the outbox.")});
+    parser.addOption({QStringLiteral("queue"), tr("Return once the notification is queued in the outbox.")});
 }
 
 int WorkOrderCommand::run(CliContext &context)
@@ -76,12 +77,12 @@ int WorkOrderCommand::run(CliContext &context)
     const QCommandLineParser &parser = context.parser();
     const QStringList args = parser.positionalArguments().mid(1);
     if (args != QStringList{QStringLiteral("create")}) {
-        context.printError(QStringLiteral("workorder: the only action is 'workorder create'"));
+        context.printError(tr("workorder: the only action is 'workorder create'"));
         return ExitUsage;
     }
     const QStringList to = parser.values(QStringLiteral("to"));
     if (to.size() != 1) {
-        context.printError(QStringLiteral("workorder create: give exactly one --to ADDR|NAME (more go with --escalate-to)"));
+        context.printError(tr("workorder create: give exactly one --to ADDR|NAME (more go with --escalate-to)"));
         return ExitUsage;
     }
     WorkOrderRequest request;
@@ -100,7 +101,7 @@ int WorkOrderCommand::run(CliContext &context)
     if (parser.isSet(QStringLiteral("priority"))) {
         priority = workOrderPriorityFromName(parser.value(QStringLiteral("priority")));
         if (!priority) {
-            context.printError(QStringLiteral("--priority: %1 is not low, normal, high or critical")
+            context.printError(tr("--priority: %1 is not low, normal, high or critical")
                                    .arg(parser.value(QStringLiteral("priority"))));
             return ExitUsage;
         }
@@ -169,7 +170,7 @@ int WorkOrderCommand::run(CliContext &context)
     tracker->stop();
     if (error) {
         if (wasQueued) {
-            context.printError(QStringLiteral("%1 is recorded; its notification waits in the outbox: %2")
+            context.printError(tr("%1 is recorded; its notification waits in the outbox: %2")
                                    .arg(order.id, error.message()));
         } else {
             context.printError(error.message());
@@ -183,8 +184,8 @@ int WorkOrderCommand::run(CliContext &context)
 
 void WorkOrdersCommand::addOptions(QCommandLineParser &parser)
 {
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print a JSON array.")});
-    parser.addOption({QStringLiteral("open"), QStringLiteral("Only those not done, rejected or cancelled.")});
+    parser.addOption({QStringLiteral("json"), tr("Print a JSON array.")});
+    parser.addOption({QStringLiteral("open"), tr("Only those not done, rejected or cancelled.")});
 }
 
 int WorkOrdersCommand::run(CliContext &context)
@@ -234,30 +235,31 @@ int DispatchCommand::run(CliContext &context)
     if (!tracker)
         return ExitUsage;
     if (!onStopSignals(&context.app(), [&context] { context.app().quit(); })) {
-        context.printError(QStringLiteral("dispatch: cannot watch for signals"));
+        context.printError(tr("dispatch: cannot watch for signals"));
         return ExitFailure;
     }
     QObject::connect(tracker.get(), &WorkOrderTracker::problem, &context.app(), [&context](const ConnectorError &e) {
         context.err() << "dispatch: " << e.message() << Qt::endl;
     });
     QObject::connect(tracker.get(), &WorkOrderTracker::escalated, &context.app(), [&context](const WorkOrder &o) {
-        context.err() << "dispatch: " << o.id << " escalated to " << o.assigneeEntry() << Qt::endl;
+        context.err() << "dispatch: " << tr("%1 escalated to %2").arg(o.id, o.assigneeEntry()) << Qt::endl;
     });
     QObject::connect(tracker.get(), &WorkOrderTracker::escalationExhausted, &context.app(), [&context](const WorkOrder &o) {
-        context.err() << "dispatch: " << o.id << " nobody acknowledged; no one left to escalate to" << Qt::endl;
+        context.err() << "dispatch: " << tr("%1 nobody acknowledged; no one left to escalate to").arg(o.id) << Qt::endl;
     });
     QObject::connect(tracker.get(), &WorkOrderTracker::replyApplied, &context.app(),
                      [&context](const WorkOrder &o, const QString &from, const QString &code) {
-        context.err() << "dispatch: " << o.id << ' ' << code << " from " << from << " -> "
-                      << workOrderStateName(o.state) << Qt::endl;
+        //: %1 the work order, %2 the reply code (ACK, DONE...), %3 its sender, %4 the new state; codes and states stay as they are.
+        context.err() << "dispatch: " << tr("%1 %2 from %3 -> %4").arg(o.id, code, from, workOrderStateName(o.state))
+                      << Qt::endl;
     });
     QObject::connect(tracker.get(), &WorkOrderTracker::replyIgnored, &context.app(),
                      [&context](const QString &id, const QString &from, const QString &reason) {
-        context.err() << "dispatch: reply from " << from << " to " << id << " ignored: " << reason << Qt::endl;
+        context.err() << "dispatch: " << tr("reply from %1 to %2 ignored: %3").arg(from, id, reason) << Qt::endl;
     });
     connector->setOutboxDraining(true);
     tracker->start();
-    context.err() << "dispatch: running; SIGTERM or SIGINT ends it" << Qt::endl;
+    context.err() << "dispatch: " << tr("running; SIGTERM or SIGINT ends it") << Qt::endl;
     context.app().exec();
     tracker->stop();
     connector->setOutboxDraining(false);

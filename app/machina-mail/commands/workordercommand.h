@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 class QCommandLineParser;
 
 namespace machina::cli {
@@ -16,6 +18,8 @@ class CliContext;
  */
 class WorkOrderCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(machina::cli::WorkOrderCommand)
+
 public:
     static void addOptions(QCommandLineParser &parser);
     static int run(CliContext &context);
@@ -24,6 +28,8 @@ public:
 /** `workorders [--json] [--open]`: the work orders as the server has them (the local mirror brought up to date). */
 class WorkOrdersCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(machina::cli::WorkOrdersCommand)
+
 public:
     static void addOptions(QCommandLineParser &parser);
     static int run(CliContext &context);
@@ -36,6 +42,8 @@ public:
  */
 class DispatchCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(machina::cli::DispatchCommand)
+
 public:
     static void addOptions(QCommandLineParser &parser);
     static int run(CliContext &context);

@@ -22,6 +22,9 @@ namespace machina {
  */
 class AppendTask : public ImapTask
 {
+    // tr() in the context lupdate files these texts under (ImapTask declares its own).
+    Q_DECLARE_TR_FUNCTIONS(machina::AppendTask)
+
 public:
     AppendTask(const QString &mailbox, const QByteArray &message, const QList<QByteArray> &flags, ImapReply *reply)
         : AppendTask(mailbox, QList<QByteArray>{message}, flags, reply) {}

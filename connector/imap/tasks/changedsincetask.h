@@ -17,6 +17,9 @@ namespace machina {
  */
 class ChangedSinceTask : public ImapTask
 {
+    // tr() in the context lupdate files these texts under (ImapTask declares its own).
+    Q_DECLARE_TR_FUNCTIONS(machina::ChangedSinceTask)
+
 public:
     ChangedSinceTask(quint64 modSeq, ImapReply *reply) : m_modSeq(modSeq), m_reply(reply) {}
 

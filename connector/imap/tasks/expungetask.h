@@ -19,6 +19,9 @@ namespace machina {
  */
 class ExpungeTask : public ImapTask
 {
+    // tr() in the context lupdate files these texts under (ImapTask declares its own).
+    Q_DECLARE_TR_FUNCTIONS(machina::ExpungeTask)
+
 public:
     ExpungeTask(const QList<quint32> &uids, ImapReply *reply) : m_uids(uids), m_reply(reply) {}
 

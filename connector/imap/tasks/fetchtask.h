@@ -21,6 +21,9 @@ namespace machina {
  */
 class FetchTask : public ImapTask
 {
+    // tr() in the context lupdate files these texts under (ImapTask declares its own).
+    Q_DECLARE_TR_FUNCTIONS(machina::FetchTask)
+
 public:
     /**
      * @p headerFields (Full and Headers only): header names also fetched as

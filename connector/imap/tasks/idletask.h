@@ -13,6 +13,9 @@ namespace machina {
  */
 class IdleTask : public ImapTask
 {
+    // tr() in the context lupdate files these texts under (ImapTask declares its own).
+    Q_DECLARE_TR_FUNCTIONS(machina::IdleTask)
+
 public:
     void continuation(const ImapResponse &response) override;
     void tagged(const ImapResponse &response) override;

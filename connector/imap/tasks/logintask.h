@@ -20,6 +20,9 @@ namespace machina {
  */
 class LoginTask : public ImapTask
 {
+    // tr() in the context lupdate files these texts under (ImapTask declares its own).
+    Q_DECLARE_TR_FUNCTIONS(machina::LoginTask)
+
 public:
     struct Credentials
     {

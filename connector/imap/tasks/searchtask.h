@@ -21,6 +21,9 @@ namespace machina {
  */
 class SearchTask : public ImapTask
 {
+    // tr() in the context lupdate files these texts under (ImapTask declares its own).
+    Q_DECLARE_TR_FUNCTIONS(machina::SearchTask)
+
 public:
     SearchTask(const QByteArray &criteria, ImapReply *reply) : m_criteria(criteria), m_reply(reply) {}
 

@@ -22,6 +22,9 @@ namespace machina {
  */
 class SelectTask : public ImapTask
 {
+    // tr() in the context lupdate files these texts under (ImapTask declares its own).
+    Q_DECLARE_TR_FUNCTIONS(machina::SelectTask)
+
 public:
     explicit SelectTask(const QString &mailbox, quint32 knownUidValidity = 0, quint64 knownModSeq = 0,
                         ImapSelectChanges *changes = nullptr, bool *missing = nullptr)

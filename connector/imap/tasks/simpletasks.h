@@ -20,6 +20,9 @@ protected:
 /** STARTTLS (RFC 3501 6.2.1): finishes on the go-ahead; the session then starts TLS. A refusal ends the session. */
 class StartTlsTask : public ImapTask
 {
+    // tr() in the context lupdate files these texts under (ImapTask declares its own).
+    Q_DECLARE_TR_FUNCTIONS(machina::StartTlsTask)
+
 public:
     void tagged(const ImapResponse &response) override;
 

@@ -28,6 +28,9 @@ namespace machina {
  */
 class StoreFlagsTask : public ImapTask
 {
+    // tr() in the context lupdate files these texts under (ImapTask declares its own).
+    Q_DECLARE_TR_FUNCTIONS(machina::StoreFlagsTask)
+
 public:
     StoreFlagsTask(const QList<quint32> &uids, ImapStoreMode mode, const QList<QByteArray> &flags, quint64 unchangedSince,
                    ImapReply *reply);
