@@ -1,5 +1,7 @@
 #include "inboxmodel.h"
+#include "localdates.h"
 
+#include <QLocale>
 #include <QSet>
 
 #include <QApplication>
@@ -153,7 +155,7 @@ QVariant InboxModel::data(const QModelIndex &index, int role) const
         switch (column) {
         case DateColumn:
             return row.summary.date.isValid()
-                    ? row.summary.date.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss t")
+                    ? QLocale().toString(row.summary.date.toLocalTime(), QLocale::LongFormat)
                     : tr("No date");
         case FromColumn: {
             const MessageSummary &m = row.summary;
@@ -229,7 +231,7 @@ QVariant InboxModel::displayData(const Row &row, int column) const
     switch (column) {
     case DateColumn:
         if (row.dateText.isNull() && row.summary.date.isValid())
-            row.dateText = row.summary.date.toLocalTime().toString(u"yyyy-MM-dd HH:mm");
+            row.dateText = LocalDates::shortDateTime(row.summary.date.toLocalTime());
         return row.dateText;
     case FromColumn:
         return row.senderText;

@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "localdates.h"
 
 #include "accessiblenames.h"
 #include "actionicon.h"
@@ -20,6 +21,7 @@
 #include "workordermodel.h"
 #include "workorderview.h"
 
+#include <QLocale>
 #include <QAction>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -452,8 +454,11 @@ void MainWindow::addLogItem(const QDateTime &at, const QString &text, bool isErr
 {
     // Today's entries by their time; earlier runs' entries with their date too.
     const QDateTime local = at.toLocalTime();
-    const QString when = local.date() == QDate::currentDate() ? local.toString(QStringLiteral("HH:mm:ss"))
-                                                              : local.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    // The date as the desktop's language writes it; the time to the second, as a log needs.
+    const QString time = local.toString(QStringLiteral("HH:mm:ss"));
+    const QString when = local.date() == QDate::currentDate()
+        ? time
+        : QStringLiteral("%1 %2").arg(LocalDates::shortDate(local.date()), time);
     auto *item = new QListWidgetItem(QStringLiteral("%1  %2").arg(when, text));
     if (isError) // an icon, not colour alone
         item->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
@@ -601,7 +606,7 @@ void MainWindow::refresh()
             logActivity(tr("%n new message(s), the first: %1", nullptr, fresh).arg(firstSubject));
             Q_EMIT newMailArrived(fresh, firstSubject);
         }
-        m_pollLabel->setText(tr("Last poll %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm"))));
+        m_pollLabel->setText(tr("Last poll %1").arg(LocalDates::shortTime(QTime::currentTime())));
         updateStatus();
     });
 }

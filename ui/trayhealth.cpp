@@ -4,6 +4,8 @@
 
 #include <QAction>
 #include <QLocale>
+
+#include "localdates.h"
 #include <QLoggingCategory>
 #include <QMenu>
 
@@ -206,9 +208,10 @@ QString TrayHealth::formatTime(const QVariant &value, const QDateTime &now)
     if (!time.isValid())
         return tr("never");
     const QDateTime local = time.toLocalTime();
+    // In the desktop's language: 14:05 or 2:05 PM, 23.11.26 or 11/23/26.
     if (local.date() == now.toLocalTime().date())
-        return local.toString(QStringLiteral("HH:mm"));
-    return local.toString(QStringLiteral("yyyy-MM-dd"));
+        return LocalDates::shortTime(local.time());
+    return LocalDates::shortDate(local.date());
 }
 
 QString TrayHealth::toolTipFor(const ConnectorHealth &health, const QDateTime &now)

@@ -3,6 +3,7 @@
 
 #include "inboxmodel.h"
 
+#include <QLocale>
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QColor>
@@ -116,6 +117,8 @@ class TestInboxModel : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    /// Dates in the C locale's forms, whatever the desktop's language (LocalDates keeps ISO there).
+    void initTestCase() { QLocale::setDefault(QLocale::c()); }
     void extractWorkOrderId_data();
     void extractWorkOrderId();
     void modelTesterThroughChanges();
@@ -239,7 +242,7 @@ void TestInboxModel::columnsAndRoles()
 
     const MessageSummary first = plantInbox().at(0);
     QCOMPARE(model.index(0, InboxModel::DateColumn).data().toString(),
-             first.date.toLocalTime().toString(u"yyyy-MM-dd HH:mm"));
+             first.date.toLocalTime().toString(u"yyyy-MM-dd HH:mm"));   // the C locale's ISO form (initTestCase)
     QCOMPARE(model.index(0, InboxModel::DateColumn).data(InboxModel::SortRole).toLongLong(),
              first.date.toMSecsSinceEpoch());
     // The column shows the name; the tooltip the whole sender.

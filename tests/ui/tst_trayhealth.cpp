@@ -12,6 +12,7 @@
 #include <QPixmap>
 #include <QSignalSpy>
 #include <QLocale>
+#include <QScopeGuard>
 #include <QTest>
 
 using namespace machina;
@@ -39,12 +40,15 @@ class TestTrayHealth : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    /// Dates in the C locale's forms, whatever the desktop's language (LocalDates keeps ISO there).
+    void initTestCase() { QLocale::setDefault(QLocale::c()); }
     void noTrayOffscreen();
     void iconResourcesAreCompiledIn();
     void iconsDifferPerStatus();
     void statusWords();
     void formatTime_data();
     void formatTime();
+    void formatTimeFollowsTheLocale();
     void toolTipText();
     void toolTipFollowsHealth();
     void notifiesOnTransitionsOnly();
@@ -116,10 +120,13 @@ void TestTrayHealth::formatTime_data()
 
     const QDateTime earlier = QDateTime(QDate(2026, 11, 24), QTime(9, 5));
     const QDateTime yesterday = QDateTime(QDate(2026, 11, 23), QTime(23, 59));
-    QTest::addRow("today, ISO UTC text") << QVariant(earlier.toUTC().toString(Qt::ISODate)) << QStringLiteral("09:05");
-    QTest::addRow("today, ISO with ms") << QVariant(earlier.toUTC().toString(Qt::ISODateWithMs)) << QStringLiteral("09:05");
-    QTest::addRow("today, QDateTime") << QVariant(earlier) << QStringLiteral("09:05");
-    QTest::addRow("yesterday") << QVariant(yesterday.toUTC().toString(Qt::ISODate)) << QStringLiteral("2026-11-23");
+    // The C locale's ISO forms (initTestCase); formatTimeFollowsTheLocale() checks two languages.
+    const QString nineOFive = QStringLiteral("09:05");
+    QTest::addRow("today, ISO UTC text") << QVariant(earlier.toUTC().toString(Qt::ISODate)) << nineOFive;
+    QTest::addRow("today, ISO with ms") << QVariant(earlier.toUTC().toString(Qt::ISODateWithMs)) << nineOFive;
+    QTest::addRow("today, QDateTime") << QVariant(earlier) << nineOFive;
+    QTest::addRow("yesterday") << QVariant(yesterday.toUTC().toString(Qt::ISODate))
+                               << QStringLiteral("2026-11-23");
     QTest::addRow("absent") << QVariant() << QStringLiteral("never");
     QTest::addRow("empty") << QVariant(QString()) << QStringLiteral("never");
     QTest::addRow("garbage") << QVariant(QStringLiteral("yesterday-ish")) << QStringLiteral("never");
@@ -131,6 +138,20 @@ void TestTrayHealth::formatTime()
     QFETCH(QString, expected);
     const QDateTime now = QDateTime(QDate(2026, 11, 24), QTime(14, 30));
     QCOMPARE(TrayHealth::formatTime(value, now), expected);
+}
+
+void TestTrayHealth::formatTimeFollowsTheLocale()
+{
+    const QDateTime now = QDateTime(QDate(2026, 11, 24), QTime(14, 30));
+    const QLocale previous;
+    const auto restore = qScopeGuard([previous] { QLocale::setDefault(previous); });
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    QCOMPARE(TrayHealth::formatTime(QDateTime(QDate(2026, 11, 24), QTime(9, 5)), now), QStringLiteral("09:05"));
+    QCOMPARE(TrayHealth::formatTime(QDateTime(QDate(2026, 11, 23), QTime(23, 59)), now), QStringLiteral("23.11.26"));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    const QString afternoon = TrayHealth::formatTime(QDateTime(QDate(2026, 11, 24), QTime(14, 5)), now);
+    QVERIFY2(afternoon.startsWith(QStringLiteral("2:05")) && afternoon.endsWith(QStringLiteral("PM")), qPrintable(afternoon));
+    QCOMPARE(TrayHealth::formatTime(QDateTime(QDate(2026, 11, 23), QTime(23, 59)), now), QStringLiteral("11/23/26"));
 }
 
 void TestTrayHealth::toolTipText()
