@@ -421,6 +421,252 @@ Die Konsole läuft ohne Postausgang weiter: Nachrichten werden direkt gesendet, 
     </message>
 </context>
 <context>
+    <name>machina::ConfigLoader</name>
+    <message>
+        <source>the value</source>
+        <extracomment>Stands in for a secret value in an error sentence, as in &quot;the value is not a whole number&quot;.</extracomment>
+        <translation>der Wert</translation>
+    </message>
+    <message>
+        <source>%1 is out of range (0-1440 minutes; 0: never)</source>
+        <translation>%1 liegt außerhalb des Bereichs (0-1440 Minuten; 0: nie)</translation>
+    </message>
+    <message>
+        <source>%1 is not a port (1-65535)</source>
+        <translation>%1 ist kein Port (1-65535)</translation>
+    </message>
+    <message>
+        <source>%1 is out of range (1-%2 seconds)</source>
+        <translation>%1 liegt außerhalb des Bereichs (1-%2 Sekunden)</translation>
+    </message>
+    <message>
+        <source>%1 is not an http(s) URL</source>
+        <translation>%1 ist keine http(s)-URL</translation>
+    </message>
+    <message>
+        <source>%1 uses plain http, which is allowed only for a loopback host (127.0.0.0/8, ::1, localhost); use https</source>
+        <translation>%1 verwendet einfaches http, das nur für einen loopback-Host erlaubt ist (127.0.0.0/8, ::1, localhost); verwenden Sie https</translation>
+    </message>
+    <message>
+        <source>is set, but oauth2_provider is not (microsoft, google or custom)</source>
+        <translation>ist gesetzt, oauth2_provider aber nicht (microsoft, google oder custom)</translation>
+    </message>
+    <message>
+        <source>%1 is not a provider we know (microsoft, google or custom)</source>
+        <translation>%1 ist kein bekannter Anbieter (microsoft, google oder custom)</translation>
+    </message>
+    <message>
+        <source>cannot be used with gmail_credentials_file (that is the Gmail API mode, which signs in by itself); keep one of the two</source>
+        <translation>kann nicht zusammen mit gmail_credentials_file verwendet werden (das ist der Gmail-API-Modus, der sich selbst anmeldet); behalten Sie eines von beiden</translation>
+    </message>
+    <message>
+        <source>is missing (OAuth sign-in needs the account&apos;s address)</source>
+        <translation>fehlt (die OAuth-Anmeldung braucht die Adresse des Kontos)</translation>
+    </message>
+    <message>
+        <source>is missing (required with oauth2_provider: %1; the id of an app registered as a desktop/mobile client)</source>
+        <translation>fehlt (erforderlich bei oauth2_provider: %1; die ID einer als Desktop-/Mobil-Client registrierten App)</translation>
+    </message>
+    <message>
+        <source>is not used with oauth2_provider: microsoft (a desktop app is a public client with no secret)</source>
+        <translation>wird bei oauth2_provider: microsoft nicht verwendet (eine Desktop-App ist ein öffentlicher Client ohne Secret)</translation>
+    </message>
+    <message>
+        <source>is only for oauth2_provider: custom (%1 has its own)</source>
+        <translation>gilt nur für oauth2_provider: custom (%1 legt dies selbst fest)</translation>
+    </message>
+    <message>
+        <source>is missing (required with oauth2_provider: custom)</source>
+        <translation>fehlt (erforderlich bei oauth2_provider: custom)</translation>
+    </message>
+    <message>
+        <source>is not used with oauth2_provider: custom (give oauth2_authorize_url and oauth2_token_url)</source>
+        <translation>wird bei oauth2_provider: custom nicht verwendet (geben Sie oauth2_authorize_url und oauth2_token_url an)</translation>
+    </message>
+    <message>
+        <source>is only for oauth2_provider: microsoft</source>
+        <translation>gilt nur für oauth2_provider: microsoft</translation>
+    </message>
+    <message>
+        <source>%1 is not a tenant (organizations, common, consumers, a tenant id or a domain)</source>
+        <translation>%1 ist kein Mandant (organizations, common, consumers, eine Mandanten-ID oder eine Domain)</translation>
+    </message>
+    <message>
+        <source>is missing or empty (required unless gmail_credentials_file is set)</source>
+        <translation>fehlt oder ist leer (erforderlich, sofern gmail_credentials_file nicht gesetzt ist)</translation>
+    </message>
+    <message>
+        <source>a map</source>
+        <extracomment>What a YAML node is, completing &quot;expected ..., found %1&quot;.</extracomment>
+        <translation>eine Map</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <source>a single value</source>
+        <translation>ein einzelner Wert</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>the top level must be a map holding a connectors: section, found %1</source>
+        <translation>die oberste Ebene muss eine Map mit einem Abschnitt connectors: sein, gefunden wurde %1</translation>
+    </message>
+    <message>
+        <source>section is missing</source>
+        <translation>Abschnitt fehlt</translation>
+    </message>
+    <message>
+        <source>expected a map of connectors, found %1</source>
+        <translation>erwartet wurde eine Map von Connectors, gefunden wurde %1</translation>
+    </message>
+    <message>
+        <source>section is missing under connectors</source>
+        <translation>Abschnitt fehlt unter connectors</translation>
+    </message>
+    <message>
+        <source>section is empty</source>
+        <translation>Abschnitt ist leer</translation>
+    </message>
+    <message>
+        <source>expected a map of settings, found %1</source>
+        <translation>erwartet wurde eine Map von Einstellungen, gefunden wurde %1</translation>
+    </message>
+    <message>
+        <source>duplicate key (first given on line %1)</source>
+        <translation>doppelter Schlüssel (zuerst in Zeile %1 angegeben)</translation>
+    </message>
+    <message>
+        <source>(key)</source>
+        <extracomment>Stands in for the name of a key that is not a plain name, in &quot;file:line: (key): ...&quot;.</extracomment>
+        <translation>(Schlüssel)</translation>
+    </message>
+    <message>
+        <source>a key must be a plain name, found %1</source>
+        <translation>ein Schlüssel muss ein einfacher Name sein, gefunden wurde %1</translation>
+    </message>
+    <message>
+        <source>unknown key</source>
+        <translation>unbekannter Schlüssel</translation>
+    </message>
+    <message>
+        <source>unknown key; did you mean %1?</source>
+        <translation>unbekannter Schlüssel; meinten Sie %1?</translation>
+    </message>
+    <message>
+        <source>expected a single value, found %1</source>
+        <translation>erwartet wurde ein einzelner Wert, gefunden wurde %1</translation>
+    </message>
+    <message>
+        <source>has no value (expected a whole number)</source>
+        <translation>hat keinen Wert (erwartet wird eine ganze Zahl)</translation>
+    </message>
+    <message>
+        <source>has no value (expected true or false)</source>
+        <translation>hat keinen Wert (erwartet wird true oder false)</translation>
+    </message>
+    <message>
+        <source>has no value (expected email)</source>
+        <translation>hat keinen Wert (erwartet wird email)</translation>
+    </message>
+    <message>
+        <source>%1 is not supported here; this section must be type: email</source>
+        <translation>%1 wird hier nicht unterstützt; dieser Abschnitt muss type: email sein</translation>
+    </message>
+    <message>
+        <source>%1 is not true or false</source>
+        <translation>%1 ist weder true noch false</translation>
+    </message>
+    <message>
+        <source>%1 is not a whole number</source>
+        <translation>%1 ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>malformed ${...} reference (expected ${NAME} with NAME made of letters, digits and _)</source>
+        <translation>fehlerhafte ${...}-Referenz (erwartet wird ${NAME}, wobei NAME aus Buchstaben, Ziffern und _ besteht)</translation>
+    </message>
+    <message>
+        <source>environment variable %1 is not set</source>
+        <translation>Umgebungsvariable %1 ist nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>syntax error</source>
+        <translation>Syntaxfehler</translation>
+    </message>
+    <message>
+        <source>expected a map of settings</source>
+        <translation>erwartet wurde eine Map von Einstellungen</translation>
+    </message>
+    <message>
+        <source>unknown key (known: id_pattern, folder, ack_within, alarm_rules, reply_codes, technicians)</source>
+        <translation>unbekannter Schlüssel (bekannt: id_pattern, folder, ack_within, alarm_rules, reply_codes, technicians)</translation>
+    </message>
+    <message>
+        <source>needs a folder name of its own (not INBOX, no * or %)</source>
+        <translation>braucht einen eigenen Ordnernamen (nicht INBOX, kein * oder %)</translation>
+    </message>
+    <message>
+        <source>expected a map of priority: duration, as {critical: 5m, high: 15m}</source>
+        <translation>erwartet wurde eine Map aus Priorität: Dauer, etwa {critical: 5m, high: 15m}</translation>
+    </message>
+    <message>
+        <source>is not a priority (low, normal, high, critical)</source>
+        <translation>ist keine Priorität (low, normal, high, critical)</translation>
+    </message>
+    <message>
+        <source>expected a list of rules</source>
+        <translation>erwartet wurde eine Liste von Regeln</translation>
+    </message>
+    <message>
+        <source>each rule is a map with name, subject and severities</source>
+        <translation>jede Regel ist eine Map mit name, subject und severities</translation>
+    </message>
+    <message>
+        <source>severities must map each severity word to a priority</source>
+        <translation>severities muss jedem Schweregrad-Wort eine Priorität zuordnen</translation>
+    </message>
+    <message>
+        <source>%1 is not a priority (low, normal, high, critical)</source>
+        <translation>%1 ist keine Priorität (low, normal, high, critical)</translation>
+    </message>
+    <message>
+        <source>expected a map such as {acknowledged: [ACK, ACCEPT]}</source>
+        <translation>erwartet wurde eine Map wie {acknowledged: [ACK, ACCEPT]}</translation>
+    </message>
+    <message>
+        <source>is not one of acknowledged, in_progress, done, rejected</source>
+        <translation>ist keiner der Werte acknowledged, in_progress, done, rejected</translation>
+    </message>
+    <message>
+        <source>expected a list of words</source>
+        <translation>erwartet wurde eine Liste von Wörtern</translation>
+    </message>
+    <message>
+        <source>each code is one word</source>
+        <translation>jeder Code ist ein einzelnes Wort</translation>
+    </message>
+    <message>
+        <source>expected a list of {name, address, areas, order}</source>
+        <translation>erwartet wurde eine Liste von {name, address, areas, order}</translation>
+    </message>
+    <message>
+        <source>each technician is a map with name and address</source>
+        <translation>jeder Techniker ist eine Map mit name und address</translation>
+    </message>
+    <message>
+        <source>technician %1 needs an address</source>
+        <translation>Techniker %1 braucht eine Adresse</translation>
+    </message>
+</context>
+<context>
     <name>machina::ConnectionTester</name>
     <message>
         <source>%1; certificate for %2 from %3, valid until %4</source>
@@ -577,6 +823,40 @@ Die Konsole läuft ohne Postausgang weiter: Nachrichten werden direkt gesendet, 
     </message>
 </context>
 <context>
+    <name>machina::CredentialStore</name>
+    <message>
+        <source>Machina Console never stores passwords in files.</source>
+        <translation>Machina Console speichert Passwörter niemals in Dateien.</translation>
+    </message>
+    <message>
+        <source>No keychain available: no Secret Service on the D-Bus session bus. Start a keyring (GNOME Keyring or KWallet) in your desktop session; </source>
+        <extracomment>Followed by the sentence &quot;Machina Console never stores passwords in files.&quot;</extracomment>
+        <translation>Kein Schlüsselbund verfügbar: kein Secret Service auf dem D-Bus-Sitzungsbus. Starten Sie einen Schlüsselbund-Dienst (GNOME Keyring oder KWallet) in Ihrer Desktop-Sitzung; </translation>
+    </message>
+    <message>
+        <source>The keychain is locked and could not be unlocked: unlock your login keyring (log in to the desktop session, or unlock it in your keyring manager) and try again.</source>
+        <translation>Der Schlüsselbund ist gesperrt und konnte nicht entsperrt werden: Entsperren Sie Ihren Anmelde-Schlüsselbund (melden Sie sich an der Desktop-Sitzung an oder entsperren Sie ihn in Ihrer Schlüsselbundverwaltung) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The keychain refused access to the Machina Console secrets (%1): unlock it (log in to the desktop session or unlock your login keyring) and try again.</source>
+        <translation>Der Schlüsselbund hat den Zugriff auf die Geheimnisse von Machina Console verweigert (%1): Entsperren Sie ihn (melden Sie sich an der Desktop-Sitzung an oder entsperren Sie Ihren Anmelde-Schlüsselbund) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>No keychain available: the D-Bus session bus cannot be reached, so neither can the Secret Service (%1). Run Machina Console in a desktop session with a keyring (GNOME Keyring or KWallet); </source>
+        <extracomment>Followed by the sentence &quot;Machina Console never stores passwords in files.&quot;</extracomment>
+        <translation>Kein Schlüsselbund verfügbar: Der D-Bus-Sitzungsbus ist nicht erreichbar und damit auch nicht der Secret Service (%1). Starten Sie Machina Console in einer Desktop-Sitzung mit einem Schlüsselbund-Dienst (GNOME Keyring oder KWallet); </translation>
+    </message>
+    <message>
+        <source>The keychain has no default keyring to store secrets in and could not create one (%1): create or unlock a login keyring in your desktop session (for example with Passwords and Keys) and try again; </source>
+        <extracomment>Followed by the sentence &quot;Machina Console never stores passwords in files.&quot;</extracomment>
+        <translation>Der Schlüsselbund-Dienst hat keinen Standard-Schlüsselbund zum Speichern von Geheimnissen und konnte keinen anlegen (%1): Legen Sie in Ihrer Desktop-Sitzung einen Anmelde-Schlüsselbund an oder entsperren Sie ihn (zum Beispiel mit „Passwörter und Verschlüsselung“) und versuchen Sie es erneut; </translation>
+    </message>
+    <message>
+        <source>The keychain failed (%1). Check that a keyring (GNOME Keyring or KWallet) is running and unlocked in your desktop session.</source>
+        <translation>Fehler im Schlüsselbund (%1). Prüfen Sie, ob in Ihrer Desktop-Sitzung ein Schlüsselbund-Dienst (GNOME Keyring oder KWallet) läuft und entsperrt ist.</translation>
+    </message>
+</context>
+<context>
     <name>machina::EmailConnector</name>
     <message>
         <source>No local store is open: the message cannot be queued.</source>
@@ -668,6 +948,107 @@ Die Konsole läuft ohne Postausgang weiter: Nachrichten werden direkt gesendet, 
     <message>
         <source>Gmail answered %1: %2</source>
         <translation>Gmail hat %1 beantwortet: %2</translation>
+    </message>
+</context>
+<context>
+    <name>machina::GoogleClientSecrets</name>
+    <message>
+        <source>create a Desktop app client in the Google Cloud console (APIs &amp; Services &gt; Credentials &gt; Create credentials &gt; OAuth client ID &gt; Desktop app) and download its JSON</source>
+        <translation>erstellen Sie in der Google Cloud Console einen Client vom Typ Desktop app (APIs &amp; Services &gt; Credentials &gt; Create credentials &gt; OAuth client ID &gt; Desktop app) und laden Sie dessen JSON herunter</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>ein boolescher Wert</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>ein String</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <extracomment>After a JSON key, as in &quot;installed.client_id: missing&quot;.</extracomment>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>must be a string, found %1</source>
+        <translation>muss ein String sein, gefunden wurde %1</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <extracomment>After a JSON key, as in &quot;installed.client_id: empty&quot;.</extracomment>
+        <translation>leer</translation>
+    </message>
+    <message>
+        <source>(unparsable)</source>
+        <translation>(nicht auswertbar)</translation>
+    </message>
+    <message>
+        <source>not an absolute URL: %1</source>
+        <translation>keine absolute URL: %1</translation>
+    </message>
+    <message>
+        <source>must be an https URL (plain http only for 127.0.0.1, ::1 or localhost), found %1</source>
+        <translation>muss eine https-URL sein (einfaches http nur für 127.0.0.1, ::1 oder localhost), gefunden wurde %1</translation>
+    </message>
+    <message>
+        <source>no such file; %1 (gmail_credentials_file names where you saved it)</source>
+        <translation>Datei nicht vorhanden; %1 (gmail_credentials_file gibt an, wo Sie sie gespeichert haben)</translation>
+    </message>
+    <message>
+        <source>is a directory, not a client secrets file</source>
+        <translation>ist ein Verzeichnis, keine Client-Secrets-Datei</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>%1 bytes is far too large for an OAuth client file</source>
+        <translation>%1 Bytes sind viel zu groß für eine OAuth-Client-Datei</translation>
+    </message>
+    <message>
+        <source>not valid JSON at offset %1: %2</source>
+        <translation>kein gültiges JSON an Offset %1: %2</translation>
+    </message>
+    <message>
+        <source>expected a JSON object {&quot;installed&quot;: {...}}, found %1</source>
+        <translation>erwartet wurde ein JSON-Objekt {&quot;installed&quot;: {...}}, gefunden wurde %1</translation>
+    </message>
+    <message>
+        <source>something else</source>
+        <translation>etwas anderes</translation>
+    </message>
+    <message>
+        <source>this is a Web application client; %1</source>
+        <translation>dies ist ein Client vom Typ Webanwendung; %1</translation>
+    </message>
+    <message>
+        <source>this is a service account key, not an OAuth client; %1</source>
+        <translation>dies ist ein Dienstkonto-Schlüssel, kein OAuth-Client; %1</translation>
+    </message>
+    <message>
+        <source>no &quot;installed&quot; client in this file (expected Google&apos;s Desktop app client file, {&quot;installed&quot;: {&quot;client_id&quot;: ...}}); %1</source>
+        <translation>kein &quot;installed&quot;-Client in dieser Datei (erwartet wird die Desktop app-Client-Datei von Google, {&quot;installed&quot;: {&quot;client_id&quot;: ...}}); %1</translation>
+    </message>
+    <message>
+        <source>must be an object, found %1</source>
+        <translation>muss ein Objekt sein, gefunden wurde %1</translation>
     </message>
 </context>
 <context>
@@ -1966,6 +2347,96 @@ Betreff: %2
     </message>
 </context>
 <context>
+    <name>machina::OAuthSignIn</name>
+    <message>
+        <source>%1: could not reach %2&apos;s token endpoint at %3: %4</source>
+        <translation>%1: Der Token-Endpunkt von %2 unter %3 war nicht erreichbar: %4</translation>
+    </message>
+    <message>
+        <source>no error code</source>
+        <translation>kein Fehlercode</translation>
+    </message>
+    <message>
+        <source>%1: %2&apos;s token endpoint answered HTTP %3: %4</source>
+        <translation>%1: Der Token-Endpunkt von %2 antwortete mit HTTP %3: %4</translation>
+    </message>
+    <message>
+        <source>%1: %2&apos;s token endpoint sent something that is not a JSON object (%3)</source>
+        <translation>%1: Der Token-Endpunkt von %2 hat etwas gesendet, das kein JSON-Objekt ist (%3)</translation>
+    </message>
+    <message>
+        <source>%1: %2&apos;s token endpoint answered without an access_token</source>
+        <translation>%1: Der Token-Endpunkt von %2 hat ohne access_token geantwortet</translation>
+    </message>
+    <message>
+        <source>%1 sign-in was not completed within %2 s: finish it in the browser in time, or run %3 again</source>
+        <translation>Die %1-Anmeldung wurde nicht innerhalb von %2 s abgeschlossen: Schließen Sie sie rechtzeitig im Browser ab oder führen Sie %3 erneut aus</translation>
+    </message>
+    <message>
+        <source>%1 sign-in was abandoned (the application is closing)</source>
+        <translation>Die %1-Anmeldung wurde abgebrochen (die Anwendung wird beendet)</translation>
+    </message>
+    <message>
+        <source>the %1 OAuth client&apos;s %2 must be an https URL (plain http only on loopback), found &apos;%3&apos;</source>
+        <translation>%2 des %1-OAuth-Clients muss eine https-URL sein (einfaches http nur über loopback), gefunden: &apos;%3&apos;</translation>
+    </message>
+    <message>
+        <source>the stored %1 sign-in lacks %2: run %3 and tick it on the consent screen</source>
+        <translation>der gespeicherten %1-Anmeldung fehlt %2: Führen Sie %3 aus und setzen Sie auf der Zustimmungsseite das Häkchen dafür</translation>
+    </message>
+    <message>
+        <source>not signed in to %1: run %2</source>
+        <translation>nicht bei %1 angemeldet: Führen Sie %2 aus</translation>
+    </message>
+    <message>
+        <source>refreshing the %1 access token</source>
+        <extracomment>What was being done, the start of &quot;%1: could not reach ...&quot;; %1 is the provider (Google, Microsoft).</extracomment>
+        <translation>Erneuern des %1-Zugriffstokens</translation>
+    </message>
+    <message>
+        <source>%1 no longer accepts the stored sign-in (revoked or expired): sign in again with %2</source>
+        <translation>%1 akzeptiert die gespeicherte Anmeldung nicht mehr (widerrufen oder abgelaufen): Melden Sie sich mit %2 erneut an</translation>
+    </message>
+    <message>
+        <source>%1 sign-in: could not listen on 127.0.0.1 for the browser&apos;s redirect</source>
+        <translation>%1-Anmeldung: Auf 127.0.0.1 konnte nicht auf die Weiterleitung des Browsers gewartet werden</translation>
+    </message>
+    <message>
+        <source>Machina Console received the answer of %1. You can close this tab and return to the application.</source>
+        <translation>Machina Console hat die Antwort von %1 erhalten. Sie können diesen Tab schließen und zur Anwendung zurückkehren.</translation>
+    </message>
+    <message>
+        <source>%1 sign-in was denied: access was not allowed on the consent screen; run %2 again and allow it</source>
+        <translation>Die %1-Anmeldung wurde verweigert: Der Zugriff wurde auf der Zustimmungsseite nicht erlaubt; führen Sie %2 erneut aus und erlauben Sie ihn</translation>
+    </message>
+    <message>
+        <source>%1 sign-in failed: %2%3</source>
+        <translation>Die %1-Anmeldung ist fehlgeschlagen: %2%3</translation>
+    </message>
+    <message>
+        <source>%1 sign-in refused: the browser came back with a state this sign-in did not send (a stale or forged link); run %2 again</source>
+        <translation>%1-Anmeldung abgelehnt: Der Browser kam mit einem state zurück, den diese Anmeldung nicht gesendet hat (ein veralteter oder gefälschter Link); führen Sie %2 erneut aus</translation>
+    </message>
+    <message>
+        <source>%1 sign-in: the redirect carried no authorization code</source>
+        <translation>%1-Anmeldung: Die Weiterleitung enthielt keinen Autorisierungscode</translation>
+    </message>
+    <message>
+        <source>%1 sign-in</source>
+        <extracomment>What was being done, the start of &quot;%1: could not reach ...&quot;; %1 is the provider (Google, Microsoft).</extracomment>
+        <translation>%1-Anmeldung</translation>
+    </message>
+    <message>
+        <source>%1; run %2 again</source>
+        <extracomment>%1 is an error sentence from the token endpoint, %2 the command that signs in.</extracomment>
+        <translation>%1; führen Sie %2 erneut aus</translation>
+    </message>
+    <message>
+        <source>%1 sign-in did not grant %2: run %3 again and tick that permission on the consent screen</source>
+        <translation>Die %1-Anmeldung hat %2 nicht gewährt: Führen Sie %3 erneut aus und setzen Sie auf der Zustimmungsseite das Häkchen für diese Berechtigung</translation>
+    </message>
+</context>
+<context>
     <name>machina::Outbox</name>
     <message>
         <source>cannot queue the message &lt;%1&gt;</source>
@@ -2215,6 +2686,13 @@ Betreff: %2
             <numerusform>%n Nachricht ist storniert: Sie wird nicht gesendet.</numerusform>
             <numerusform>%n Nachrichten sind storniert: Sie werden nicht gesendet.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>machina::ReplyCodeTable</name>
+    <message>
+        <source>%1 is given for both %2 and %3</source>
+        <translation>%1 ist sowohl für %2 als auch für %3 angegeben</translation>
     </message>
 </context>
 <context>
@@ -2669,6 +3147,41 @@ Betreff: %2
     </message>
 </context>
 <context>
+    <name>machina::Tls</name>
+    <message>
+        <source>No TLS support: Qt found no TLS backend (install the OpenSSL 3 libraries and Qt&apos;s TLS plugins, package libqt6network6).</source>
+        <translation>Keine TLS-Unterstützung: Qt hat kein TLS-Backend gefunden (installieren Sie die OpenSSL-3-Bibliotheken und die TLS-Plugins von Qt, Paket libqt6network6).</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate</source>
+        <translation>%1 enthält kein PEM-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Cannot find the %1 server %2: %3</source>
+        <translation>Der %1-Server %2 wurde nicht gefunden: %3</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection (is the server running, is the port right?).</source>
+        <translation>%1 hat die Verbindung abgelehnt (läuft der Server, stimmt der Port?).</translation>
+    </message>
+    <message>
+        <source>TLS handshake with %1 failed: %2</source>
+        <translation>TLS-Handshake mit %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Network error with %1: %2</source>
+        <translation>Netzwerkfehler bei %1: %2</translation>
+    </message>
+    <message>
+        <source>TLS certificate of %1 was not accepted: %2</source>
+        <translation>Das TLS-Zertifikat von %1 wurde nicht akzeptiert: %2</translation>
+    </message>
+</context>
+<context>
     <name>machina::TrayHealth</name>
     <message>
         <source>&amp;Show</source>
@@ -2808,6 +3321,37 @@ Betreff: %2
     <message>
         <source>the server does not keep keywords in the folder %1, so work-order states cannot be shared there (its PERMANENTFLAGS lack \*)</source>
         <translation>der Server speichert keine Schlüsselwörter im Ordner %1, daher können Arbeitsauftragszustände dort nicht geteilt werden (seinen PERMANENTFLAGS fehlt \*)</translation>
+    </message>
+</context>
+<context>
+    <name>machina::WorkOrderId</name>
+    <message>
+        <source>{year} is given twice</source>
+        <translation>{year} ist zweimal angegeben</translation>
+    </message>
+    <message>
+        <source>{seq} is given twice</source>
+        <translation>{seq} ist zweimal angegeben</translation>
+    </message>
+    <message>
+        <source>%1 has no {seq}</source>
+        <translation>%1 enthält kein {seq}</translation>
+    </message>
+    <message>
+        <source>%1: only letters, digits and - _ / . # may surround {year} and {seq}</source>
+        <translation>%1: Um {year} und {seq} dürfen nur Buchstaben, Ziffern und - _ / . # stehen</translation>
+    </message>
+    <message>
+        <source>%1 needs some fixed text, or ids cannot be told from numbers</source>
+        <translation>%1 braucht festen Text, sonst lassen sich IDs nicht von Zahlen unterscheiden</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a duration such as 90s, 10m or 2h</source>
+        <translation>„%1“ ist keine Dauer wie 90s, 10m oder 2h</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is out of range (1s to 30d)</source>
+        <translation>„%1“ liegt außerhalb des Bereichs (1s bis 30d)</translation>
     </message>
 </context>
 <context>

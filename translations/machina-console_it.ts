@@ -421,6 +421,252 @@ La console prosegue senza posta in uscita: i messaggi vengono inviati direttamen
     </message>
 </context>
 <context>
+    <name>machina::ConfigLoader</name>
+    <message>
+        <source>the value</source>
+        <extracomment>Stands in for a secret value in an error sentence, as in &quot;the value is not a whole number&quot;.</extracomment>
+        <translation>il valore</translation>
+    </message>
+    <message>
+        <source>%1 is out of range (0-1440 minutes; 0: never)</source>
+        <translation>%1 è fuori intervallo (0-1440 minuti; 0: mai)</translation>
+    </message>
+    <message>
+        <source>%1 is not a port (1-65535)</source>
+        <translation>%1 non è una porta (1-65535)</translation>
+    </message>
+    <message>
+        <source>%1 is out of range (1-%2 seconds)</source>
+        <translation>%1 è fuori intervallo (1-%2 secondi)</translation>
+    </message>
+    <message>
+        <source>%1 is not an http(s) URL</source>
+        <translation>%1 non è un URL http(s)</translation>
+    </message>
+    <message>
+        <source>%1 uses plain http, which is allowed only for a loopback host (127.0.0.0/8, ::1, localhost); use https</source>
+        <translation>%1 usa http semplice, consentito solo per un host loopback (127.0.0.0/8, ::1, localhost); usa https</translation>
+    </message>
+    <message>
+        <source>is set, but oauth2_provider is not (microsoft, google or custom)</source>
+        <translation>è impostato, ma oauth2_provider no (microsoft, google o custom)</translation>
+    </message>
+    <message>
+        <source>%1 is not a provider we know (microsoft, google or custom)</source>
+        <translation>%1 non è un provider conosciuto (microsoft, google o custom)</translation>
+    </message>
+    <message>
+        <source>cannot be used with gmail_credentials_file (that is the Gmail API mode, which signs in by itself); keep one of the two</source>
+        <translation>non può essere usato con gmail_credentials_file (quella è la modalità Gmail API, che accede da sola); tieni uno dei due</translation>
+    </message>
+    <message>
+        <source>is missing (OAuth sign-in needs the account&apos;s address)</source>
+        <translation>manca (l&apos;accesso OAuth richiede l&apos;indirizzo dell&apos;account)</translation>
+    </message>
+    <message>
+        <source>is missing (required with oauth2_provider: %1; the id of an app registered as a desktop/mobile client)</source>
+        <translation>manca (obbligatorio con oauth2_provider: %1; l&apos;id di un&apos;app registrata come client desktop/mobile)</translation>
+    </message>
+    <message>
+        <source>is not used with oauth2_provider: microsoft (a desktop app is a public client with no secret)</source>
+        <translation>non si usa con oauth2_provider: microsoft (un&apos;app desktop è un client pubblico senza secret)</translation>
+    </message>
+    <message>
+        <source>is only for oauth2_provider: custom (%1 has its own)</source>
+        <translation>vale solo per oauth2_provider: custom (%1 usa valori propri)</translation>
+    </message>
+    <message>
+        <source>is missing (required with oauth2_provider: custom)</source>
+        <translation>manca (obbligatorio con oauth2_provider: custom)</translation>
+    </message>
+    <message>
+        <source>is not used with oauth2_provider: custom (give oauth2_authorize_url and oauth2_token_url)</source>
+        <translation>non si usa con oauth2_provider: custom (indica oauth2_authorize_url e oauth2_token_url)</translation>
+    </message>
+    <message>
+        <source>is only for oauth2_provider: microsoft</source>
+        <translation>vale solo per oauth2_provider: microsoft</translation>
+    </message>
+    <message>
+        <source>%1 is not a tenant (organizations, common, consumers, a tenant id or a domain)</source>
+        <translation>%1 non è un tenant (organizations, common, consumers, un id di tenant o un dominio)</translation>
+    </message>
+    <message>
+        <source>is missing or empty (required unless gmail_credentials_file is set)</source>
+        <translation>manca o è vuoto (obbligatorio se gmail_credentials_file non è impostato)</translation>
+    </message>
+    <message>
+        <source>a map</source>
+        <extracomment>What a YAML node is, completing &quot;expected ..., found %1&quot;.</extracomment>
+        <translation>una mappa</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>una lista</translation>
+    </message>
+    <message>
+        <source>a single value</source>
+        <translation>un singolo valore</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>niente</translation>
+    </message>
+    <message>
+        <source>the top level must be a map holding a connectors: section, found %1</source>
+        <translation>il livello principale deve essere una mappa con una sezione connectors:, trovato: %1</translation>
+    </message>
+    <message>
+        <source>section is missing</source>
+        <translation>sezione mancante</translation>
+    </message>
+    <message>
+        <source>expected a map of connectors, found %1</source>
+        <translation>attesa una mappa di connettori, trovato: %1</translation>
+    </message>
+    <message>
+        <source>section is missing under connectors</source>
+        <translation>sezione mancante sotto connectors</translation>
+    </message>
+    <message>
+        <source>section is empty</source>
+        <translation>sezione vuota</translation>
+    </message>
+    <message>
+        <source>expected a map of settings, found %1</source>
+        <translation>attesa una mappa di impostazioni, trovato: %1</translation>
+    </message>
+    <message>
+        <source>duplicate key (first given on line %1)</source>
+        <translation>chiave duplicata (già indicata alla riga %1)</translation>
+    </message>
+    <message>
+        <source>(key)</source>
+        <extracomment>Stands in for the name of a key that is not a plain name, in &quot;file:line: (key): ...&quot;.</extracomment>
+        <translation>(chiave)</translation>
+    </message>
+    <message>
+        <source>a key must be a plain name, found %1</source>
+        <translation>una chiave deve essere un nome semplice, trovato: %1</translation>
+    </message>
+    <message>
+        <source>unknown key</source>
+        <translation>chiave sconosciuta</translation>
+    </message>
+    <message>
+        <source>unknown key; did you mean %1?</source>
+        <translation>chiave sconosciuta; intendevi %1?</translation>
+    </message>
+    <message>
+        <source>expected a single value, found %1</source>
+        <translation>atteso un singolo valore, trovato: %1</translation>
+    </message>
+    <message>
+        <source>has no value (expected a whole number)</source>
+        <translation>non ha valore (atteso un numero intero)</translation>
+    </message>
+    <message>
+        <source>has no value (expected true or false)</source>
+        <translation>non ha valore (atteso true o false)</translation>
+    </message>
+    <message>
+        <source>has no value (expected email)</source>
+        <translation>non ha valore (atteso email)</translation>
+    </message>
+    <message>
+        <source>%1 is not supported here; this section must be type: email</source>
+        <translation>%1 non è supportato qui; questa sezione deve essere type: email</translation>
+    </message>
+    <message>
+        <source>%1 is not true or false</source>
+        <translation>%1 non è né true né false</translation>
+    </message>
+    <message>
+        <source>%1 is not a whole number</source>
+        <translation>%1 non è un numero intero</translation>
+    </message>
+    <message>
+        <source>malformed ${...} reference (expected ${NAME} with NAME made of letters, digits and _)</source>
+        <translation>riferimento ${...} non valido (atteso ${NAME} con NAME composto da lettere, cifre e _)</translation>
+    </message>
+    <message>
+        <source>environment variable %1 is not set</source>
+        <translation>la variabile d&apos;ambiente %1 non è impostata</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>impossibile leggere il file: %1</translation>
+    </message>
+    <message>
+        <source>syntax error</source>
+        <translation>errore di sintassi</translation>
+    </message>
+    <message>
+        <source>expected a map of settings</source>
+        <translation>attesa una mappa di impostazioni</translation>
+    </message>
+    <message>
+        <source>unknown key (known: id_pattern, folder, ack_within, alarm_rules, reply_codes, technicians)</source>
+        <translation>chiave sconosciuta (chiavi note: id_pattern, folder, ack_within, alarm_rules, reply_codes, technicians)</translation>
+    </message>
+    <message>
+        <source>needs a folder name of its own (not INBOX, no * or %)</source>
+        <translation>richiede un nome di cartella proprio (non INBOX, senza * o %)</translation>
+    </message>
+    <message>
+        <source>expected a map of priority: duration, as {critical: 5m, high: 15m}</source>
+        <translation>attesa una mappa priorità: durata, come {critical: 5m, high: 15m}</translation>
+    </message>
+    <message>
+        <source>is not a priority (low, normal, high, critical)</source>
+        <translation>non è una priorità (low, normal, high, critical)</translation>
+    </message>
+    <message>
+        <source>expected a list of rules</source>
+        <translation>attesa una lista di regole</translation>
+    </message>
+    <message>
+        <source>each rule is a map with name, subject and severities</source>
+        <translation>ogni regola è una mappa con name, subject e severities</translation>
+    </message>
+    <message>
+        <source>severities must map each severity word to a priority</source>
+        <translation>severities deve associare ogni parola di gravità a una priorità</translation>
+    </message>
+    <message>
+        <source>%1 is not a priority (low, normal, high, critical)</source>
+        <translation>%1 non è una priorità (low, normal, high, critical)</translation>
+    </message>
+    <message>
+        <source>expected a map such as {acknowledged: [ACK, ACCEPT]}</source>
+        <translation>attesa una mappa come {acknowledged: [ACK, ACCEPT]}</translation>
+    </message>
+    <message>
+        <source>is not one of acknowledged, in_progress, done, rejected</source>
+        <translation>non è uno tra acknowledged, in_progress, done, rejected</translation>
+    </message>
+    <message>
+        <source>expected a list of words</source>
+        <translation>attesa una lista di parole</translation>
+    </message>
+    <message>
+        <source>each code is one word</source>
+        <translation>ogni codice è una sola parola</translation>
+    </message>
+    <message>
+        <source>expected a list of {name, address, areas, order}</source>
+        <translation>attesa una lista di {name, address, areas, order}</translation>
+    </message>
+    <message>
+        <source>each technician is a map with name and address</source>
+        <translation>ogni tecnico è una mappa con name e address</translation>
+    </message>
+    <message>
+        <source>technician %1 needs an address</source>
+        <translation>il tecnico %1 richiede un indirizzo</translation>
+    </message>
+</context>
+<context>
     <name>machina::ConnectionTester</name>
     <message>
         <source>%1; certificate for %2 from %3, valid until %4</source>
@@ -577,6 +823,40 @@ La console prosegue senza posta in uscita: i messaggi vengono inviati direttamen
     </message>
 </context>
 <context>
+    <name>machina::CredentialStore</name>
+    <message>
+        <source>Machina Console never stores passwords in files.</source>
+        <translation>Machina Console non memorizza mai le password nei file.</translation>
+    </message>
+    <message>
+        <source>No keychain available: no Secret Service on the D-Bus session bus. Start a keyring (GNOME Keyring or KWallet) in your desktop session; </source>
+        <extracomment>Followed by the sentence &quot;Machina Console never stores passwords in files.&quot;</extracomment>
+        <translation>Nessun portachiavi di sistema disponibile: nessun Secret Service sul bus di sessione D-Bus. Avvia un portachiavi (GNOME Keyring o KWallet) nella sessione desktop; </translation>
+    </message>
+    <message>
+        <source>The keychain is locked and could not be unlocked: unlock your login keyring (log in to the desktop session, or unlock it in your keyring manager) and try again.</source>
+        <translation>Il portachiavi di sistema è bloccato e non è stato possibile sbloccarlo: sblocca il portachiavi di login (accedi alla sessione desktop o sbloccalo nel gestore dei portachiavi) e riprova.</translation>
+    </message>
+    <message>
+        <source>The keychain refused access to the Machina Console secrets (%1): unlock it (log in to the desktop session or unlock your login keyring) and try again.</source>
+        <translation>Il portachiavi di sistema ha negato l&apos;accesso ai segreti di Machina Console (%1): sbloccalo (accedi alla sessione desktop o sblocca il portachiavi di login) e riprova.</translation>
+    </message>
+    <message>
+        <source>No keychain available: the D-Bus session bus cannot be reached, so neither can the Secret Service (%1). Run Machina Console in a desktop session with a keyring (GNOME Keyring or KWallet); </source>
+        <extracomment>Followed by the sentence &quot;Machina Console never stores passwords in files.&quot;</extracomment>
+        <translation>Nessun portachiavi di sistema disponibile: il bus di sessione D-Bus non è raggiungibile, e quindi nemmeno il Secret Service (%1). Esegui Machina Console in una sessione desktop con un portachiavi (GNOME Keyring o KWallet); </translation>
+    </message>
+    <message>
+        <source>The keychain has no default keyring to store secrets in and could not create one (%1): create or unlock a login keyring in your desktop session (for example with Passwords and Keys) and try again; </source>
+        <extracomment>Followed by the sentence &quot;Machina Console never stores passwords in files.&quot;</extracomment>
+        <translation>Il portachiavi di sistema non ha un portachiavi predefinito in cui memorizzare i segreti e non è stato possibile crearne uno (%1): crea o sblocca un portachiavi di login nella sessione desktop (ad esempio con Password e chiavi) e riprova; </translation>
+    </message>
+    <message>
+        <source>The keychain failed (%1). Check that a keyring (GNOME Keyring or KWallet) is running and unlocked in your desktop session.</source>
+        <translation>Errore del portachiavi di sistema (%1). Verifica che un portachiavi (GNOME Keyring o KWallet) sia in esecuzione e sbloccato nella sessione desktop.</translation>
+    </message>
+</context>
+<context>
     <name>machina::EmailConnector</name>
     <message>
         <source>No local store is open: the message cannot be queued.</source>
@@ -668,6 +948,107 @@ La console prosegue senza posta in uscita: i messaggi vengono inviati direttamen
     <message>
         <source>Gmail answered %1: %2</source>
         <translation>Gmail ha risposto a %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>machina::GoogleClientSecrets</name>
+    <message>
+        <source>create a Desktop app client in the Google Cloud console (APIs &amp; Services &gt; Credentials &gt; Create credentials &gt; OAuth client ID &gt; Desktop app) and download its JSON</source>
+        <translation>crea un client Desktop app nella Google Cloud console (APIs &amp; Services &gt; Credentials &gt; Create credentials &gt; OAuth client ID &gt; Desktop app) e scaricane il JSON</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>un booleano</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>un numero</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>una stringa</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>un array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>un oggetto</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>niente</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <extracomment>After a JSON key, as in &quot;installed.client_id: missing&quot;.</extracomment>
+        <translation>mancante</translation>
+    </message>
+    <message>
+        <source>must be a string, found %1</source>
+        <translation>deve essere una stringa, trovato: %1</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <extracomment>After a JSON key, as in &quot;installed.client_id: empty&quot;.</extracomment>
+        <translation>vuoto</translation>
+    </message>
+    <message>
+        <source>(unparsable)</source>
+        <translation>(non analizzabile)</translation>
+    </message>
+    <message>
+        <source>not an absolute URL: %1</source>
+        <translation>non è un URL assoluto: %1</translation>
+    </message>
+    <message>
+        <source>must be an https URL (plain http only for 127.0.0.1, ::1 or localhost), found %1</source>
+        <translation>deve essere un URL https (http semplice solo per 127.0.0.1, ::1 o localhost), trovato: %1</translation>
+    </message>
+    <message>
+        <source>no such file; %1 (gmail_credentials_file names where you saved it)</source>
+        <translation>file inesistente; %1 (gmail_credentials_file indica dove l&apos;hai salvato)</translation>
+    </message>
+    <message>
+        <source>is a directory, not a client secrets file</source>
+        <translation>è una directory, non un file di client secret</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>impossibile leggere: %1</translation>
+    </message>
+    <message>
+        <source>%1 bytes is far too large for an OAuth client file</source>
+        <translation>%1 byte sono decisamente troppi per un file client OAuth</translation>
+    </message>
+    <message>
+        <source>not valid JSON at offset %1: %2</source>
+        <translation>JSON non valido all&apos;offset %1: %2</translation>
+    </message>
+    <message>
+        <source>expected a JSON object {&quot;installed&quot;: {...}}, found %1</source>
+        <translation>atteso un oggetto JSON {&quot;installed&quot;: {...}}, trovato: %1</translation>
+    </message>
+    <message>
+        <source>something else</source>
+        <translation>qualcos&apos;altro</translation>
+    </message>
+    <message>
+        <source>this is a Web application client; %1</source>
+        <translation>questo è un client di tipo Applicazione web; %1</translation>
+    </message>
+    <message>
+        <source>this is a service account key, not an OAuth client; %1</source>
+        <translation>questa è una chiave di account di servizio, non un client OAuth; %1</translation>
+    </message>
+    <message>
+        <source>no &quot;installed&quot; client in this file (expected Google&apos;s Desktop app client file, {&quot;installed&quot;: {&quot;client_id&quot;: ...}}); %1</source>
+        <translation>nessun client &quot;installed&quot; in questo file (atteso il file client Desktop app di Google, {&quot;installed&quot;: {&quot;client_id&quot;: ...}}); %1</translation>
+    </message>
+    <message>
+        <source>must be an object, found %1</source>
+        <translation>deve essere un oggetto, trovato: %1</translation>
     </message>
 </context>
 <context>
@@ -1966,6 +2347,96 @@ Oggetto: %2
     </message>
 </context>
 <context>
+    <name>machina::OAuthSignIn</name>
+    <message>
+        <source>%1: could not reach %2&apos;s token endpoint at %3: %4</source>
+        <translation>%1: impossibile raggiungere l&apos;endpoint token di %2 su %3: %4</translation>
+    </message>
+    <message>
+        <source>no error code</source>
+        <translation>nessun codice di errore</translation>
+    </message>
+    <message>
+        <source>%1: %2&apos;s token endpoint answered HTTP %3: %4</source>
+        <translation>%1: l&apos;endpoint token di %2 ha risposto HTTP %3: %4</translation>
+    </message>
+    <message>
+        <source>%1: %2&apos;s token endpoint sent something that is not a JSON object (%3)</source>
+        <translation>%1: l&apos;endpoint token di %2 ha inviato qualcosa che non è un oggetto JSON (%3)</translation>
+    </message>
+    <message>
+        <source>%1: %2&apos;s token endpoint answered without an access_token</source>
+        <translation>%1: l&apos;endpoint token di %2 ha risposto senza un access_token</translation>
+    </message>
+    <message>
+        <source>%1 sign-in was not completed within %2 s: finish it in the browser in time, or run %3 again</source>
+        <translation>L&apos;accesso %1 non è stato completato entro %2 s: completalo in tempo nel browser, oppure esegui di nuovo %3</translation>
+    </message>
+    <message>
+        <source>%1 sign-in was abandoned (the application is closing)</source>
+        <translation>L&apos;accesso %1 è stato abbandonato (l&apos;applicazione si sta chiudendo)</translation>
+    </message>
+    <message>
+        <source>the %1 OAuth client&apos;s %2 must be an https URL (plain http only on loopback), found &apos;%3&apos;</source>
+        <translation>%2 del client OAuth %1 deve essere un URL https (http semplice solo su loopback), trovato &apos;%3&apos;</translation>
+    </message>
+    <message>
+        <source>the stored %1 sign-in lacks %2: run %3 and tick it on the consent screen</source>
+        <translation>all&apos;accesso %1 memorizzato manca %2: esegui %3 e selezionalo nella schermata di consenso</translation>
+    </message>
+    <message>
+        <source>not signed in to %1: run %2</source>
+        <translation>accesso a %1 non effettuato: esegui %2</translation>
+    </message>
+    <message>
+        <source>refreshing the %1 access token</source>
+        <extracomment>What was being done, the start of &quot;%1: could not reach ...&quot;; %1 is the provider (Google, Microsoft).</extracomment>
+        <translation>aggiornamento del token di accesso %1</translation>
+    </message>
+    <message>
+        <source>%1 no longer accepts the stored sign-in (revoked or expired): sign in again with %2</source>
+        <translation>%1 non accetta più l&apos;accesso memorizzato (revocato o scaduto): accedi di nuovo con %2</translation>
+    </message>
+    <message>
+        <source>%1 sign-in: could not listen on 127.0.0.1 for the browser&apos;s redirect</source>
+        <translation>Accesso %1: impossibile restare in ascolto su 127.0.0.1 per il reindirizzamento del browser</translation>
+    </message>
+    <message>
+        <source>Machina Console received the answer of %1. You can close this tab and return to the application.</source>
+        <translation>Machina Console ha ricevuto la risposta di %1. Puoi chiudere questa scheda e tornare all&apos;applicazione.</translation>
+    </message>
+    <message>
+        <source>%1 sign-in was denied: access was not allowed on the consent screen; run %2 again and allow it</source>
+        <translation>L&apos;accesso %1 è stato negato: l&apos;accesso non è stato consentito nella schermata di consenso; esegui di nuovo %2 e consentilo</translation>
+    </message>
+    <message>
+        <source>%1 sign-in failed: %2%3</source>
+        <translation>Accesso %1 non riuscito: %2%3</translation>
+    </message>
+    <message>
+        <source>%1 sign-in refused: the browser came back with a state this sign-in did not send (a stale or forged link); run %2 again</source>
+        <translation>Accesso %1 rifiutato: il browser è tornato con uno state che questo accesso non ha inviato (un link vecchio o falsificato); esegui di nuovo %2</translation>
+    </message>
+    <message>
+        <source>%1 sign-in: the redirect carried no authorization code</source>
+        <translation>Accesso %1: il reindirizzamento non conteneva alcun codice di autorizzazione</translation>
+    </message>
+    <message>
+        <source>%1 sign-in</source>
+        <extracomment>What was being done, the start of &quot;%1: could not reach ...&quot;; %1 is the provider (Google, Microsoft).</extracomment>
+        <translation>accesso %1</translation>
+    </message>
+    <message>
+        <source>%1; run %2 again</source>
+        <extracomment>%1 is an error sentence from the token endpoint, %2 the command that signs in.</extracomment>
+        <translation>%1; esegui di nuovo %2</translation>
+    </message>
+    <message>
+        <source>%1 sign-in did not grant %2: run %3 again and tick that permission on the consent screen</source>
+        <translation>L&apos;accesso %1 non ha concesso %2: esegui di nuovo %3 e seleziona quell&apos;autorizzazione nella schermata di consenso</translation>
+    </message>
+</context>
+<context>
     <name>machina::Outbox</name>
     <message>
         <source>cannot queue the message &lt;%1&gt;</source>
@@ -2215,6 +2686,13 @@ Oggetto: %2
             <numerusform>%n messaggio è annullato: non verrà inviato.</numerusform>
             <numerusform>%n messaggi sono annullati: non verranno inviati.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>machina::ReplyCodeTable</name>
+    <message>
+        <source>%1 is given for both %2 and %3</source>
+        <translation>%1 è indicato sia per %2 sia per %3</translation>
     </message>
 </context>
 <context>
@@ -2669,6 +3147,41 @@ Oggetto: %2
     </message>
 </context>
 <context>
+    <name>machina::Tls</name>
+    <message>
+        <source>No TLS support: Qt found no TLS backend (install the OpenSSL 3 libraries and Qt&apos;s TLS plugins, package libqt6network6).</source>
+        <translation>Nessun supporto TLS: Qt non ha trovato alcun backend TLS (installa le librerie OpenSSL 3 e i plugin TLS di Qt, pacchetto libqt6network6).</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossibile leggere %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate</source>
+        <translation>%1 non contiene alcun certificato PEM</translation>
+    </message>
+    <message>
+        <source>Cannot find the %1 server %2: %3</source>
+        <translation>Impossibile trovare il server %1 %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection (is the server running, is the port right?).</source>
+        <translation>%1 ha rifiutato la connessione (il server è in esecuzione, la porta è corretta?).</translation>
+    </message>
+    <message>
+        <source>TLS handshake with %1 failed: %2</source>
+        <translation>Handshake TLS con %1 non riuscito: %2</translation>
+    </message>
+    <message>
+        <source>Network error with %1: %2</source>
+        <translation>Errore di rete con %1: %2</translation>
+    </message>
+    <message>
+        <source>TLS certificate of %1 was not accepted: %2</source>
+        <translation>Il certificato TLS di %1 non è stato accettato: %2</translation>
+    </message>
+</context>
+<context>
     <name>machina::TrayHealth</name>
     <message>
         <source>&amp;Show</source>
@@ -2808,6 +3321,37 @@ Oggetto: %2
     <message>
         <source>the server does not keep keywords in the folder %1, so work-order states cannot be shared there (its PERMANENTFLAGS lack \*)</source>
         <translation>il server non conserva le parole chiave nella cartella %1, quindi lì gli stati degli ordini di lavoro non possono essere condivisi (i suoi PERMANENTFLAGS non includono \*)</translation>
+    </message>
+</context>
+<context>
+    <name>machina::WorkOrderId</name>
+    <message>
+        <source>{year} is given twice</source>
+        <translation>{year} è indicato due volte</translation>
+    </message>
+    <message>
+        <source>{seq} is given twice</source>
+        <translation>{seq} è indicato due volte</translation>
+    </message>
+    <message>
+        <source>%1 has no {seq}</source>
+        <translation>%1 non contiene {seq}</translation>
+    </message>
+    <message>
+        <source>%1: only letters, digits and - _ / . # may surround {year} and {seq}</source>
+        <translation>%1: solo lettere, cifre e - _ / . # possono circondare {year} e {seq}</translation>
+    </message>
+    <message>
+        <source>%1 needs some fixed text, or ids cannot be told from numbers</source>
+        <translation>%1 richiede del testo fisso, altrimenti gli id non si distinguono dai numeri</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a duration such as 90s, 10m or 2h</source>
+        <translation>&quot;%1&quot; non è una durata come 90s, 10m o 2h</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is out of range (1s to 30d)</source>
+        <translation>&quot;%1&quot; è fuori intervallo (da 1s a 30d)</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "connectorconfig.h"
 #include "workordersection.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QHash>
 #include <QUrl>
@@ -79,7 +80,8 @@ bool isSecret(const QString &key)
 QString echo(const QString &key, const QString &value)
 {
     if (isSecret(key))
-        return QStringLiteral("the value");
+        //: Stands in for a secret value in an error sentence, as in "the value is not a whole number".
+        return QCoreApplication::translate("machina::ConfigLoader", "the value");
     QString shown = value.size() > MaxEchoLength ? value.left(MaxEchoLength) + QStringLiteral("...") : value;
     shown.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
     return QLatin1Char('"') + shown + QLatin1Char('"');
@@ -90,16 +92,16 @@ QString rangeProblem(const QString &key, qint64 value)
 {
     if (key == QLatin1String("canary_interval")) {
         if (value < 0 || value > 1440)
-            return QStringLiteral("%1 is out of range (0-1440 minutes; 0: never)").arg(value);
+            return QCoreApplication::translate("machina::ConfigLoader", "%1 is out of range (0-1440 minutes; 0: never)").arg(value);
         return {};
     }
     if (key.endsWith(QLatin1String("_port"))) {
         if (value < 1 || value > 65535)
-            return QStringLiteral("%1 is not a port (1-65535)").arg(value);
+            return QCoreApplication::translate("machina::ConfigLoader", "%1 is not a port (1-65535)").arg(value);
         return {};
     }
     if (value < 1 || value > MaxSeconds)
-        return QStringLiteral("%1 is out of range (1-%2 seconds)").arg(value).arg(MaxSeconds);
+        return QCoreApplication::translate("machina::ConfigLoader", "%1 is out of range (1-%2 seconds)").arg(value).arg(MaxSeconds);
     return {};
 }
 
@@ -130,11 +132,11 @@ QString urlProblem(const QString &value)
     const QString scheme = url.scheme();
     if (!url.isValid() || (scheme != QLatin1String("https") && scheme != QLatin1String("http"))
         || url.host().isEmpty()) {
-        return QStringLiteral("%1 is not an http(s) URL").arg(echo(QString(), value));
+        return QCoreApplication::translate("machina::ConfigLoader", "%1 is not an http(s) URL").arg(echo(QString(), value));
     }
     if (scheme == QLatin1String("http") && !isLoopbackHost(url.host())) {
-        return QStringLiteral("%1 uses plain http, which is allowed only for a loopback host "
-                              "(127.0.0.0/8, ::1, localhost); use https")
+        return QCoreApplication::translate("machina::ConfigLoader", "%1 uses plain http, which is allowed only for a loopback host "
+                                                                    "(127.0.0.0/8, ::1, localhost); use https")
             .arg(echo(QString(), value));
     }
     return {};
@@ -166,7 +168,7 @@ std::optional<Problem> oauth2Problem(const ConnectorConfig &config)
     if (provider.isEmpty()) {
         for (const auto &[name, value] : others) {
             if (!value->isEmpty())
-                return Problem{QString::fromLatin1(name), QStringLiteral("is set, but oauth2_provider is not (microsoft, google or custom)")};
+                return Problem{QString::fromLatin1(name), QCoreApplication::translate("machina::ConfigLoader", "is set, but oauth2_provider is not (microsoft, google or custom)")};
         }
         return std::nullopt;
     }
@@ -175,28 +177,28 @@ std::optional<Problem> oauth2Problem(const ConnectorConfig &config)
     const bool google = provider == QLatin1String("google");
     const bool custom = provider == QLatin1String("custom");
     if (!microsoft && !google && !custom)
-        return Problem{providerKey, QStringLiteral("%1 is not a provider we know (microsoft, google or custom)").arg(echo(providerKey, provider))};
+        return Problem{providerKey, QCoreApplication::translate("machina::ConfigLoader", "%1 is not a provider we know (microsoft, google or custom)").arg(echo(providerKey, provider))};
     if (config.isGmail()) {
-        return Problem{providerKey, QStringLiteral("cannot be used with gmail_credentials_file (that is the Gmail API mode, "
-                                                   "which signs in by itself); keep one of the two")};
+        return Problem{providerKey, QCoreApplication::translate("machina::ConfigLoader", "cannot be used with gmail_credentials_file (that is the Gmail API mode, "
+                                                                                         "which signs in by itself); keep one of the two")};
     }
     if (config.username.trimmed().isEmpty())
-        return Problem{QStringLiteral("username"), QStringLiteral("is missing (OAuth sign-in needs the account's address)")};
+        return Problem{QStringLiteral("username"), QCoreApplication::translate("machina::ConfigLoader", "is missing (OAuth sign-in needs the account's address)")};
     if (config.oauth2ClientId.trimmed().isEmpty() && !(google && !config.oauth2ClientSecretFile.isEmpty())) {
         return Problem{QStringLiteral("oauth2_client_id"),
-                       QStringLiteral("is missing (required with oauth2_provider: %1; the id of an app registered as a "
-                                      "desktop/mobile client)").arg(provider)};
+                       QCoreApplication::translate("machina::ConfigLoader", "is missing (required with oauth2_provider: %1; the id of an app registered as a "
+                                                                            "desktop/mobile client)").arg(provider)};
     }
     if (microsoft && !config.oauth2ClientSecretFile.isEmpty()) {
         return Problem{QStringLiteral("oauth2_client_secret_file"),
-                       QStringLiteral("is not used with oauth2_provider: microsoft (a desktop app is a public client with no secret)")};
+                       QCoreApplication::translate("machina::ConfigLoader", "is not used with oauth2_provider: microsoft (a desktop app is a public client with no secret)")};
     }
     if (!custom) {
         for (const char *name : {"oauth2_authorize_url", "oauth2_token_url", "oauth2_scopes"}) {
             const QString key = QString::fromLatin1(name);
             for (const auto &[other, value] : others) {
                 if (key == QLatin1String(other) && !value->isEmpty())
-                    return Problem{key, QStringLiteral("is only for oauth2_provider: custom (%1 has its own)").arg(provider)};
+                    return Problem{key, QCoreApplication::translate("machina::ConfigLoader", "is only for oauth2_provider: custom (%1 has its own)").arg(provider)};
             }
         }
     } else {
@@ -207,17 +209,17 @@ std::optional<Problem> oauth2Problem(const ConnectorConfig &config)
         };
         for (const auto &[name, value] : needed) {
             if (value->trimmed().isEmpty())
-                return Problem{QString::fromLatin1(name), QStringLiteral("is missing (required with oauth2_provider: custom)")};
+                return Problem{QString::fromLatin1(name), QCoreApplication::translate("machina::ConfigLoader", "is missing (required with oauth2_provider: custom)")};
         }
         if (!config.oauth2Authority.isEmpty())
             return Problem{QStringLiteral("oauth2_authority"),
-                           QStringLiteral("is not used with oauth2_provider: custom (give oauth2_authorize_url and oauth2_token_url)")};
+                           QCoreApplication::translate("machina::ConfigLoader", "is not used with oauth2_provider: custom (give oauth2_authorize_url and oauth2_token_url)")};
     }
     if (!microsoft && config.oauth2Tenant != QLatin1String("organizations"))
-        return Problem{QStringLiteral("oauth2_tenant"), QStringLiteral("is only for oauth2_provider: microsoft")};
+        return Problem{QStringLiteral("oauth2_tenant"), QCoreApplication::translate("machina::ConfigLoader", "is only for oauth2_provider: microsoft")};
     if (microsoft && !isTenantName(config.oauth2Tenant)) {
         return Problem{QStringLiteral("oauth2_tenant"),
-                       QStringLiteral("%1 is not a tenant (organizations, common, consumers, a tenant id or a domain)")
+                       QCoreApplication::translate("machina::ConfigLoader", "%1 is not a tenant (organizations, common, consumers, a tenant id or a domain)")
                            .arg(echo(QString(), config.oauth2Tenant))};
     }
     for (const char *name : {"oauth2_authority", "oauth2_authorize_url", "oauth2_token_url"}) {
@@ -236,7 +238,7 @@ std::optional<Problem> firstProblem(const ConnectorConfig &config)
 {
     if (config.smtpHost.trimmed().isEmpty() && !config.isGmail()) {
         return Problem{QStringLiteral("smtp_host"),
-                       QStringLiteral("is missing or empty (required unless gmail_credentials_file is set)")};
+                       QCoreApplication::translate("machina::ConfigLoader", "is missing or empty (required unless gmail_credentials_file is set)")};
     }
     const std::pair<const char *, int> ints[] = {
         {"smtp_port", config.smtpPort},
@@ -294,13 +296,14 @@ QString suggestion(const QString &name)
 QString describe(const YAML::Node &node)
 {
     switch (node.Type()) {
-    case YAML::NodeType::Map: return QStringLiteral("a map");
-    case YAML::NodeType::Sequence: return QStringLiteral("a list");
-    case YAML::NodeType::Scalar: return QStringLiteral("a single value");
+    //: What a YAML node is, completing "expected ..., found %1".
+    case YAML::NodeType::Map: return QCoreApplication::translate("machina::ConfigLoader", "a map");
+    case YAML::NodeType::Sequence: return QCoreApplication::translate("machina::ConfigLoader", "a list");
+    case YAML::NodeType::Scalar: return QCoreApplication::translate("machina::ConfigLoader", "a single value");
     case YAML::NodeType::Null:
     case YAML::NodeType::Undefined: break;
     }
-    return QStringLiteral("nothing");
+    return QCoreApplication::translate("machina::ConfigLoader", "nothing");
 }
 
 bool isEnvNameChar(QChar c, bool first)
@@ -344,7 +347,7 @@ ConfigLoader::Result Reader::read(const YAML::Node &root)
     const QString connectorsName = QStringLiteral("connectors");
     if (!root.IsMap() && !root.IsNull()) {
         return {std::nullopt, error(0, connectorsName,
-                                    QStringLiteral("the top level must be a map holding a connectors: section, found %1")
+                                    QCoreApplication::translate("machina::ConfigLoader", "the top level must be a map holding a connectors: section, found %1")
                                         .arg(describe(root)))};
     }
     std::optional<YAML::Node> connectorsKey; // a default YAML::Node is a defined null, so optional
@@ -354,13 +357,13 @@ ConfigLoader::Result Reader::read(const YAML::Node &root)
             return {std::nullopt, e};
     }
     if (!connectorsKey)
-        return {std::nullopt, error(0, connectorsName, QStringLiteral("section is missing"))};
+        return {std::nullopt, error(0, connectorsName, QCoreApplication::translate("machina::ConfigLoader", "section is missing"))};
     const int connectorsLine = connectorsKey->Mark().line;
 
     const QString emailName = QStringLiteral("email");
     if (!connectors.IsMap() && !connectors.IsNull()) {
         return {std::nullopt, error(connectorsLine, connectorsName,
-                                    QStringLiteral("expected a map of connectors, found %1").arg(describe(connectors)))};
+                                    QCoreApplication::translate("machina::ConfigLoader", "expected a map of connectors, found %1").arg(describe(connectors)))};
     }
     std::optional<YAML::Node> emailKey;
     YAML::Node email;
@@ -369,13 +372,13 @@ ConfigLoader::Result Reader::read(const YAML::Node &root)
             return {std::nullopt, e};
     }
     if (!emailKey)
-        return {std::nullopt, error(connectorsLine, emailName, QStringLiteral("section is missing under connectors"))};
+        return {std::nullopt, error(connectorsLine, emailName, QCoreApplication::translate("machina::ConfigLoader", "section is missing under connectors"))};
     m_emailLine = emailKey->Mark().line;
     if (email.IsNull())
-        return {std::nullopt, error(m_emailLine, emailName, QStringLiteral("section is empty"))};
+        return {std::nullopt, error(m_emailLine, emailName, QCoreApplication::translate("machina::ConfigLoader", "section is empty"))};
     if (!email.IsMap()) {
         return {std::nullopt, error(m_emailLine, emailName,
-                                    QStringLiteral("expected a map of settings, found %1").arg(describe(email)))};
+                                    QCoreApplication::translate("machina::ConfigLoader", "expected a map of settings, found %1").arg(describe(email)))};
     }
 
     ConnectorConfig config;
@@ -401,7 +404,7 @@ ConnectorError Reader::findSection(const YAML::Node &map, const char *name, std:
             continue;
         if (key->has_value()) {
             return error(it->first.Mark().line, QString::fromLatin1(name),
-                         QStringLiteral("duplicate key (first given on line %1)").arg((*key)->Mark().line + 1));
+                         QCoreApplication::translate("machina::ConfigLoader", "duplicate key (first given on line %1)").arg((*key)->Mark().line + 1));
         }
         *key = it->first;
         *value = it->second;
@@ -413,13 +416,14 @@ ConnectorError Reader::readSetting(const YAML::Node &keyNode, const YAML::Node &
 {
     const int line = keyNode.Mark().line;
     if (!keyNode.IsScalar())
-        return error(line, QStringLiteral("(key)"),
-                     QStringLiteral("a key must be a plain name, found %1").arg(describe(keyNode)));
+        //: Stands in for the name of a key that is not a plain name, in "file:line: (key): ...".
+        return error(line, QCoreApplication::translate("machina::ConfigLoader", "(key)"),
+                     QCoreApplication::translate("machina::ConfigLoader", "a key must be a plain name, found %1").arg(describe(keyNode)));
     const QString key = QString::fromStdString(keyNode.Scalar());
 
     const auto previous = m_keyLines.constFind(key);
     if (previous != m_keyLines.cend())
-        return error(line, key, QStringLiteral("duplicate key (first given on line %1)").arg(*previous + 1));
+        return error(line, key, QCoreApplication::translate("machina::ConfigLoader", "duplicate key (first given on line %1)").arg(*previous + 1));
     m_keyLines.insert(key, line);
 
     if (key == QLatin1String("work_orders")) {
@@ -431,20 +435,20 @@ ConnectorError Reader::readSetting(const YAML::Node &keyNode, const YAML::Node &
     const KeySpec *spec = findKey(key);
     if (!spec) {
         const QString closest = suggestion(key);
-        return error(line, key, closest.isEmpty() ? QStringLiteral("unknown key")
-                                                  : QStringLiteral("unknown key; did you mean %1?").arg(closest));
+        return error(line, key, closest.isEmpty() ? QCoreApplication::translate("machina::ConfigLoader", "unknown key")
+                                                  : QCoreApplication::translate("machina::ConfigLoader", "unknown key; did you mean %1?").arg(closest));
     }
 
     if (value.IsMap() || value.IsSequence())
-        return error(line, key, QStringLiteral("expected a single value, found %1").arg(describe(value)));
+        return error(line, key, QCoreApplication::translate("machina::ConfigLoader", "expected a single value, found %1").arg(describe(value)));
 
     QString text;
     if (value.IsNull()) {
         switch (spec->type) {
         case ValueType::String: break; // "password:" with nothing: empty, as if absent
-        case ValueType::Int: return error(line, key, QStringLiteral("has no value (expected a whole number)"));
-        case ValueType::Bool: return error(line, key, QStringLiteral("has no value (expected true or false)"));
-        case ValueType::Type: return error(line, key, QStringLiteral("has no value (expected email)"));
+        case ValueType::Int: return error(line, key, QCoreApplication::translate("machina::ConfigLoader", "has no value (expected a whole number)"));
+        case ValueType::Bool: return error(line, key, QCoreApplication::translate("machina::ConfigLoader", "has no value (expected true or false)"));
+        case ValueType::Type: return error(line, key, QCoreApplication::translate("machina::ConfigLoader", "has no value (expected email)"));
         }
     } else if (ConnectorError e = expand(QString::fromStdString(value.Scalar()), line, key, &text)) {
         return e;
@@ -454,14 +458,14 @@ ConnectorError Reader::readSetting(const YAML::Node &keyNode, const YAML::Node &
     case ValueType::Type:
         if (text != QLatin1String("email"))
             return error(line, key,
-                         QStringLiteral("%1 is not supported here; this section must be type: email").arg(echo(key, text)));
+                         QCoreApplication::translate("machina::ConfigLoader", "%1 is not supported here; this section must be type: email").arg(echo(key, text)));
         return {};
     case ValueType::Bool: {
         // Env expansion works on text, so convert afterwards, with yaml-cpp's own YAML 1.1 rules
         // (true/false, yes/no, on/off, y/n, in lower, Capitalised or UPPER case).
         bool flag = false;
         if (!YAML::convert<bool>::decode(YAML::Node(text.toStdString()), flag))
-            return error(line, key, QStringLiteral("%1 is not true or false").arg(echo(key, text)));
+            return error(line, key, QCoreApplication::translate("machina::ConfigLoader", "%1 is not true or false").arg(echo(key, text)));
         config->useTls = flag;
         return {};
     }
@@ -475,7 +479,7 @@ ConnectorError Reader::readSetting(const YAML::Node &keyNode, const YAML::Node &
         bool ok = false;
         const qint64 number = digits ? trimmed.toLongLong(&ok) : 0;
         if (!ok)
-            return error(line, key, QStringLiteral("%1 is not a whole number").arg(echo(key, text)));
+            return error(line, key, QCoreApplication::translate("machina::ConfigLoader", "%1 is not a whole number").arg(echo(key, text)));
         const QString what = rangeProblem(key, number);
         if (!what.isEmpty())
             return error(line, key, what);
@@ -506,12 +510,12 @@ ConnectorError Reader::expand(const QString &raw, int line, const QString &key, 
             valid = isEnvNameChar(name[i], i == 0);
         if (!valid) {
             // Never quote the text: it may be (part of) a password.
-            return error(line, key, QStringLiteral("malformed ${...} reference (expected ${NAME} with NAME made of "
-                                                   "letters, digits and _)"));
+            return error(line, key, QCoreApplication::translate("machina::ConfigLoader", "malformed ${...} reference (expected ${NAME} with NAME made of "
+                                                                                         "letters, digits and _)"));
         }
         const QByteArray variable = name.toLatin1();
         if (!qEnvironmentVariableIsSet(variable.constData()))
-            return error(line, key, QStringLiteral("environment variable %1 is not set").arg(name));
+            return error(line, key, QCoreApplication::translate("machina::ConfigLoader", "environment variable %1 is not set").arg(name));
         result += qEnvironmentVariable(variable.constData());
         pos = end + 1;
     }
@@ -534,12 +538,12 @@ ConfigLoader::Result ConfigLoader::loadFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         return {std::nullopt, ConnectorError(ConnectorError::Kind::Config,
-                                             QStringLiteral("%1: cannot read the file: %2").arg(path, file.errorString()))};
+                                             QStringLiteral("%1: %2").arg(path, QCoreApplication::translate("machina::ConfigLoader", "cannot read the file: %1").arg(file.errorString())))};
     }
     const QByteArray text = file.readAll();
     if (file.error() != QFileDevice::NoError) {
         return {std::nullopt, ConnectorError(ConnectorError::Kind::Config,
-                                             QStringLiteral("%1: cannot read the file: %2").arg(path, file.errorString()))};
+                                             QStringLiteral("%1: %2").arg(path, QCoreApplication::translate("machina::ConfigLoader", "cannot read the file: %1").arg(file.errorString())))};
     }
     return loadString(text, path);
 }
@@ -553,8 +557,9 @@ ConfigLoader::Result ConfigLoader::loadString(const QByteArray &yaml, const QStr
         // ParserException for syntax errors; its mark's line is 0-based like Node::Mark().
         const int line = e.mark.is_null() ? 1 : e.mark.line + 1;
         return {std::nullopt, ConnectorError(ConnectorError::Kind::Config,
-                                             QStringLiteral("%1:%2: syntax error: %3")
+                                             QStringLiteral("%1:%2: %3: %4")
                                                  .arg(sourceName, QString::number(line),
+                                                      QCoreApplication::translate("machina::ConfigLoader", "syntax error"),
                                                       QString::fromStdString(e.msg)))};
     }
 }

@@ -1,5 +1,7 @@
 #include "workordersection.h"
 
+#include <QCoreApplication>
+
 #include <yaml-cpp/yaml.h>
 
 namespace machina {
@@ -38,7 +40,7 @@ public:
         if (section.IsNull())
             return {};
         if (!section.IsMap())
-            return m_error(line, QStringLiteral("work_orders"), QStringLiteral("expected a map of settings"));
+            return m_error(line, QStringLiteral("work_orders"), QCoreApplication::translate("machina::ConfigLoader", "expected a map of settings"));
         for (auto it = section.begin(); it != section.end(); ++it) {
             const QString key = text(it->first);
             const int at = lineOf(it->first, line);
@@ -57,8 +59,8 @@ public:
             else if (key == QLatin1String("technicians"))
                 e = technicians(it->second, at, name);
             else
-                e = m_error(at, name, QStringLiteral("unknown key (known: id_pattern, folder, ack_within, alarm_rules, "
-                                                     "reply_codes, technicians)"));
+                e = m_error(at, name, QCoreApplication::translate("machina::ConfigLoader", "unknown key (known: id_pattern, folder, ack_within, alarm_rules, "
+                                                                                           "reply_codes, technicians)"));
             if (e)
                 return e;
         }
@@ -80,7 +82,7 @@ private:
         const QString f = text(value).trimmed();
         if (f.isEmpty() || f.compare(QLatin1String("INBOX"), Qt::CaseInsensitive) == 0 || f.contains(u'\n')
             || f.contains(u'*') || f.contains(u'%'))
-            return m_error(line, name, QStringLiteral("needs a folder name of its own (not INBOX, no * or %)"));
+            return m_error(line, name, QCoreApplication::translate("machina::ConfigLoader", "needs a folder name of its own (not INBOX, no * or %)"));
         m_settings->folder = f;
         return {};
     }
@@ -88,13 +90,13 @@ private:
     ConnectorError ackWithin(const YAML::Node &value, int line, const QString &name)
     {
         if (!value.IsMap())
-            return m_error(line, name, QStringLiteral("expected a map of priority: duration, as {critical: 5m, high: 15m}"));
+            return m_error(line, name, QCoreApplication::translate("machina::ConfigLoader", "expected a map of priority: duration, as {critical: 5m, high: 15m}"));
         for (auto it = value.begin(); it != value.end(); ++it) {
             const QString key = text(it->first);
             const int at = lineOf(it->first, line);
             const auto priority = workOrderPriorityFromName(key);
             if (!priority)
-                return m_error(at, name + u'.' + key, QStringLiteral("is not a priority (low, normal, high, critical)"));
+                return m_error(at, name + u'.' + key, QCoreApplication::translate("machina::ConfigLoader", "is not a priority (low, normal, high, critical)"));
             QString problem;
             const auto seconds = parseDuration(text(it->second), &problem);
             if (!seconds)
@@ -107,12 +109,12 @@ private:
     ConnectorError alarmRules(const YAML::Node &value, int line, const QString &name)
     {
         if (!value.IsSequence())
-            return m_error(line, name, QStringLiteral("expected a list of rules"));
+            return m_error(line, name, QCoreApplication::translate("machina::ConfigLoader", "expected a list of rules"));
         QList<AlarmRule> rules;
         for (const YAML::Node &item : value) {
             const int at = lineOf(item, line);
             if (!item.IsMap())
-                return m_error(at, name, QStringLiteral("each rule is a map with name, subject and severities"));
+                return m_error(at, name, QCoreApplication::translate("machina::ConfigLoader", "each rule is a map with name, subject and severities"));
             AlarmRule rule;
             rule.name = text(item["name"]);
             if (rule.name.isEmpty())
@@ -122,12 +124,12 @@ private:
                                                                          | QRegularExpression::UseUnicodePropertiesOption);
             const YAML::Node severities = item["severities"];
             if (!isMap(severities))
-                return m_error(at, label, QStringLiteral("severities must map each severity word to a priority"));
+                return m_error(at, label, QCoreApplication::translate("machina::ConfigLoader", "severities must map each severity word to a priority"));
             for (auto it = severities.begin(); it != severities.end(); ++it) {
                 const auto priority = workOrderPriorityFromName(text(it->second));
                 if (!priority) {
                     return m_error(lineOf(it->first, at), label,
-                                   QStringLiteral("%1 is not a priority (low, normal, high, critical)").arg(text(it->second)));
+                                   QCoreApplication::translate("machina::ConfigLoader", "%1 is not a priority (low, normal, high, critical)").arg(text(it->second)));
                 }
                 rule.severities.append({text(it->first).toLower(), *priority});
             }
@@ -142,22 +144,22 @@ private:
     ConnectorError replyCodes(const YAML::Node &value, int line, const QString &name)
     {
         if (!value.IsMap())
-            return m_error(line, name, QStringLiteral("expected a map such as {acknowledged: [ACK, ACCEPT]}"));
+            return m_error(line, name, QCoreApplication::translate("machina::ConfigLoader", "expected a map such as {acknowledged: [ACK, ACCEPT]}"));
         ReplyCodeTable table = m_settings->replyCodes;
         for (auto it = value.begin(); it != value.end(); ++it) {
             const QString key = text(it->first);
             const int at = lineOf(it->first, line);
             const auto code = replyCodeFromName(key);
             if (!code)
-                return m_error(at, name + u'.' + key, QStringLiteral("is not one of acknowledged, in_progress, done, rejected"));
+                return m_error(at, name + u'.' + key, QCoreApplication::translate("machina::ConfigLoader", "is not one of acknowledged, in_progress, done, rejected"));
             const YAML::Node list = it->second;   // a copy: the iterator's pair is a temporary
             if (!list.IsSequence())
-                return m_error(at, name + u'.' + key, QStringLiteral("expected a list of words"));
+                return m_error(at, name + u'.' + key, QCoreApplication::translate("machina::ConfigLoader", "expected a list of words"));
             QStringList words;
             for (const YAML::Node &word : list) {
                 const QString w = text(word).trimmed();
                 if (w.isEmpty() || w.contains(u' '))
-                    return m_error(at, name + u'.' + key, QStringLiteral("each code is one word"));
+                    return m_error(at, name + u'.' + key, QCoreApplication::translate("machina::ConfigLoader", "each code is one word"));
                 words.append(w);
             }
             table.setWords(*code, words);
@@ -171,17 +173,17 @@ private:
     ConnectorError technicians(const YAML::Node &value, int line, const QString &name)
     {
         if (!value.IsSequence())
-            return m_error(line, name, QStringLiteral("expected a list of {name, address, areas, order}"));
+            return m_error(line, name, QCoreApplication::translate("machina::ConfigLoader", "expected a list of {name, address, areas, order}"));
         QList<Technician> roster;
         for (const YAML::Node &item : value) {
             const int at = lineOf(item, line);
             if (!item.IsMap())
-                return m_error(at, name, QStringLiteral("each technician is a map with name and address"));
+                return m_error(at, name, QCoreApplication::translate("machina::ConfigLoader", "each technician is a map with name and address"));
             Technician t;
             t.name = text(item["name"]).trimmed();
             t.address = text(item["address"]).trimmed();
             if (t.address.isEmpty() || !t.address.contains(u'@'))
-                return m_error(at, name, QStringLiteral("technician %1 needs an address").arg(t.name));
+                return m_error(at, name, QCoreApplication::translate("machina::ConfigLoader", "technician %1 needs an address").arg(t.name));
             if (const YAML::Node areas = item["areas"]; isSequence(areas)) {
                 for (const YAML::Node &area : areas)
                     t.areas.append(text(area).trimmed());

@@ -1,5 +1,6 @@
 #include "googleclientsecrets.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -21,22 +22,26 @@ Result fail(const QString &source, const QString &what)
     return {std::nullopt, ConnectorError(ConnectorError::Kind::Config, QStringLiteral("%1: %2").arg(source, what))};
 }
 
-const QString CreateDesktopClient = QStringLiteral(
-    "create a Desktop app client in the Google Cloud console (APIs & Services > Credentials > "
-    "Create credentials > OAuth client ID > Desktop app) and download its JSON");
+// A function, not a constant: the translation must be looked up after the translators are installed.
+QString createDesktopClient()
+{
+    return QCoreApplication::translate("machina::GoogleClientSecrets", 
+        "create a Desktop app client in the Google Cloud console (APIs & Services > Credentials > "
+        "Create credentials > OAuth client ID > Desktop app) and download its JSON");
+}
 
 QString describe(const QJsonValue &value)
 {
     switch (value.type()) {
     case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("a boolean");
-    case QJsonValue::Double: return QStringLiteral("a number");
-    case QJsonValue::String: return QStringLiteral("a string");
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
+    case QJsonValue::Bool: return QCoreApplication::translate("machina::GoogleClientSecrets", "a boolean");
+    case QJsonValue::Double: return QCoreApplication::translate("machina::GoogleClientSecrets", "a number");
+    case QJsonValue::String: return QCoreApplication::translate("machina::GoogleClientSecrets", "a string");
+    case QJsonValue::Array: return QCoreApplication::translate("machina::GoogleClientSecrets", "an array");
+    case QJsonValue::Object: return QCoreApplication::translate("machina::GoogleClientSecrets", "an object");
     case QJsonValue::Undefined: break;
     }
-    return QStringLiteral("nothing");
+    return QCoreApplication::translate("machina::GoogleClientSecrets", "nothing");
 }
 
 /**
@@ -48,11 +53,13 @@ QString readString(const QJsonObject &installed, const char *key, QString *out)
     const QString name = QStringLiteral("installed.") + QLatin1String(key);
     const QJsonValue value = installed.value(QLatin1String(key));
     if (value.isUndefined())
-        return QStringLiteral("%1: missing").arg(name);
+        //: After a JSON key, as in "installed.client_id: missing".
+        return QStringLiteral("%1: %2").arg(name, QCoreApplication::translate("machina::GoogleClientSecrets", "missing"));
     if (!value.isString())
-        return QStringLiteral("%1: must be a string, found %2").arg(name, describe(value));
+        return QStringLiteral("%1: %2").arg(name, QCoreApplication::translate("machina::GoogleClientSecrets", "must be a string, found %1").arg(describe(value)));
     if (value.toString().trimmed().isEmpty())
-        return QStringLiteral("%1: empty").arg(name);
+        //: After a JSON key, as in "installed.client_id: empty".
+        return QStringLiteral("%1: %2").arg(name, QCoreApplication::translate("machina::GoogleClientSecrets", "empty"));
     *out = value.toString();
     return {};
 }
@@ -64,12 +71,13 @@ QString readUrl(const QJsonObject &installed, const char *key, QUrl *out)
         return problem;
     const QString name = QStringLiteral("installed.") + QLatin1String(key);
     const QUrl url(text.trimmed(), QUrl::StrictMode);
-    const QString shown = url.isValid() ? url.toDisplayString(QUrl::RemoveUserInfo) : QStringLiteral("(unparsable)");
+    const QString shown = url.isValid() ? url.toDisplayString(QUrl::RemoveUserInfo) : QCoreApplication::translate("machina::GoogleClientSecrets", "(unparsable)");
     if (!url.isValid() || url.isRelative() || url.host().isEmpty())
-        return QStringLiteral("%1: not an absolute URL: %2").arg(name, shown);
+        return QStringLiteral("%1: %2").arg(name, QCoreApplication::translate("machina::GoogleClientSecrets", "not an absolute URL: %1").arg(shown));
     if (!GoogleClientSecrets::isAcceptableUrl(url)) {
-        return QStringLiteral("%1: must be an https URL (plain http only for 127.0.0.1, ::1 or localhost), found %2")
-            .arg(name, shown);
+        return QStringLiteral("%1: %2").arg(
+            name, QCoreApplication::translate("machina::GoogleClientSecrets", "must be an https URL (plain http only for 127.0.0.1, ::1 or localhost), found %1")
+                      .arg(shown));
     }
     *out = url;
     return {};
@@ -81,19 +89,19 @@ GoogleClientSecrets::Result GoogleClientSecrets::loadFile(const QString &path)
 {
     QFile file(path);
     if (!file.exists()) {
-        return fail(path, QStringLiteral("no such file; %1 (gmail_credentials_file names where you saved it)")
-                              .arg(CreateDesktopClient));
+        return fail(path, QCoreApplication::translate("machina::GoogleClientSecrets", "no such file; %1 (gmail_credentials_file names where you saved it)")
+                              .arg(createDesktopClient()));
     }
     if (QFileInfo(path).isDir())
-        return fail(path, QStringLiteral("is a directory, not a client secrets file"));
+        return fail(path, QCoreApplication::translate("machina::GoogleClientSecrets", "is a directory, not a client secrets file"));
     if (!file.open(QIODevice::ReadOnly))
-        return fail(path, QStringLiteral("cannot read: %1").arg(file.errorString()));
+        return fail(path, QCoreApplication::translate("machina::GoogleClientSecrets", "cannot read: %1").arg(file.errorString()));
     if (file.size() > MaxFileSize) {
-        return fail(path, QStringLiteral("%1 bytes is far too large for an OAuth client file").arg(file.size()));
+        return fail(path, QCoreApplication::translate("machina::GoogleClientSecrets", "%1 bytes is far too large for an OAuth client file").arg(file.size()));
     }
     const QByteArray json = file.read(MaxFileSize + 1);
     if (file.error() != QFileDevice::NoError)
-        return fail(path, QStringLiteral("cannot read: %1").arg(file.errorString()));
+        return fail(path, QCoreApplication::translate("machina::GoogleClientSecrets", "cannot read: %1").arg(file.errorString()));
     return fromJson(json, path);
 }
 
@@ -102,28 +110,28 @@ GoogleClientSecrets::Result GoogleClientSecrets::fromJson(const QByteArray &json
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        return fail(sourceName, QStringLiteral("not valid JSON at offset %1: %2")
+        return fail(sourceName, QCoreApplication::translate("machina::GoogleClientSecrets", "not valid JSON at offset %1: %2")
                                     .arg(QString::number(parseError.offset), parseError.errorString()));
     }
     if (!document.isObject()) {
-        return fail(sourceName, QStringLiteral("expected a JSON object {\"installed\": {...}}, found %1")
-                                    .arg(document.isArray() ? QStringLiteral("an array") : QStringLiteral("something else")));
+        return fail(sourceName, QCoreApplication::translate("machina::GoogleClientSecrets", "expected a JSON object {\"installed\": {...}}, found %1")
+                                    .arg(document.isArray() ? QCoreApplication::translate("machina::GoogleClientSecrets", "an array") : QCoreApplication::translate("machina::GoogleClientSecrets", "something else")));
     }
     const QJsonObject root = document.object();
     const QJsonValue installedValue = root.value(QLatin1String("installed"));
     if (installedValue.isUndefined()) {
         if (root.contains(QLatin1String("web")))
-            return fail(sourceName, QStringLiteral("this is a Web application client; %1").arg(CreateDesktopClient));
+            return fail(sourceName, QCoreApplication::translate("machina::GoogleClientSecrets", "this is a Web application client; %1").arg(createDesktopClient()));
         if (root.value(QLatin1String("type")).toString() == QLatin1String("service_account")) {
-            return fail(sourceName, QStringLiteral("this is a service account key, not an OAuth client; %1")
-                                        .arg(CreateDesktopClient));
+            return fail(sourceName, QCoreApplication::translate("machina::GoogleClientSecrets", "this is a service account key, not an OAuth client; %1")
+                                        .arg(createDesktopClient()));
         }
-        return fail(sourceName, QStringLiteral("no \"installed\" client in this file (expected Google's Desktop app "
-                                               "client file, {\"installed\": {\"client_id\": ...}}); %1")
-                                    .arg(CreateDesktopClient));
+        return fail(sourceName, QCoreApplication::translate("machina::GoogleClientSecrets", "no \"installed\" client in this file (expected Google's Desktop app "
+                                                                                            "client file, {\"installed\": {\"client_id\": ...}}); %1")
+                                    .arg(createDesktopClient()));
     }
     if (!installedValue.isObject())
-        return fail(sourceName, QStringLiteral("installed: must be an object, found %1").arg(describe(installedValue)));
+        return fail(sourceName, QStringLiteral("installed: %1").arg(QCoreApplication::translate("machina::GoogleClientSecrets", "must be an object, found %1").arg(describe(installedValue))));
 
     const QJsonObject installed = installedValue.toObject();
     GoogleClientSecrets secrets;

@@ -3,6 +3,7 @@
 #include "../gmail/googleclientsecrets.h"
 #include "../secrets/credentialstore.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QHostAddress>
 #include <QJsonArray>
@@ -96,7 +97,7 @@ TokenResponse readTokenResponse(QNetworkReply *reply, const QString &what, const
 
     if (!status.isValid()) {
         result.error = ConnectorError(ConnectorError::Kind::Network,
-                                      QStringLiteral("%1: could not reach %2's token endpoint at %3: %4")
+                                      QCoreApplication::translate("machina::OAuthSignIn", "%1: could not reach %2's token endpoint at %3: %4")
                                           .arg(what, client.providerName, host, reply->errorString()));
         return result;
     }
@@ -120,7 +121,7 @@ TokenResponse readTokenResponse(QNetworkReply *reply, const QString &what, const
 
     if (httpStatus != 200 || !oauthError.isEmpty()) {
         result.oauthError = oauthError;
-        QString said = oauthError.isEmpty() ? QStringLiteral("no error code") : oauthError;
+        QString said = oauthError.isEmpty() ? QCoreApplication::translate("machina::OAuthSignIn", "no error code") : oauthError;
         if (!description.isEmpty())
             said += QStringLiteral(" (%1)").arg(description);
         ConnectorError::Kind kind = ConnectorError::Kind::Protocol;
@@ -128,7 +129,7 @@ TokenResponse readTokenResponse(QNetworkReply *reply, const QString &what, const
             kind = ConnectorError::Kind::Network;
         else if (oauthError == QLatin1String("invalid_client") || oauthError == QLatin1String("unauthorized_client"))
             kind = ConnectorError::Kind::Config;
-        QString message = QStringLiteral("%1: %2's token endpoint answered HTTP %3: %4")
+        QString message = QCoreApplication::translate("machina::OAuthSignIn", "%1: %2's token endpoint answered HTTP %3: %4")
                               .arg(what, client.providerName).arg(httpStatus).arg(said);
         if (kind == ConnectorError::Kind::Config && !client.clientHint.isEmpty())
             message += QStringLiteral("; ") + client.clientHint;
@@ -138,14 +139,14 @@ TokenResponse readTokenResponse(QNetworkReply *reply, const QString &what, const
 
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
         result.error = ConnectorError(ConnectorError::Kind::Protocol,
-                                      QStringLiteral("%1: %2's token endpoint sent something that is not a JSON object (%3)")
+                                      QCoreApplication::translate("machina::OAuthSignIn", "%1: %2's token endpoint sent something that is not a JSON object (%3)")
                                           .arg(what, client.providerName, parseError.errorString()));
         return result;
     }
     result.accessToken = json.value(QStringLiteral("access_token")).toString();
     if (result.accessToken.isEmpty()) {
         result.error = ConnectorError(ConnectorError::Kind::Protocol,
-                                      QStringLiteral("%1: %2's token endpoint answered without an access_token").arg(what, client.providerName));
+                                      QCoreApplication::translate("machina::OAuthSignIn", "%1: %2's token endpoint answered without an access_token").arg(what, client.providerName));
         return result;
     }
     result.refreshToken = json.value(QStringLiteral("refresh_token")).toString();
@@ -195,15 +196,15 @@ OAuthSignIn::OAuthSignIn(const OAuthClientSpec &spec, CredentialStore *store, QO
         endInteractive();
         finishCurrent(ConnectorError(
             ConnectorError::Kind::Auth,
-            m_client.providerName + QStringLiteral(" sign-in was not completed within %1 s: finish it in the browser in time, or run %2 again")
-                .arg(secondsText(m_signInTimeoutMs), m_signInHint)));
+            tr("%1 sign-in was not completed within %2 s: finish it in the browser in time, or run %3 again")
+                .arg(m_client.providerName, secondsText(m_signInTimeoutMs), m_signInHint)));
     });
 }
 
 OAuthSignIn::~OAuthSignIn()
 {
     endInteractive();
-    const ConnectorError gone(ConnectorError::Kind::Aborted, m_client.providerName + QStringLiteral(" sign-in was abandoned (the application is closing)"));
+    const ConnectorError gone(ConnectorError::Kind::Aborted, tr("%1 sign-in was abandoned (the application is closing)").arg(m_client.providerName));
     finishCurrent(gone);
     for (Job &job : m_queue) {
         for (const QPointer<ConnectorReply> &reply : job.replies) {
@@ -389,7 +390,7 @@ ConnectorError OAuthSignIn::checkUrl(const QUrl &url, const QString &field) cons
     if (GoogleClientSecrets::isAcceptableUrl(url))
         return {};
     return ConnectorError(ConnectorError::Kind::Config,
-                          QStringLiteral("the %1 OAuth client's %2 must be an https URL (plain http only on loopback), found '%3'")
+                          tr("the %1 OAuth client's %2 must be an https URL (plain http only on loopback), found '%3'")
                               .arg(m_client.providerName, field, url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)));
 }
 
@@ -428,12 +429,12 @@ void OAuthSignIn::runEnsure(bool allowInteractive)
         }
         if (!missing.isEmpty()) {
             finishCurrent(ConnectorError(ConnectorError::Kind::Auth,
-                                         QStringLiteral("the stored %1 sign-in lacks %2: run %3 and tick it on the consent screen")
+                                         tr("the stored %1 sign-in lacks %2: run %3 and tick it on the consent screen")
                                              .arg(m_client.providerName, describeScopes(missing), m_signInHint)));
             return;
         }
         finishCurrent(ConnectorError(ConnectorError::Kind::Auth,
-                                     QStringLiteral("not signed in to %1: run %2").arg(m_client.providerName, m_signInHint)));
+                                     tr("not signed in to %1: run %2").arg(m_client.providerName, m_signInHint)));
     });
 }
 
@@ -446,7 +447,7 @@ void OAuthSignIn::runRefresh()
         }
         if (m_tokens.refreshToken.isEmpty()) {
             finishCurrent(ConnectorError(ConnectorError::Kind::Auth,
-                                         QStringLiteral("not signed in to %1: run %2").arg(m_client.providerName, m_signInHint)));
+                                         tr("not signed in to %1: run %2").arg(m_client.providerName, m_signInHint)));
             return;
         }
         postRefresh([this](const ConnectorError &error, bool) { finishCurrent(error); });
@@ -482,13 +483,14 @@ void OAuthSignIn::postRefresh(const std::function<void(const ConnectorError &err
     QNetworkReply *reply = m_nam->post(request, body);
     connect(reply, &QNetworkReply::finished, this, [this, reply, done] {
         reply->deleteLater();
-        const TokenResponse response = readTokenResponse(reply, QStringLiteral("refreshing the %1 access token").arg(m_client.providerName), m_client);
+        //: What was being done, the start of "%1: could not reach ..."; %1 is the provider (Google, Microsoft).
+        const TokenResponse response = readTokenResponse(reply, tr("refreshing the %1 access token").arg(m_client.providerName), m_client);
         if (response.oauthError == QLatin1String("invalid_grant")) {
             // Revoked, or expired (7 days while the consent screen is in "Testing").
             const ConnectorError revoked(ConnectorError::Kind::Auth,
-                                         m_client.providerName + QStringLiteral(" no longer accepts the stored sign-in (revoked or expired): "
-                                                        "sign in again with %1")
-                                             .arg(m_signInHint));
+                                         tr("%1 no longer accepts the stored sign-in (revoked or expired): "
+                                            "sign in again with %2")
+                                             .arg(m_client.providerName, m_signInHint));
             setTokens({});
             m_storeLoaded = true;
             CredentialReply *deletion = m_store->deleteSecret(m_client.tokenKey);
@@ -545,11 +547,11 @@ void OAuthSignIn::startInteractive()
     if (!handler->isListening()) {
         delete handler;
         finishCurrent(ConnectorError(ConnectorError::Kind::Network,
-                                     m_client.providerName + QStringLiteral(" sign-in: could not listen on 127.0.0.1 for the browser's redirect")));
+                                     tr("%1 sign-in: could not listen on 127.0.0.1 for the browser's redirect").arg(m_client.providerName)));
         return;
     }
     handler->setCallbackPath(callbackPath());    // only this path counts, not /favicon.ico
-    handler->setCallbackText(QStringLiteral(
+    handler->setCallbackText(tr(
         "Machina Console received the answer of %1. You can close this tab and return to the application.").arg(m_client.providerName));
     handler->onTokenReply = [this](QNetworkReply *reply) { onCodeExchangeFinished(reply); };
     // Before setReplyHandler()/grant() connect the flow: this runs first and can stop it.
@@ -645,13 +647,13 @@ void OAuthSignIn::onAuthorizationCallback(const QVariantMap &data)
     if (!error.isEmpty()) {
         if (error == QLatin1String("access_denied")) {
             fail(ConnectorError::Kind::Auth,
-                 m_client.providerName + QStringLiteral(" sign-in was denied: access was not allowed on the consent screen; run %1 again and allow it")
-                     .arg(m_signInHint));
+                 tr("%1 sign-in was denied: access was not allowed on the consent screen; run %2 again and allow it")
+                     .arg(m_client.providerName, m_signInHint));
         } else {
             const QString description = QUrl::fromPercentEncoding(data.value(QStringLiteral("error_description")).toByteArray());
             fail(ConnectorError::Kind::Auth,
-                 m_client.providerName + QStringLiteral(" sign-in failed: %1%2")
-                     .arg(QUrl::fromPercentEncoding(error.toUtf8()),
+                 tr("%1 sign-in failed: %2%3")
+                     .arg(m_client.providerName, QUrl::fromPercentEncoding(error.toUtf8()),
                           description.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(description)));
         }
         return;
@@ -660,13 +662,13 @@ void OAuthSignIn::onAuthorizationCallback(const QVariantMap &data)
     const QString state = QUrl::fromPercentEncoding(data.value(QStringLiteral("state")).toByteArray());
     if (state != m_state) {
         fail(ConnectorError::Kind::Auth,
-             m_client.providerName + QStringLiteral(" sign-in refused: the browser came back with a state this sign-in did not send "
-                            "(a stale or forged link); run %1 again")
-                 .arg(m_signInHint));
+             tr("%1 sign-in refused: the browser came back with a state this sign-in did not send "
+                "(a stale or forged link); run %2 again")
+                 .arg(m_client.providerName, m_signInHint));
         return;
     }
     if (data.value(QStringLiteral("code")).toString().isEmpty()) {
-        fail(ConnectorError::Kind::Protocol, m_client.providerName + QStringLiteral(" sign-in: the redirect carried no authorization code"));
+        fail(ConnectorError::Kind::Protocol, tr("%1 sign-in: the redirect carried no authorization code").arg(m_client.providerName));
         return;
     }
     m_redirectScopes = parseScopes(data.value(QStringLiteral("scope")).toString());
@@ -678,12 +680,14 @@ void OAuthSignIn::onCodeExchangeFinished(QNetworkReply *reply)
 {
     if (!m_flow)
         return;
-    const TokenResponse response = readTokenResponse(reply, m_client.providerName + QStringLiteral(" sign-in"), m_client);
+    //: What was being done, the start of "%1: could not reach ..."; %1 is the provider (Google, Microsoft).
+    const TokenResponse response = readTokenResponse(reply, tr("%1 sign-in").arg(m_client.providerName), m_client);
     if (response.error) {
         endInteractive();
         ConnectorError error = response.error;
         if (response.oauthError == QLatin1String("invalid_grant"))
-            error = ConnectorError(ConnectorError::Kind::Auth, error.message() + QStringLiteral("; run %1 again").arg(m_signInHint));
+            //: %1 is an error sentence from the token endpoint, %2 the command that signs in.
+            error = ConnectorError(ConnectorError::Kind::Auth, tr("%1; run %2 again").arg(error.message(), m_signInHint));
         finishCurrent(error);
         return;
     }
@@ -700,8 +704,8 @@ void OAuthSignIn::onCodeExchangeFinished(QNetworkReply *reply)
     const QStringList missing = missingScopes(tokens.grantedScopes);
     if (!missing.isEmpty()) {
         finishCurrent(ConnectorError(ConnectorError::Kind::Auth,
-                                     m_client.providerName + QStringLiteral(" sign-in did not grant %1: run %2 again and tick that permission on the consent screen")
-                                         .arg(describeScopes(missing), m_signInHint)));
+                                     tr("%1 sign-in did not grant %2: run %3 again and tick that permission on the consent screen")
+                                         .arg(m_client.providerName, describeScopes(missing), m_signInHint)));
         return;
     }
     if (tokens.refreshToken.isEmpty())

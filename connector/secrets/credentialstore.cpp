@@ -2,6 +2,7 @@
 
 #include <qt6keychain/keychain.h>
 
+#include <QCoreApplication>
 #include <QDBusConnection>
 #include <QDBusMessage>
 #include <QDBusMetaType>
@@ -74,21 +75,22 @@ bool mentionsNoSecretService(const QString &detail)
 
 QString neverInFiles()
 {
-    return QStringLiteral("Machina Console never stores passwords in files.");
+    return QCoreApplication::translate("machina::CredentialStore", "Machina Console never stores passwords in files.");
 }
 
 ConnectorError noSecretServiceError()
 {
     return ConnectorError(ConnectorError::Kind::Config,
-        QStringLiteral("No keychain available: no Secret Service on the D-Bus session bus. Start a keyring "
-                       "(GNOME Keyring or KWallet) in your desktop session; ") + neverInFiles());
+        //: Followed by the sentence "Machina Console never stores passwords in files."
+        QCoreApplication::translate("machina::CredentialStore", "No keychain available: no Secret Service on the D-Bus session bus. Start a keyring "
+                                                                "(GNOME Keyring or KWallet) in your desktop session; ") + neverInFiles());
 }
 
 ConnectorError lockedError()
 {
     return ConnectorError(ConnectorError::Kind::Auth,
-        QStringLiteral("The keychain is locked and could not be unlocked: unlock your login keyring (log in to "
-                       "the desktop session, or unlock it in your keyring manager) and try again."));
+        QCoreApplication::translate("machina::CredentialStore", "The keychain is locked and could not be unlocked: unlock your login keyring (log in to "
+                                                                "the desktop session, or unlock it in your keyring manager) and try again."));
 }
 
 /// Turns a QtKeychain failure into our error. The keychain's own text only
@@ -103,8 +105,8 @@ ConnectorError keychainError(QKeychain::Error code, const QString &detail)
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
         return ConnectorError(Kind::Auth,
-            QStringLiteral("The keychain refused access to the Machina Console secrets (%1): unlock it (log in "
-                           "to the desktop session or unlock your login keyring) and try again.").arg(detail));
+            QCoreApplication::translate("machina::CredentialStore", "The keychain refused access to the Machina Console secrets (%1): unlock it (log in "
+                                                                    "to the desktop session or unlock your login keyring) and try again.").arg(detail));
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
         return noSecretServiceError();
@@ -115,23 +117,25 @@ ConnectorError keychainError(QKeychain::Error code, const QString &detail)
 
     if (mentionsNoSessionBus(detail)) {
         return ConnectorError(Kind::Config,
-            QStringLiteral("No keychain available: the D-Bus session bus cannot be reached, so neither can the "
-                           "Secret Service (%1). Run Machina Console in a desktop session with a keyring (GNOME "
-                           "Keyring or KWallet); ").arg(detail) + neverInFiles());
+            //: Followed by the sentence "Machina Console never stores passwords in files."
+            QCoreApplication::translate("machina::CredentialStore", "No keychain available: the D-Bus session bus cannot be reached, so neither can the "
+                                                                    "Secret Service (%1). Run Machina Console in a desktop session with a keyring (GNOME "
+                                                                    "Keyring or KWallet); ").arg(detail) + neverInFiles());
     }
     if (mentionsNoSecretService(detail))
         return noSecretServiceError();
     if (detail.contains(QLatin1String("Object does not exist at path"))) {
         return ConnectorError(Kind::Config,
-            QStringLiteral("The keychain has no default keyring to store secrets in and could not create one "
-                           "(%1): create or unlock a login keyring in your desktop session (for example with "
-                           "Passwords and Keys) and try again; ").arg(detail) + neverInFiles());
+            //: Followed by the sentence "Machina Console never stores passwords in files."
+            QCoreApplication::translate("machina::CredentialStore", "The keychain has no default keyring to store secrets in and could not create one "
+                                                                    "(%1): create or unlock a login keyring in your desktop session (for example with "
+                                                                    "Passwords and Keys) and try again; ").arg(detail) + neverInFiles());
     }
     if (detail.contains(QLatin1String("locked"), Qt::CaseInsensitive))
         return lockedError();
     return ConnectorError(Kind::Config,
-        QStringLiteral("The keychain failed (%1). Check that a keyring (GNOME Keyring or KWallet) is running and "
-                       "unlocked in your desktop session.").arg(detail));
+        QCoreApplication::translate("machina::CredentialStore", "The keychain failed (%1). Check that a keyring (GNOME Keyring or KWallet) is running and "
+                                                                "unlocked in your desktop session.").arg(detail));
 }
 
 // Cross-checks with the Secret Service itself (freedesktop Secret Service

@@ -1,5 +1,6 @@
 #include "tls.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QSslCertificate>
 #include <QSslSocket>
@@ -11,8 +12,8 @@ ConnectorError makeClientConfiguration(const QString &extraCaFile, QSslConfigura
 {
     if (!QSslSocket::supportsSsl()) {
         return {ConnectorError::Kind::Tls,
-                QStringLiteral("No TLS support: Qt found no TLS backend (install the OpenSSL 3 "
-                               "libraries and Qt's TLS plugins, package libqt6network6).")};
+                QCoreApplication::translate("machina::Tls", "No TLS support: Qt found no TLS backend (install the OpenSSL 3 "
+                                                            "libraries and Qt's TLS plugins, package libqt6network6).")};
     }
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
     config.setPeerVerifyMode(QSslSocket::VerifyPeer);
@@ -21,12 +22,12 @@ ConnectorError makeClientConfiguration(const QString &extraCaFile, QSslConfigura
         QFile file(extraCaFile);
         if (!file.open(QIODevice::ReadOnly)) {
             return {ConnectorError::Kind::Config,
-                    QStringLiteral("ca_file: cannot read %1: %2").arg(extraCaFile, file.errorString())};
+                    QStringLiteral("ca_file: %1").arg(QCoreApplication::translate("machina::Tls", "cannot read %1: %2").arg(extraCaFile, file.errorString()))};
         }
         const QList<QSslCertificate> certs = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
         if (certs.isEmpty()) {
             return {ConnectorError::Kind::Config,
-                    QStringLiteral("ca_file: %1 holds no PEM certificate").arg(extraCaFile)};
+                    QStringLiteral("ca_file: %1").arg(QCoreApplication::translate("machina::Tls", "%1 holds no PEM certificate").arg(extraCaFile))};
         }
         config.addCaCertificates(certs);
     }
@@ -40,19 +41,19 @@ ConnectorError socketError(const QSslSocket &socket, const QString &serverKind, 
     using Kind = ConnectorError::Kind;
     switch (socket.error()) {
     case QAbstractSocket::HostNotFoundError:
-        return {Kind::Network, QStringLiteral("Cannot find the %1 server %2: %3").arg(serverKind, host, socket.errorString())};
+        return {Kind::Network, QCoreApplication::translate("machina::Tls", "Cannot find the %1 server %2: %3").arg(serverKind, host, socket.errorString())};
     case QAbstractSocket::ConnectionRefusedError:
-        return {Kind::Network, QStringLiteral("%1 refused the connection (is the server running, is the port right?).")
+        return {Kind::Network, QCoreApplication::translate("machina::Tls", "%1 refused the connection (is the server running, is the port right?).")
                                    .arg(endpoint)};
     case QAbstractSocket::SslHandshakeFailedError:
     case QAbstractSocket::SslInvalidUserDataError:
     case QAbstractSocket::SslInternalError:
     case QAbstractSocket::RemoteHostClosedError: // during a handshake: the server gave up on us
         return {Kind::Tls, sslErrors.isEmpty()
-                               ? QStringLiteral("TLS handshake with %1 failed: %2").arg(endpoint, socket.errorString())
+                               ? QCoreApplication::translate("machina::Tls", "TLS handshake with %1 failed: %2").arg(endpoint, socket.errorString())
                                : describeErrors(endpoint, sslErrors)};
     default:
-        return {Kind::Network, QStringLiteral("Network error with %1: %2").arg(endpoint, socket.errorString())};
+        return {Kind::Network, QCoreApplication::translate("machina::Tls", "Network error with %1: %2").arg(endpoint, socket.errorString())};
     }
 }
 
@@ -63,7 +64,7 @@ QString describeErrors(const QString &host, const QList<QSslError> &errors)
         if (!reasons.contains(e.errorString()))
             reasons.append(e.errorString());
     }
-    return QStringLiteral("TLS certificate of %1 was not accepted: %2")
+    return QCoreApplication::translate("machina::Tls", "TLS certificate of %1 was not accepted: %2")
         .arg(host, reasons.join(QStringLiteral("; ")));
 }
 

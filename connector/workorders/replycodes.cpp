@@ -1,5 +1,6 @@
 #include "replycodes.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 namespace machina {
@@ -96,7 +97,7 @@ QString ReplyCodeTable::conflict() const
         for (const QString &word : m_words.value(code)) {
             const auto it = seen.constFind(fold(word));
             if (it != seen.cend() && *it != code) {
-                return QStringLiteral("%1 is given for both %2 and %3")
+                return QCoreApplication::translate("machina::ReplyCodeTable", "%1 is given for both %2 and %3")
                     .arg(word, replyCodeName(*it), replyCodeName(code));
             }
             seen.insert(fold(word), code);

@@ -1,5 +1,7 @@
 #include "workorderid.h"
 
+#include <QCoreApplication>
+
 namespace machina {
 
 namespace {
@@ -25,14 +27,14 @@ WorkOrderIdPattern::WorkOrderIdPattern(const QString &pattern) : m_pattern(patte
         at = m.capturedEnd();
         if (m.captured(1) == QLatin1String("year")) {
             if (m_hasYear) {
-                m_problem = QStringLiteral("{year} is given twice");
+                m_problem = QCoreApplication::translate("machina::WorkOrderId", "{year} is given twice");
                 return;
             }
             m_hasYear = true;
             m_yearFirst = !hasSeq;
         } else {
             if (hasSeq) {
-                m_problem = QStringLiteral("{seq} is given twice");
+                m_problem = QCoreApplication::translate("machina::WorkOrderId", "{seq} is given twice");
                 return;
             }
             hasSeq = true;
@@ -41,13 +43,13 @@ WorkOrderIdPattern::WorkOrderIdPattern(const QString &pattern) : m_pattern(patte
     }
     literals.append(pattern.mid(at));
     if (!hasSeq) {
-        m_problem = QStringLiteral("%1 has no {seq}").arg(pattern);
+        m_problem = QCoreApplication::translate("machina::WorkOrderId", "%1 has no {seq}").arg(pattern);
         return;
     }
     for (const QString &part : std::as_const(literals)) {
         for (QChar c : part) {
             if (!isLiteralChar(c)) {
-                m_problem = QStringLiteral("%1: only letters, digits and - _ / . # may surround {year} and {seq}").arg(pattern);
+                m_problem = QCoreApplication::translate("machina::WorkOrderId", "%1: only letters, digits and - _ / . # may surround {year} and {seq}").arg(pattern);
                 return;
             }
         }
@@ -56,7 +58,7 @@ WorkOrderIdPattern::WorkOrderIdPattern(const QString &pattern) : m_pattern(patte
     m_middle = m_hasYear ? literals.value(1) : QString();
     m_suffix = literals.value(m_hasYear ? 2 : 1);
     if (m_prefix.isEmpty() && m_middle.isEmpty() && m_suffix.isEmpty()) {
-        m_problem = QStringLiteral("%1 needs some fixed text, or ids cannot be told from numbers").arg(pattern);
+        m_problem = QCoreApplication::translate("machina::WorkOrderId", "%1 needs some fixed text, or ids cannot be told from numbers").arg(pattern);
         return;
     }
     const QString year = QStringLiteral("(?<year>[0-9]{4})");
@@ -111,7 +113,7 @@ std::optional<qint64> parseDuration(const QString &text, QString *problem)
     const QRegularExpressionMatch m = shape.match(text);
     if (!m.hasMatch()) {
         if (problem)
-            *problem = QStringLiteral("\"%1\" is not a duration such as 90s, 10m or 2h").arg(text);
+            *problem = QCoreApplication::translate("machina::WorkOrderId", "\"%1\" is not a duration such as 90s, 10m or 2h").arg(text);
         return std::nullopt;
     }
     const qint64 n = m.captured(1).toLongLong();
@@ -121,7 +123,7 @@ std::optional<qint64> parseDuration(const QString &text, QString *problem)
     const qint64 seconds = n * factor;
     if (seconds <= 0 || seconds > 30 * 86400) {
         if (problem)
-            *problem = QStringLiteral("\"%1\" is out of range (1s to 30d)").arg(text);
+            *problem = QCoreApplication::translate("machina::WorkOrderId", "\"%1\" is out of range (1s to 30d)").arg(text);
         return std::nullopt;
     }
     return seconds;
