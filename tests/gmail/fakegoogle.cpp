@@ -1,4 +1,5 @@
 #include "fakegoogle.h"
+#include "pkcecheck.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -23,26 +24,9 @@ const QString MissingCredentials = u"Request is missing required authentication 
                                    u"token, login cookie or other valid authentication credential. See "
                                    u"https://developers.google.com/identity/sign-in/web/devconsole-project."_s;
 
-QByteArray randomBase64Url(int bytes)
-{
-    QByteArray data(bytes, Qt::Uninitialized);
-    for (char &c : data)
-        c = char(QRandomGenerator::global()->bounded(256));
-    return data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-}
-
-QString pkceChallenge(const QString &verifier)
-{
-    return QString::fromLatin1(QCryptographicHash::hash(verifier.toLatin1(), QCryptographicHash::Sha256)
-                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-}
-
-/// RFC 7636 section 4.1: 43-128 unreserved characters.
-bool isValidVerifier(const QString &verifier)
-{
-    static const QRegularExpression re(u"^[A-Za-z0-9\\-._~]{43,128}$"_s);
-    return re.match(verifier).hasMatch();
-}
+using standin::isValidVerifier;
+using standin::pkceChallenge;
+using standin::randomBase64Url;
 
 /// proto3 JSON "bytes": standard or URL-safe base64, with or without padding.
 std::optional<QByteArray> decodeBytes(const QString &text)

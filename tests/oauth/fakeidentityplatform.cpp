@@ -1,4 +1,5 @@
 #include "fakeidentityplatform.h"
+#include "pkcecheck.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -19,28 +20,11 @@ constexpr int CodeLifetimeSeconds = 600; // Microsoft's codes last about ten min
 
 const QByteArray JsonType = "application/json; charset=utf-8";
 
-QByteArray randomBase64Url(int bytes)
-{
-    QByteArray data(bytes, Qt::Uninitialized);
-    for (char &c : data)
-        c = char(QRandomGenerator::global()->bounded(256));
-    return data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-}
+using standin::isValidVerifier;
+using standin::pkceChallenge;
+using standin::randomBase64Url;
 
 QString uuid() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
-
-QString pkceChallenge(const QString &verifier)
-{
-    return QString::fromLatin1(QCryptographicHash::hash(verifier.toLatin1(), QCryptographicHash::Sha256)
-                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-}
-
-/// RFC 7636 section 4.1: 43-128 unreserved characters.
-bool isValidVerifier(const QString &verifier)
-{
-    static const QRegularExpression re(u"^[A-Za-z0-9\\-._~]{43,128}$"_s);
-    return re.match(verifier).hasMatch();
-}
 
 /// RFC 8252 section 7.3: a loopback IP literal with a port; Microsoft's desktop apps register
 /// http://localhost too, but a client listening on 127.0.0.1 must say so.
