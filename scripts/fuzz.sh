@@ -8,12 +8,29 @@ seconds="${FUZZ_SECONDS:-20}"
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz --target fuzzers
 mkdir -p build/fuzz/crashes
+rm -f build/fuzz/*.verdict
 failed=0
-for fuzzer in fuzz_smtpreply fuzz_imapparser fuzz_messageparser fuzz_htmlsanitizer; do
-    corpus="build/fuzz/corpus/$fuzzer"
+# One fuzzer's run; its verdict goes to build/fuzz/<fuzzer>.verdict.
+run_fuzzer() {
+    local fuzzer=$1 corpus="build/fuzz/corpus/$1"
     mkdir -p "$corpus"
     if build/fuzz/tests/fuzz/$fuzzer -max_total_time="$seconds" -print_final_stats=0 \
            -artifact_prefix=build/fuzz/crashes/"$fuzzer"- "$corpus" >build/fuzz/$fuzzer.log 2>&1; then
+        echo ok >build/fuzz/$fuzzer.verdict
+    else
+        echo failed >build/fuzz/$fuzzer.verdict
+    fi
+}
+# Two at a time (one per core): each still gets its full FUZZ_SECONDS.
+fuzzers=(fuzz_smtpreply fuzz_imapparser fuzz_messageparser fuzz_htmlsanitizer)
+for ((i = 0; i < ${#fuzzers[@]}; i += 2)); do
+    for fuzzer in "${fuzzers[@]:i:2}"; do
+        run_fuzzer "$fuzzer" &
+    done
+    wait
+done
+for fuzzer in "${fuzzers[@]}"; do
+    if [ "$(cat build/fuzz/$fuzzer.verdict 2>/dev/null)" = ok ]; then
         echo "fuzz: $fuzzer: $(grep -o 'Done [0-9]* runs' build/fuzz/$fuzzer.log | tail -n1) in ${seconds} s, no crash"
     else
         echo "fuzz: $fuzzer FAILED; see build/fuzz/$fuzzer.log"
